@@ -1,0 +1,141 @@
+namespace Electrochem.Fitting;
+
+/// <summary>Small dense symmetric-matrix kernels (row-major, n×n, n = number of parameters).</summary>
+internal static class DenseAlgebra
+{
+    /// <summary>
+    /// Smallest allowed squared Cholesky pivot of a unit-diagonal (correlation-scaled) normal matrix: below it the
+    /// matrix is treated as singular (condition number above about 10¹⁴).
+    /// </summary>
+    internal const double SingularPivot = 1e-14;
+
+    /// <summary>In-place Cholesky A = L·Lᵀ; L in the lower triangle. False when a pivot is not positive and finite.</summary>
+    internal static bool Cholesky(Span<double> a, int n)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            double diagonal = a[(j * n) + j];
+            for (int k = 0; k < j; k++)
+            {
+                diagonal -= a[(j * n) + k] * a[(j * n) + k];
+            }
+
+            if (!(diagonal > 0) || !double.IsFinite(diagonal))
+            {
+                return false;
+            }
+
+            double ljj = Math.Sqrt(diagonal);
+            a[(j * n) + j] = ljj;
+            for (int i = j + 1; i < n; i++)
+            {
+                double sum = a[(i * n) + j];
+                for (int k = 0; k < j; k++)
+                {
+                    sum -= a[(i * n) + k] * a[(j * n) + k];
+                }
+
+                a[(i * n) + j] = sum / ljj;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Solves L·Lᵀ·x = b in place, L from <see cref="Cholesky"/>.</summary>
+    internal static void CholeskySolve(ReadOnlySpan<double> l, int n, Span<double> b)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            double sum = b[i];
+            for (int k = 0; k < i; k++)
+            {
+                sum -= l[(i * n) + k] * b[k];
+            }
+
+            b[i] = sum / l[(i * n) + i];
+        }
+
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double sum = b[i];
+            for (int k = i + 1; k < n; k++)
+            {
+                sum -= l[(k * n) + i] * b[k];
+            }
+
+            b[i] = sum / l[(i * n) + i];
+        }
+    }
+
+    /// <summary>
+    /// Inverts a symmetric positive semi-definite matrix after scaling it to unit diagonal, which makes the
+    /// singularity test independent of the parameters' units. Returns −1 on success, otherwise the index of the
+    /// parameter that is (nearly) a combination of the others; <paramref name="inverse"/> is then undefined.
+    /// </summary>
+    internal static int ScaledInverse(ReadOnlySpan<double> a, int n, Span<double> inverse)
+    {
+        Span<double> scale = n <= 64 ? stackalloc double[n] : new double[n];
+        Span<double> factor = n <= 16 ? stackalloc double[n * n] : new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            double d = a[(i * n) + i];
+            if (!(d > 0) || !double.IsFinite(d))
+            {
+                return i;
+            }
+
+            scale[i] = 1 / Math.Sqrt(d);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                factor[(i * n) + j] = a[(i * n) + j] * scale[i] * scale[j];
+            }
+        }
+
+        // Cholesky with an explicit pivot test on the scaled matrix.
+        for (int j = 0; j < n; j++)
+        {
+            double diagonal = factor[(j * n) + j];
+            for (int k = 0; k < j; k++)
+            {
+                diagonal -= factor[(j * n) + k] * factor[(j * n) + k];
+            }
+
+            if (!(diagonal > SingularPivot))
+            {
+                return j;
+            }
+
+            double ljj = Math.Sqrt(diagonal);
+            factor[(j * n) + j] = ljj;
+            for (int i = j + 1; i < n; i++)
+            {
+                double sum = factor[(i * n) + j];
+                for (int k = 0; k < j; k++)
+                {
+                    sum -= factor[(i * n) + k] * factor[(j * n) + k];
+                }
+
+                factor[(i * n) + j] = sum / ljj;
+            }
+        }
+
+        Span<double> column = n <= 64 ? stackalloc double[n] : new double[n];
+        for (int c = 0; c < n; c++)
+        {
+            column.Clear();
+            column[c] = 1;
+            CholeskySolve(factor, n, column);
+            for (int r = 0; r < n; r++)
+            {
+                inverse[(r * n) + c] = column[r] * scale[r] * scale[c];
+            }
+        }
+
+        return -1;
+    }
+}

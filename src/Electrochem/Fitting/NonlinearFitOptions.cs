@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+
+namespace Electrochem.Fitting;
+
+/// <summary>Options of a Levenberg–Marquardt fit. Change one with <c>with</c>.</summary>
+/// <remarks>
+/// The fit stops as converged when any of: χ² = 0; the largest cosine between the residual vector and a Jacobian
+/// column is at most <see cref="GradientTolerance"/>; an accepted step lowers χ² by at most
+/// <see cref="FunctionTolerance"/>·χ²; the step length is at most <see cref="ParameterTolerance"/>·(‖θ‖ + ParameterTolerance).
+/// </remarks>
+public sealed record NonlinearFitOptions
+{
+    /// <summary>The defaults.</summary>
+    public static NonlinearFitOptions Default { get; } = new();
+
+    /// <summary>Level of the reported confidence intervals, strictly between 0 and 1. Default 0.95.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>See <see cref="LinearFitOptions.WeightsAreAbsolute"/>. Default false (relative weights).</summary>
+    public bool WeightsAreAbsolute { get; init; }
+
+    /// <summary>Most iterations (accepted or rejected trial steps) before giving up. Default 500.</summary>
+    public int MaxIterations { get; init; } = 500;
+
+    /// <summary>Relative step-length tolerance. Default 1e-10.</summary>
+    public double ParameterTolerance { get; init; } = 1e-10;
+
+    /// <summary>Relative χ² decrease tolerance. Default 1e-14.</summary>
+    public double FunctionTolerance { get; init; } = 1e-14;
+
+    /// <summary>Tolerance on the cosine between residuals and Jacobian columns. Default 1e-12.</summary>
+    public double GradientTolerance { get; init; } = 1e-12;
+
+    /// <summary>Starting Marquardt damping λ (relative to diag JᵀWJ). Default 1e-3.</summary>
+    public double InitialDamping { get; init; } = 1e-3;
+
+    /// <summary>Names of parameters held at their starting values. Default none.</summary>
+    public ImmutableArray<string> FixedParameters { get; init; } = [];
+
+    internal void Validate()
+    {
+        Preconditions.CheckOpenUnitInterval(ConfidenceLevel, nameof(ConfidenceLevel));
+        if (MaxIterations < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, $"MaxIterations must be at least 1 but was {MaxIterations}.");
+        }
+
+        Preconditions.CheckPositive(ParameterTolerance, nameof(ParameterTolerance));
+        Preconditions.CheckPositive(FunctionTolerance, nameof(FunctionTolerance));
+        Preconditions.CheckPositive(GradientTolerance, nameof(GradientTolerance));
+        Preconditions.CheckPositive(InitialDamping, nameof(InitialDamping));
+    }
+}

@@ -1,0 +1,548 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+
+namespace Electrochem.Fitting;
+
+/// <summary>
+/// Nonlinear weighted least squares by Levenberg–Marquardt with box bounds: minimises χ² = Σ wᵢ (yᵢ − f(xᵢ; θ))²
+/// over θ. Steps solve (JᵀWJ + λ·D)·δ = JᵀW·r with Marquardt's diagonal scaling D (the running maximum of
+/// diag JᵀWJ) and Nielsen's damping update; a parameter at a bound whose gradient points outward is held there for
+/// that step, and every trial point is projected into the box. Work buffers are rented once per fit, so the
+/// iterations allocate nothing.
+/// </summary>
+public static class NonlinearLeastSquares
+{
+    /// <summary>Fits a real-valued model.</summary>
+    /// <param name="model">Parameters, model function and optional Jacobian.</param>
+    /// <param name="observed">Observations yᵢ, N values.</param>
+    /// <param name="initialGuess">Starting values, one per parameter, inside the bounds; fixed parameters stay here.</param>
+    /// <param name="weights">Weights wᵢ &gt; 0, or empty for unit weights. Scale residuals this way rather than forming a dense N×N weight matrix.</param>
+    /// <param name="options">Tolerances, iteration limit, fixed parameters, confidence level; null for defaults.</param>
+    /// <param name="cancellationToken">Checked once per iteration.</param>
+    /// <returns>The fit with its status; a failure to converge is reported in the status, not thrown.</returns>
+    /// <exception cref="ArgumentException">Sizes disagree, N &lt; free parameters + 1, a value is not finite, a weight is not positive, a start value lies outside its bounds, or a fixed parameter name is unknown.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static FitResult Fit(
+        NonlinearModel model,
+        ReadOnlySpan<double> observed,
+        ReadOnlySpan<double> initialGuess,
+        ReadOnlySpan<double> weights = default,
+        NonlinearFitOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Validate();
+        options ??= NonlinearFitOptions.Default;
+        options.Validate();
+        Preconditions.CheckAllFinite(observed, nameof(observed));
+        FitResultBuilder.ValidateWeights(weights, observed.Length, nameof(weights));
+        return LevenbergMarquardt.Solve(model, observed, initialGuess, weights, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fits a complex-valued model (such as an impedance) by splitting every complex residual into its real and
+    /// imaginary parts: the model function writes all N real parts, then all N imaginary parts (2N values), and the
+    /// residuals of the result follow the same layout.
+    /// </summary>
+    /// <param name="model">Model writing 2N values (real parts, then imaginary parts).</param>
+    /// <param name="observedReal">Real parts of the observations.</param>
+    /// <param name="observedImaginary">Imaginary parts of the observations.</param>
+    /// <param name="initialGuess">Starting values.</param>
+    /// <param name="weightsReal">Weights of the real residuals, or empty for unit weights.</param>
+    /// <param name="weightsImaginary">Weights of the imaginary residuals (same emptiness as <paramref name="weightsReal"/>).</param>
+    /// <param name="options">Options; null for defaults.</param>
+    /// <param name="cancellationToken">Checked once per iteration.</param>
+    /// <returns>The fit; N in its statistics counts 2 per complex point.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Fit"/>, or the real and imaginary parts differ in length.</exception>
+    public static FitResult FitComplex(
+        NonlinearModel model,
+        ReadOnlySpan<double> observedReal,
+        ReadOnlySpan<double> observedImaginary,
+        ReadOnlySpan<double> initialGuess,
+        ReadOnlySpan<double> weightsReal = default,
+        ReadOnlySpan<double> weightsImaginary = default,
+        NonlinearFitOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckSameLength(observedReal.Length, observedImaginary.Length, nameof(observedReal), nameof(observedImaginary));
+        if (weightsReal.IsEmpty != weightsImaginary.IsEmpty)
+        {
+            throw new ArgumentException("Give weights for both the real and the imaginary parts, or for neither.", nameof(weightsImaginary));
+        }
+
+        int n = observedReal.Length;
+        var stacked = new double[2 * n];
+        observedReal.CopyTo(stacked);
+        observedImaginary.CopyTo(stacked.AsSpan(n));
+        double[] stackedWeights = [];
+        if (!weightsReal.IsEmpty)
+        {
+            Preconditions.CheckSameLength(n, weightsReal.Length, nameof(observedReal), nameof(weightsReal));
+            Preconditions.CheckSameLength(n, weightsImaginary.Length, nameof(observedImaginary), nameof(weightsImaginary));
+            stackedWeights = new double[2 * n];
+            weightsReal.CopyTo(stackedWeights);
+            weightsImaginary.CopyTo(stackedWeights.AsSpan(n));
+        }
+
+        return Fit(model, stacked, initialGuess, stackedWeights, options, cancellationToken);
+    }
+}
+
+/// <summary>The Levenberg–Marquardt iteration behind <see cref="NonlinearLeastSquares"/>.</summary>
+internal static class LevenbergMarquardt
+{
+    private const double MaximumDamping = 1e20;
+
+    /// <summary>√ε for double, the relative forward-difference step.</summary>
+    private const double SqrtEpsilon = 1.4901161193847656e-8;
+
+    internal static FitResult Solve(
+        NonlinearModel model,
+        ReadOnlySpan<double> observed,
+        ReadOnlySpan<double> initialGuess,
+        ReadOnlySpan<double> weights,
+        NonlinearFitOptions options,
+        CancellationToken cancellationToken)
+    {
+        var definitions = model.Parameters;
+        int p = definitions.Length;
+        int n = observed.Length;
+        Preconditions.CheckSameLength(p, initialGuess.Length, "the model's parameters", nameof(initialGuess));
+        bool[] isFixed = FixedFlags(model, options);
+        int[] free = Enumerable.Range(0, p).Where(j => !isFixed[j]).ToArray();
+        int pf = free.Length;
+        Preconditions.CheckMinimumCount(n, pf + 1, nameof(observed), $"{pf} free parameters need at least {pf + 1} observations to estimate their uncertainty");
+        for (int j = 0; j < p; j++)
+        {
+            ParameterDefinition d = definitions[j];
+            double v = initialGuess[j];
+            if (!double.IsFinite(v) || v < d.LowerBound || v > d.UpperBound)
+            {
+                throw new ArgumentException(
+                    $"The starting value of '{d.Name}' is {Preconditions.Format(v)}; it must be finite and within [{Preconditions.Format(d.LowerBound)}, {Preconditions.Format(d.UpperBound)}].",
+                    nameof(initialGuess));
+            }
+        }
+
+        var work = new Workspace(n, p, free);
+        try
+        {
+            return work.Run(model, observed, initialGuess, weights, options, isFixed, cancellationToken);
+        }
+        finally
+        {
+            work.Return();
+        }
+    }
+
+    private static bool[] FixedFlags(NonlinearModel model, NonlinearFitOptions options)
+    {
+        var flags = new bool[model.Parameters.Length];
+        foreach (string name in options.FixedParameters)
+        {
+            int index = model.Parameters.Select(d => d.Name).ToList().IndexOf(name);
+            if (index < 0)
+            {
+                throw new ArgumentException(
+                    $"Cannot hold '{name}' fixed: the model has no such parameter (it has {string.Join(", ", model.Parameters.Select(d => d.Name))}).",
+                    nameof(options));
+            }
+
+            flags[index] = true;
+        }
+
+        return flags;
+    }
+
+    /// <summary>Buffers for one fit, rented from the shared pool and returned at the end.</summary>
+    private sealed class Workspace(int n, int p, int[] free)
+    {
+        private readonly int pf = free.Length;
+        private readonly double[] _sqrtWeights = ArrayPool<double>.Shared.Rent(n);
+        private readonly double[] _values = ArrayPool<double>.Shared.Rent(n);
+        private readonly double[] _trialValues = ArrayPool<double>.Shared.Rent(n);
+        private readonly double[] _residuals = ArrayPool<double>.Shared.Rent(n);
+        private readonly double[] _trialResiduals = ArrayPool<double>.Shared.Rent(n);
+        private readonly double[] _jacobian = ArrayPool<double>.Shared.Rent(n * p);
+        private readonly double[] _theta = new double[p];
+        private readonly double[] _trialTheta = new double[p];
+        private readonly double[] _normal = new double[free.Length * free.Length];
+        private readonly double[] _system = new double[free.Length * free.Length];
+        private readonly double[] _gradient = new double[free.Length];
+        private readonly double[] _step = new double[free.Length];
+        private readonly double[] _scaling = new double[free.Length];
+        private readonly bool[] _active = new bool[free.Length];
+
+        internal void Return()
+        {
+            ArrayPool<double>.Shared.Return(_sqrtWeights);
+            ArrayPool<double>.Shared.Return(_values);
+            ArrayPool<double>.Shared.Return(_trialValues);
+            ArrayPool<double>.Shared.Return(_residuals);
+            ArrayPool<double>.Shared.Return(_trialResiduals);
+            ArrayPool<double>.Shared.Return(_jacobian);
+        }
+
+        internal FitResult Run(
+            NonlinearModel model,
+            ReadOnlySpan<double> observed,
+            ReadOnlySpan<double> initialGuess,
+            ReadOnlySpan<double> weights,
+            NonlinearFitOptions options,
+            bool[] isFixed,
+            CancellationToken cancellationToken)
+        {
+            Span<double> sqrtW = _sqrtWeights.AsSpan(0, n);
+            if (weights.IsEmpty)
+            {
+                sqrtW.Fill(1.0);
+            }
+            else
+            {
+                TensorPrimitives.Sqrt(weights, sqrtW);
+            }
+
+            initialGuess.CopyTo(_theta);
+            var definitions = model.Parameters;
+            double chiSquare = Evaluate(model, _theta, observed, _values, _residuals);
+            if (!double.IsFinite(chiSquare))
+            {
+                return Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
+                    "the model gave a non-finite value (NaN or ±∞) at the starting point; check the initial guess and the model's domain", 0);
+            }
+
+            if (pf == 0)
+            {
+                return Finish(model, observed, weights, options, isFixed, FitStatus.Converged, "every parameter is fixed; the model was evaluated only", 0);
+            }
+
+            if (!ComputeJacobian(model))
+            {
+                return Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
+                    "the Jacobian is not finite at the starting point", 0);
+            }
+
+            double damping = options.InitialDamping;
+            double growth = 2;
+            int iterations = 0;
+            bool lastRejectionNonFinite = false;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                FormNormalEquations();
+                if (chiSquare == 0)
+                {
+                    return Finish(model, observed, weights, options, isFixed, FitStatus.Converged, "the model reproduces the data exactly (χ² = 0)", iterations);
+                }
+
+                if (ScaledGradient(chiSquare) <= options.GradientTolerance)
+                {
+                    return Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
+                        $"the gradient vanished (largest cosine between residuals and Jacobian columns ≤ {Preconditions.Format(options.GradientTolerance)})", iterations);
+                }
+
+                if (iterations >= options.MaxIterations)
+                {
+                    return Finish(model, observed, weights, options, isFixed, FitStatus.IterationLimitReached,
+                        $"stopped after {iterations} iterations without meeting a convergence criterion; raise MaxIterations or improve the initial guess", iterations);
+                }
+
+                iterations++;
+                MarkActiveBounds(definitions);
+                if (!SolveStep(damping))
+                {
+                    damping *= growth;
+                    growth *= 2;
+                    continue;
+                }
+
+                double stepNorm = 0;
+                double thetaNorm = 0;
+                _theta.CopyTo(_trialTheta, 0);
+                for (int a = 0; a < pf; a++)
+                {
+                    int j = free[a];
+                    ParameterDefinition d = definitions[j];
+                    double trial = Math.Clamp(_theta[j] + _step[a], d.LowerBound, d.UpperBound);
+                    _trialTheta[j] = trial;
+                    _step[a] = trial - _theta[j];
+                    stepNorm += _step[a] * _step[a];
+                    thetaNorm += _theta[j] * _theta[j];
+                }
+
+                stepNorm = Math.Sqrt(stepNorm);
+                thetaNorm = Math.Sqrt(thetaNorm);
+                if (stepNorm <= options.ParameterTolerance * (thetaNorm + options.ParameterTolerance))
+                {
+                    return Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
+                        $"the step became smaller than ParameterTolerance = {Preconditions.Format(options.ParameterTolerance)} relative to the parameters", iterations);
+                }
+
+                double trialChiSquare = Evaluate(model, _trialTheta, observed, _trialValues, _trialResiduals);
+                double actual = chiSquare - trialChiSquare;
+                if (double.IsFinite(trialChiSquare) && actual > 0)
+                {
+                    double predicted = PredictedReduction();
+                    double ratio = predicted > 0 ? actual / predicted : 1;
+                    Swap();
+                    double previous = chiSquare;
+                    chiSquare = trialChiSquare;
+                    damping *= Math.Max(1.0 / 3, 1 - Math.Pow((2 * ratio) - 1, 3));
+                    growth = 2;
+                    lastRejectionNonFinite = false;
+                    if (!ComputeJacobian(model))
+                    {
+                        return Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
+                            "the Jacobian became non-finite during the fit", iterations);
+                    }
+
+                    if (actual <= options.FunctionTolerance * previous)
+                    {
+                        FormNormalEquations();
+                        return Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
+                            $"χ² decreased by less than FunctionTolerance = {Preconditions.Format(options.FunctionTolerance)} relative", iterations);
+                    }
+                }
+                else
+                {
+                    lastRejectionNonFinite = !double.IsFinite(trialChiSquare);
+                    damping *= growth;
+                    growth *= 2;
+                    if (damping > MaximumDamping)
+                    {
+                        return lastRejectionNonFinite
+                            ? Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
+                                "every step tried from the last point made the model non-finite; tighten the parameter bounds to the model's domain", iterations)
+                            : Finish(model, observed, weights, options, isFixed, FitStatus.NoFurtherProgress,
+                                "no step lowered χ² even at maximum damping while the gradient was not yet small; the model or its Jacobian may be inconsistent, or χ² is at its rounding floor", iterations);
+                    }
+                }
+            }
+        }
+
+        /// <summary>f(θ) into values, r = √w·(y − f) into residuals; returns χ² = r·r (non-finite when any value is).</summary>
+        private double Evaluate(NonlinearModel model, ReadOnlySpan<double> theta, ReadOnlySpan<double> observed, double[] values, double[] residuals)
+        {
+            Span<double> f = values.AsSpan(0, n);
+            Span<double> r = residuals.AsSpan(0, n);
+            model.Function(theta, f);
+            TensorPrimitives.Subtract(observed, f, r);
+            TensorPrimitives.Multiply(r, _sqrtWeights.AsSpan(0, n), r);
+            return TensorPrimitives.SumOfSquares<double>(r);
+        }
+
+        /// <summary>Weighted Jacobian √w·∂f/∂θ at the current θ, free columns only; false when not finite.</summary>
+        private bool ComputeJacobian(NonlinearModel model)
+        {
+            Span<double> jacobian = _jacobian.AsSpan(0, n * p);
+            ReadOnlySpan<double> sqrtW = _sqrtWeights.AsSpan(0, n);
+            if (model.Jacobian is { } analytic)
+            {
+                analytic(_theta, jacobian);
+                foreach (int j in free)
+                {
+                    Span<double> column = jacobian.Slice(j * n, n);
+                    TensorPrimitives.Multiply(column, sqrtW, column);
+                    if (!double.IsFinite(TensorPrimitives.SumOfSquares<double>(column)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            _theta.CopyTo(_trialTheta, 0);
+            foreach (int j in free)
+            {
+                ParameterDefinition d = model.Parameters[j];
+                double theta = _theta[j];
+                double h = theta != 0 ? SqrtEpsilon * Math.Abs(theta) : SqrtEpsilon;
+                if (theta + h > d.UpperBound)
+                {
+                    h = -h;
+                }
+
+                _trialTheta[j] = theta + h;
+                h = _trialTheta[j] - theta; // the step actually representable
+                Span<double> column = jacobian.Slice(j * n, n);
+                model.Function(_trialTheta, column);
+                _trialTheta[j] = theta;
+                TensorPrimitives.Subtract(column, _values.AsSpan(0, n), column);
+                TensorPrimitives.Multiply(column, sqrtW, column);
+                TensorPrimitives.Divide(column, h, column);
+                if (!double.IsFinite(TensorPrimitives.SumOfSquares<double>(column)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A = JᵀJ and g = Jᵀr over the free columns; updates Marquardt's scaling.</summary>
+        private void FormNormalEquations()
+        {
+            ReadOnlySpan<double> r = _residuals.AsSpan(0, n);
+            for (int a = 0; a < pf; a++)
+            {
+                ReadOnlySpan<double> ca = _jacobian.AsSpan(free[a] * n, n);
+                _gradient[a] = TensorPrimitives.Dot(ca, r);
+                for (int b = 0; b <= a; b++)
+                {
+                    double value = TensorPrimitives.Dot(ca, _jacobian.AsSpan(free[b] * n, n));
+                    _normal[(a * pf) + b] = value;
+                    _normal[(b * pf) + a] = value;
+                }
+
+                _scaling[a] = Math.Max(_scaling[a], _normal[(a * pf) + a]);
+            }
+        }
+
+        /// <summary>Largest |gⱼ|/(‖Jⱼ‖·‖r‖), the cosine between the residual vector and a Jacobian column.</summary>
+        private double ScaledGradient(double chiSquare)
+        {
+            double largest = 0;
+            double residualNorm = Math.Sqrt(chiSquare);
+            for (int a = 0; a < pf; a++)
+            {
+                double columnNorm = Math.Sqrt(_normal[(a * pf) + a]);
+                if (columnNorm > 0 && !_active[a])
+                {
+                    largest = Math.Max(largest, Math.Abs(_gradient[a]) / (columnNorm * residualNorm));
+                }
+            }
+
+            return largest;
+        }
+
+        /// <summary>Holds a parameter at its bound for this step when the descent direction points out of the box.</summary>
+        private void MarkActiveBounds(System.Collections.Immutable.ImmutableArray<ParameterDefinition> definitions)
+        {
+            for (int a = 0; a < pf; a++)
+            {
+                int j = free[a];
+                ParameterDefinition d = definitions[j];
+                _active[a] = (_theta[j] <= d.LowerBound && _gradient[a] < 0) || (_theta[j] >= d.UpperBound && _gradient[a] > 0);
+            }
+        }
+
+        /// <summary>Solves (A + λD)δ = g over the inactive free parameters; false when the system is not positive definite.</summary>
+        private bool SolveStep(double damping)
+        {
+            for (int a = 0; a < pf; a++)
+            {
+                for (int b = 0; b < pf; b++)
+                {
+                    bool pinned = _active[a] || _active[b];
+                    _system[(a * pf) + b] = pinned ? (a == b ? 1.0 : 0.0) : _normal[(a * pf) + b];
+                }
+
+                if (!_active[a])
+                {
+                    _system[(a * pf) + a] += damping * Math.Max(_scaling[a], double.Epsilon);
+                }
+
+                _step[a] = _active[a] ? 0.0 : _gradient[a];
+            }
+
+            if (!DenseAlgebra.Cholesky(_system, pf))
+            {
+                return false;
+            }
+
+            DenseAlgebra.CholeskySolve(_system, pf, _step);
+            return true;
+        }
+
+        /// <summary>Reduction of χ² the linearised model predicts for the step: δᵀ(2g − Aδ).</summary>
+        private double PredictedReduction()
+        {
+            double sum = 0;
+            for (int a = 0; a < pf; a++)
+            {
+                double aDelta = 0;
+                for (int b = 0; b < pf; b++)
+                {
+                    aDelta += _normal[(a * pf) + b] * _step[b];
+                }
+
+                sum += _step[a] * ((2 * _gradient[a]) - aDelta);
+            }
+
+            return sum;
+        }
+
+        private void Swap()
+        {
+            (_trialValues.AsSpan(0, n)).CopyTo(_values);
+            (_trialResiduals.AsSpan(0, n)).CopyTo(_residuals);
+            _trialTheta.CopyTo(_theta, 0);
+        }
+
+        private FitResult Finish(
+            NonlinearModel model,
+            ReadOnlySpan<double> observed,
+            ReadOnlySpan<double> weights,
+            NonlinearFitOptions options,
+            bool[] isFixed,
+            FitStatus status,
+            string reason,
+            int iterations)
+        {
+            var definitions = model.Parameters;
+            var bounds = new BoundState[p];
+            var interior = new List<int>(pf);
+            var interiorSlots = new List<int>(pf);
+            for (int a = 0; a < pf; a++)
+            {
+                int j = free[a];
+                ParameterDefinition d = definitions[j];
+                bounds[j] = _theta[j] <= d.LowerBound ? BoundState.AtLowerBound : _theta[j] >= d.UpperBound ? BoundState.AtUpperBound : BoundState.Interior;
+                if (bounds[j] == BoundState.Interior)
+                {
+                    interior.Add(j);
+                    interiorSlots.Add(a);
+                }
+            }
+
+            double[] inverse = [];
+            if (status != FitStatus.NonFiniteModelValue && interior.Count > 0)
+            {
+                int k = interior.Count;
+                var normal = new double[k * k];
+                for (int a = 0; a < k; a++)
+                {
+                    for (int b = 0; b < k; b++)
+                    {
+                        normal[(a * k) + b] = _normal[(interiorSlots[a] * pf) + interiorSlots[b]];
+                    }
+                }
+
+                inverse = new double[k * k];
+                int dependent = DenseAlgebra.ScaledInverse(normal, k, inverse);
+                if (dependent >= 0)
+                {
+                    inverse = [];
+                    string singular = $"the Jacobian is singular at the solution: '{definitions[interior[dependent]].Name}' is (nearly) determined by the other parameters, so the data cannot fix it; hold it fixed or simplify the model";
+                    (status, reason) = status == FitStatus.Converged || status == FitStatus.ParameterAtBound
+                        ? (FitStatus.SingularJacobian, singular)
+                        : (status, reason + "; also, " + singular);
+                }
+            }
+
+            if (status == FitStatus.Converged && interior.Count < pf)
+            {
+                string names = string.Join(", ", free.Where(j => bounds[j] != BoundState.Interior).Select(j =>
+                    $"'{definitions[j].Name}' at its {(bounds[j] == BoundState.AtLowerBound ? "lower" : "upper")} bound {Preconditions.Format(bounds[j] == BoundState.AtLowerBound ? definitions[j].LowerBound : definitions[j].UpperBound)}"));
+                status = FitStatus.ParameterAtBound;
+                reason = $"{reason}, but {names}: the best fit lies outside the allowed range, and the other parameters' uncertainties are conditional on holding it there";
+            }
+
+            var residuals = new double[n];
+            TensorPrimitives.Subtract(observed, _values.AsSpan(0, n), residuals);
+            return FitResultBuilder.Build(definitions, _theta, isFixed, bounds, interior.ToArray(), inverse, residuals, observed, weights, pf,
+                (options.ConfidenceLevel, options.WeightsAreAbsolute), status, reason, iterations);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace Electrochem.Transport;
+
+/// <summary>
+/// A measured or derived value with its standard (1σ) uncertainty, in whatever unit the caller uses.
+/// </summary>
+/// <param name="Value">The value.</param>
+/// <param name="StandardUncertainty">Its standard uncertainty u ≥ 0, same unit (0 for an exact value).</param>
+public readonly record struct Measurement(double Value, double StandardUncertainty)
+{
+    /// <summary>Relative standard uncertainty u/|value|.</summary>
+    public double RelativeUncertainty => StandardUncertainty == 0 ? 0 : StandardUncertainty / Math.Abs(Value);
+
+    /// <summary>An exact value (zero uncertainty).</summary>
+    /// <param name="value">The value.</param>
+    public static implicit operator Measurement(double value) => new(value, 0);
+
+    /// <summary>An exact value (zero uncertainty).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The measurement.</returns>
+    public static Measurement FromDouble(double value) => new(value, 0);
+
+    /// <summary>value ± k·u, the expanded interval for coverage factor k (k = 2 ≈ 95 % for a normal error).</summary>
+    /// <param name="coverageFactor">k &gt; 0.</param>
+    /// <returns>The interval's ends.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">k is not positive and finite.</exception>
+    public (double Lower, double Upper) ExpandedInterval(double coverageFactor = 2)
+    {
+        Preconditions.CheckPositive(coverageFactor);
+        return (Value - (coverageFactor * StandardUncertainty), Value + (coverageFactor * StandardUncertainty));
+    }
+
+    internal void CheckPositive(string name)
+    {
+        if (!(Value > 0) || !double.IsFinite(Value))
+        {
+            throw new ArgumentOutOfRangeException(name, Value, $"{name} must be a finite value greater than zero but was {Preconditions.Format(Value)}.");
+        }
+
+        if (!(StandardUncertainty >= 0) || !double.IsFinite(StandardUncertainty))
+        {
+            throw new ArgumentOutOfRangeException(name, StandardUncertainty, $"The standard uncertainty of {name} must be finite and zero or greater but was {Preconditions.Format(StandardUncertainty)}.");
+        }
+    }
+}
