@@ -24,8 +24,11 @@ public static class PhysicalConstants
     /// <summary>Molar gas constant R = N_A·k_B = 8.314 462 618 153 24 J mol⁻¹ K⁻¹ (exact product).</summary>
     public const double MolarGasConstant = AvogadroConstant * BoltzmannConstant;
 
-    /// <summary>Boltzmann constant in electronvolts, k_B/e = 8.617 333 262… × 10⁻⁵ eV K⁻¹ (exact quotient).</summary>
-    public const double BoltzmannConstantInElectronVoltsPerKelvin = BoltzmannConstant / ElementaryCharge;
+    /// <summary>
+    /// Boltzmann constant in electronvolts, k_B/e = 8.617 333 262 145 177 4… × 10⁻⁵ eV K⁻¹: the exact quotient
+    /// rounded to the nearest double (dividing the two doubles would be one unit in the last place high).
+    /// </summary>
+    public const double BoltzmannConstantInElectronVoltsPerKelvin = 8.617333262145177e-5;
 
     /// <summary>Zero of the Celsius scale, 273.15 K (exact by definition).</summary>
     public const double ZeroCelsiusInKelvin = 273.15;

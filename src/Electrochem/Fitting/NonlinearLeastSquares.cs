@@ -226,10 +226,17 @@ internal static class LevenbergMarquardt
             double growth = 2;
             int iterations = 0;
             bool lastRejectionNonFinite = false;
+            bool normalEquationsCurrent = false;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                FormNormalEquations();
+                if (!normalEquationsCurrent)
+                {
+                    // JᵀJ and Jᵀr change only when a step is accepted; a rejected step reuses them with more damping.
+                    FormNormalEquations();
+                    normalEquationsCurrent = true;
+                }
+
                 if (chiSquare == 0)
                 {
                     return Finish(model, observed, weights, options, isFixed, FitStatus.Converged, "the model reproduces the data exactly (χ² = 0)", iterations);
@@ -290,6 +297,7 @@ internal static class LevenbergMarquardt
                     damping *= Math.Max(1.0 / 3, 1 - Math.Pow((2 * ratio) - 1, 3));
                     growth = 2;
                     lastRejectionNonFinite = false;
+                    normalEquationsCurrent = false;
                     if (!ComputeJacobian(model))
                     {
                         return Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,

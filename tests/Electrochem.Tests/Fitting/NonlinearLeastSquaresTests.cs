@@ -1,0 +1,276 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Electrochem.Fitting;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Electrochem.Tests.Fitting;
+
+public class NonlinearLeastSquaresTests
+{
+    private static readonly double[] Times = TestData.Linspace(0, 10, 41);
+
+    /// <summary>y = a·exp(−t/τ) + c with an analytic Jacobian (or none, for finite differences).</summary>
+    private static NonlinearModel Decay(double[] t, bool analytic = true, double tauLower = double.NegativeInfinity, double tauUpper = double.PositiveInfinity) => new(
+        [new("Amplitude", "V"), new("TimeConstant", "s", tauLower, tauUpper), new("Offset", "V")],
+        (theta, values) =>
+        {
+            for (int i = 0; i < t.Length; i++)
+            {
+                values[i] = (theta[0] * Math.Exp(-t[i] / theta[1])) + theta[2];
+            }
+        },
+        analytic
+            ? (theta, jacobian) =>
+            {
+                int n = t.Length;
+                for (int i = 0; i < n; i++)
+                {
+                    double e = Math.Exp(-t[i] / theta[1]);
+                    jacobian[i] = e;
+                    jacobian[n + i] = theta[0] * e * t[i] / (theta[1] * theta[1]);
+                    jacobian[(2 * n) + i] = 1;
+                }
+            }
+            : null);
+
+    private static double[] DecayData(double a, double tau, double c, double noise = 0, ulong seed = 1)
+    {
+        var random = new TestData(seed);
+        return Times.Select(t => (a * Math.Exp(-t / tau)) + c + (noise * random.Normal())).ToArray();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Exact_data_are_recovered_to_1e_9(bool analytic)
+    {
+        double[] y = DecayData(2.5, 1.7, 0.3);
+        FitResult fit = NonlinearLeastSquares.Fit(Decay(Times, analytic), y, [1.0, 1.0, 0.0]);
+
+        Assert.True(fit.Converged, fit.StatusReason);
+        Assert.Equal(2.5, fit["Amplitude"].Value, 9);
+        Assert.Equal(1.7, fit["TimeConstant"].Value, 9);
+        Assert.Equal(0.3, fit["Offset"].Value, 9);
+        Assert.Equal("s", fit["TimeConstant"].Unit);
+    }
+
+    [Property(MaxTest = 60)]
+    public Property Noisy_decays_are_recovered_within_five_standard_errors(int seed)
+    {
+        var random = new TestData((ulong)seed);
+        double a = random.Uniform(0.5, 5);
+        double tau = random.Uniform(0.5, 4);
+        double c = random.Uniform(-1, 1);
+        double[] y = DecayData(a, tau, c, 0.01, (ulong)seed + 7);
+        FitResult fit = NonlinearLeastSquares.Fit(Decay(Times), y, [1.0, 1.0, 0.0]);
+        bool within(string name, double truth) => Math.Abs(fit[name].Value - truth) <= 5 * fit[name].StandardError;
+        return (fit.Converged && within("Amplitude", a) && within("TimeConstant", tau) && within("Offset", c))
+            .Label($"status {fit.Status}: {fit.StatusReason}; a={a}, τ={tau}, c={c}");
+    }
+
+    // On a model that is linear in its parameters, Levenberg–Marquardt must land on the exact linear solution and
+    // report the same covariance (same formula at the same point): tolerance 1e-7 relative, the solver's tolerance.
+    [Property(MaxTest = 100)]
+    public Property Linear_and_nonlinear_engines_agree_on_linear_problems(int seed)
+    {
+        var random = new TestData((ulong)seed);
+        double[] x = TestData.Linspace(-2, 5, 12);
+        double a = random.Uniform(-10, 10);
+        double b = random.Uniform(-10, 10);
+        double[] y = x.Select(v => a + (b * v) + (0.1 * random.Normal())).ToArray();
+        double[] w = x.Select(_ => random.Uniform(0.5, 2)).ToArray();
+        FitResult linear = LinearLeastSquares.FitLine(x, y, w);
+        var model = new NonlinearModel([new("Intercept", ""), new("Slope", "")], (theta, values) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                values[i] = theta[0] + (theta[1] * x[i]);
+            }
+        });
+        FitResult nonlinear = NonlinearLeastSquares.Fit(model, y, [0.0, 0.0], w);
+        bool close(double p, double q) => Math.Abs(p - q) <= 1e-7 * Math.Max(1, Math.Abs(q));
+        return (nonlinear.Converged
+                && close(nonlinear["Intercept"].Value, linear["Intercept"].Value)
+                && close(nonlinear["Slope"].Value, linear["Slope"].Value)
+                && close(nonlinear["Slope"].StandardError, linear["Slope"].StandardError)
+                && close(nonlinear.Covariance[0, 1], linear.Covariance[0, 1])
+                && close(nonlinear.Statistics.ChiSquare, linear.Statistics.ChiSquare)).Label(nonlinear.StatusReason);
+    }
+
+    [Fact]
+    public void Fixed_parameters_keep_their_value_and_free_a_degree_of_freedom()
+    {
+        double[] y = DecayData(2.5, 1.7, 0.3, 0.01);
+        var options = NonlinearFitOptions.Default with { FixedParameters = ["Offset"] };
+        FitResult fit = NonlinearLeastSquares.Fit(Decay(Times), y, [1.0, 1.0, 0.3], options: options);
+
+        Assert.True(fit.Converged, fit.StatusReason);
+        Assert.True(fit["Offset"].IsFixed);
+        Assert.Equal(0.3, fit["Offset"].Value);
+        Assert.Equal(0, fit["Offset"].StandardError);
+        Assert.Equal(0, fit.Covariance["Offset", "Amplitude"]);
+        Assert.Equal(2, fit.Statistics.FreeParameterCount);
+        Assert.Equal(Times.Length - 2, fit.Statistics.DegreesOfFreedom);
+    }
+
+    [Fact]
+    public void Unknown_fixed_parameter_name_is_an_argument_error_listing_the_names()
+    {
+        var options = NonlinearFitOptions.Default with { FixedParameters = ["Tau"] };
+        var error = Assert.Throws<ArgumentException>(() => NonlinearLeastSquares.Fit(Decay(Times), DecayData(1, 1, 0), [1.0, 1.0, 0.0], options: options));
+        Assert.Contains("'Tau'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TimeConstant", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_optimum_outside_the_bounds_is_reported_at_the_bound()
+    {
+        double[] y = DecayData(2.5, 1.7, 0.3);
+        FitResult fit = NonlinearLeastSquares.Fit(Decay(Times, tauUpper: 1.2), y, [1.0, 1.0, 0.0]);
+
+        Assert.Equal(FitStatus.ParameterAtBound, fit.Status);
+        Assert.False(fit.Converged);
+        Assert.Equal(1.2, fit["TimeConstant"].Value);
+        Assert.Equal(BoundState.AtUpperBound, fit["TimeConstant"].Bound);
+        Assert.True(double.IsNaN(fit["TimeConstant"].StandardError));
+        Assert.Contains("TimeConstant", fit.StatusReason, StringComparison.Ordinal);
+        Assert.True(fit["Amplitude"].StandardError > 0);
+    }
+
+    [Fact]
+    public void A_parameter_the_data_cannot_determine_gives_a_singular_status()
+    {
+        // y = (a + b)·x: only the sum is determined.
+        double[] x = TestData.Linspace(1, 5, 9);
+        double[] y = x.Select(v => (3 * v) + (0.01 * Math.Sin(7 * v))).ToArray();
+        var model = new NonlinearModel([new("a", ""), new("b", "")], (theta, values) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                values[i] = (theta[0] + theta[1]) * x[i];
+            }
+        });
+        FitResult fit = NonlinearLeastSquares.Fit(model, y, [1.0, 1.0]);
+
+        Assert.Equal(FitStatus.SingularJacobian, fit.Status);
+        Assert.True(double.IsNaN(fit["b"].StandardError));
+        Assert.Contains("singular", fit.StatusReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_that_is_not_finite_at_the_start_reports_it()
+    {
+        double[] x = TestData.Linspace(1, 5, 9);
+        var model = new NonlinearModel([new("a", "")], (theta, values) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                values[i] = Math.Log(theta[0]) * x[i];
+            }
+        });
+        FitResult fit = NonlinearLeastSquares.Fit(model, x, [-1.0]);
+
+        Assert.Equal(FitStatus.NonFiniteModelValue, fit.Status);
+        Assert.Contains("starting point", fit.StatusReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_iteration_limit_is_reported()
+    {
+        double[] y = DecayData(2.5, 1.7, 0.3, 0.01);
+        FitResult fit = NonlinearLeastSquares.Fit(Decay(Times), y, [10.0, 8.0, -3.0], options: NonlinearFitOptions.Default with { MaxIterations = 1 });
+        Assert.Equal(FitStatus.IterationLimitReached, fit.Status);
+        Assert.Equal(1, fit.Iterations);
+    }
+
+    [Fact]
+    public void Cancellation_is_honoured()
+    {
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        Assert.Throws<OperationCanceledException>(() => NonlinearLeastSquares.Fit(Decay(Times), DecayData(1, 1, 0), [1.0, 1.0, 0.0], cancellationToken: source.Token));
+    }
+
+    [Fact]
+    public void Complex_residuals_are_split_into_real_and_imaginary_parts()
+    {
+        // Parallel RC: Z = R/(1 + jωRC).
+        double[] omega = TestData.Linspace(0, 6, 31).Select(e => Math.Pow(10, e)).ToArray();
+        const double r = 120, c = 2e-5;
+        double[] re = omega.Select(w => r / (1 + Math.Pow(w * r * c, 2))).ToArray();
+        double[] im = omega.Select(w => -w * r * r * c / (1 + Math.Pow(w * r * c, 2))).ToArray();
+        var model = new NonlinearModel([new("R", "Ω", 0), new("C", "F", 0)], (theta, values) =>
+        {
+            int n = omega.Length;
+            for (int i = 0; i < n; i++)
+            {
+                double x = omega[i] * theta[0] * theta[1];
+                values[i] = theta[0] / (1 + (x * x));
+                values[n + i] = -x * theta[0] / (1 + (x * x));
+            }
+        });
+        FitResult fit = NonlinearLeastSquares.FitComplex(model, re, im, [100.0, 1e-5]);
+
+        Assert.True(fit.Converged, fit.StatusReason);
+        Assert.Equal(1, fit["R"].Value / r, 9);
+        Assert.Equal(1, fit["C"].Value / c, 9);
+        Assert.Equal(2 * omega.Length, fit.Statistics.ObservationCount);
+        Assert.Equal(2 * omega.Length, fit.Residuals.Length);
+    }
+
+    [Fact]
+    public void The_result_prints_as_a_table_and_serialises_to_json()
+    {
+        FitResult fit = NonlinearLeastSquares.Fit(Decay(Times), DecayData(2.5, 1.7, 0.3, 0.01), [1.0, 1.0, 0.0]);
+        string table = fit.ToTable();
+        Assert.Contains("TimeConstant", table, StringComparison.Ordinal);
+        Assert.Contains("95% CI", table, StringComparison.Ordinal);
+        Assert.Contains("Converged", table, StringComparison.Ordinal);
+
+        using JsonDocument json = JsonDocument.Parse(fit.ToJson());
+        JsonElement root = json.RootElement;
+        Assert.True(root.GetProperty("converged").GetBoolean());
+        Assert.Equal(3, root.GetProperty("parameters").GetArrayLength());
+        Assert.Equal(fit["TimeConstant"].Value, root.GetProperty("parameters")[1].GetProperty("value").GetDouble());
+        Assert.Equal(Times.Length, root.GetProperty("residuals").GetArrayLength());
+        Assert.Equal(1.0, root.GetProperty("correlation")[2][2].GetDouble());
+        Assert.False(JsonDocument.Parse(fit.ToJson(includeResiduals: false)).RootElement.TryGetProperty("residuals", out _));
+    }
+
+    [Fact]
+    public void Non_finite_statistics_are_written_as_null_in_json()
+    {
+        // Two points, two parameters: no degrees of freedom is refused, so use a singular fit to get NaN standard errors.
+        double[] x = TestData.Linspace(1, 5, 9);
+        var model = new NonlinearModel([new("a", ""), new("b", "")], (theta, values) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                values[i] = (theta[0] + theta[1]) * x[i];
+            }
+        });
+        FitResult fit = NonlinearLeastSquares.Fit(model, x.Select(v => 2 * v + 0.01 * Math.Cos(v)).ToArray(), [1.0, 1.0]);
+        using JsonDocument json = JsonDocument.Parse(fit.ToJson());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("parameters")[1].GetProperty("standardError").ValueKind);
+    }
+
+    [Fact]
+    public void Bad_input_is_rejected_with_the_argument_named()
+    {
+        NonlinearModel model = Decay(Times);
+        double[] y = DecayData(1, 1, 0);
+        Assert.Equal("initialGuess", Assert.Throws<ArgumentException>(() => NonlinearLeastSquares.Fit(model, y, [1.0, 1.0])).ParamName);
+        Assert.Equal("observed", Assert.Throws<ArgumentException>(() => NonlinearLeastSquares.Fit(model, [1.0, 2, 3], [1.0, 1.0, 0.0])).ParamName);
+        Assert.Equal("observed", Assert.Throws<ArgumentException>(() => NonlinearLeastSquares.Fit(model, [.. y[..^1], double.NaN], [1.0, 1.0, 0.0])).ParamName);
+        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => NonlinearLeastSquares.Fit(model, y, [1.0, 1.0, 0.0], new double[y.Length])).ParamName);
+        Assert.Contains("within", Assert.Throws<ArgumentException>(() => NonlinearLeastSquares.Fit(Decay(Times, tauLower: 2), y, [1.0, 1.0, 0.0])).Message, StringComparison.Ordinal);
+        var duplicate = new NonlinearModel([new("a", ""), new("a", "")], (_, _) => { });
+        Assert.Contains("twice", Assert.Throws<ArgumentException>(() => NonlinearLeastSquares.Fit(duplicate, y, [1.0, 1.0])).Message, StringComparison.Ordinal);
+        var reversed = new NonlinearModel([new("a", "", 2, 1)], (_, _) => { });
+        Assert.Throws<ArgumentException>(() => NonlinearLeastSquares.Fit(reversed, y, [1.5]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NonlinearLeastSquares.Fit(model, y, [1.0, 1.0, 0.0], options: NonlinearFitOptions.Default with { MaxIterations = 0 }));
+        Assert.Throws<ArgumentException>(() => NonlinearLeastSquares.FitComplex(model, [1.0, 2], [1.0], [1.0, 1.0, 0.0]));
+    }
+}
