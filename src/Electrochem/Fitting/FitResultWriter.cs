@@ -18,7 +18,7 @@ internal static class FitResultWriter
         text.Append(Invariant, $"SSR = {G(s.ResidualSumOfSquares)}, χ² = {G(s.ChiSquare)}, χ²/ν = {G(s.ReducedChiSquare)}, R² = {G(s.RSquared)}").AppendLine();
         text.Append(Invariant, $"AIC = {G(s.Aic)}, AICc = {G(s.Aicc)}, BIC = {G(s.Bic)}").AppendLine();
         string ciHeader = string.Create(Invariant, $"{fit.ConfidenceLevel * 100:0.##}% CI");
-        text.Append(Invariant, $"{"Parameter",-28} {"Value",14} {"Std. error",12} {ciHeader,-31} Unit").AppendLine();
+        text.Append(Invariant, $"{"Parameter",-32} {"Value",14} {"Std. error",12} {ciHeader,-31} Unit").AppendLine();
         foreach (ParameterEstimate p in fit.Parameters)
         {
             string interval = p.IsFixed ? "(fixed)" : $"[{G(p.ConfidenceLower)}, {G(p.ConfidenceUpper)}]";
@@ -28,7 +28,7 @@ internal static class FitResultWriter
                 BoundState.AtUpperBound => "  at upper bound",
                 _ => string.Empty,
             };
-            text.Append(Invariant, $"{p.Name,-28} {G(p.Value),14} {G(p.StandardError),12} {interval,-31} {p.Unit}{note}").AppendLine();
+            text.Append(Invariant, $"{p.Name,-32} {G(p.Value),14} {G(p.StandardError),12} {interval,-31} {p.Unit}{note}").AppendLine();
         }
 
         return text.ToString();
