@@ -242,6 +242,7 @@ internal static class LevenbergMarquardt
                     return Finish(model, observed, weights, options, isFixed, FitStatus.Converged, "the model reproduces the data exactly (χ² = 0)", iterations);
                 }
 
+                MarkActiveBounds(definitions);
                 if (ScaledGradient(chiSquare) <= options.GradientTolerance)
                 {
                     return Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
@@ -255,7 +256,6 @@ internal static class LevenbergMarquardt
                 }
 
                 iterations++;
-                MarkActiveBounds(definitions);
                 if (!SolveStep(damping))
                 {
                     damping *= growth;
@@ -407,7 +407,10 @@ internal static class LevenbergMarquardt
             }
         }
 
-        /// <summary>Largest |gⱼ|/(‖Jⱼ‖·‖r‖), the cosine between the residual vector and a Jacobian column.</summary>
+        /// <summary>
+        /// Largest |gⱼ|/(‖Jⱼ‖·‖r‖), the cosine between the residual vector and a Jacobian column, over the parameters
+        /// not held at a bound (the projected gradient), so an optimum on a bound is recognised as converged.
+        /// </summary>
         private double ScaledGradient(double chiSquare)
         {
             double largest = 0;

@@ -78,6 +78,18 @@ public class VogelTammannFulcherTests
     }
 
     [Fact]
+    public void Conductivity_falling_with_temperature_ends_with_B_at_its_bound_not_a_wrong_number()
+    {
+        double[] t = [300, 310, 320, 330, 340, 350];
+        double[] sigma = [5e-4, 4.6e-4, 4.3e-4, 4.1e-4, 3.8e-4, 3.6e-4];
+        FitResult<VogelTammannFulcher> fit = VogelTammannFulcher.Fit(t, sigma);
+        Assert.Equal(FitStatus.ParameterAtBound, fit.Status);
+        Assert.Equal(BoundState.AtLowerBound, fit["PseudoActivationTemperature"].Bound);
+        Assert.Contains("PseudoActivationTemperature", fit.StatusReason, StringComparison.Ordinal);
+        Assert.True(double.IsNaN(fit["PseudoActivationTemperature"].StandardError));
+    }
+
+    [Fact]
     public void Bad_input_is_rejected_with_the_argument_named()
     {
         Assert.Contains("at least 4", Assert.Throws<ArgumentException>(() => VogelTammannFulcher.Fit([300.0, 310, 320], [1.0, 2, 3])).Message, StringComparison.Ordinal);
