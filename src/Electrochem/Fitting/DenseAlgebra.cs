@@ -10,7 +10,13 @@ internal static class DenseAlgebra
     internal const double SingularPivot = 1e-14;
 
     /// <summary>In-place Cholesky A = L·Lᵀ; L in the lower triangle. False when a pivot is not positive and finite.</summary>
-    internal static bool Cholesky(Span<double> a, int n)
+    internal static bool Cholesky(Span<double> a, int n) => Factor(a, n, 0) < 0;
+
+    /// <summary>
+    /// In-place Cholesky requiring every squared pivot to exceed <paramref name="minimumSquaredPivot"/>; returns −1
+    /// on success or the index of the first pivot that does not.
+    /// </summary>
+    private static int Factor(Span<double> a, int n, double minimumSquaredPivot)
     {
         for (int j = 0; j < n; j++)
         {
@@ -20,9 +26,9 @@ internal static class DenseAlgebra
                 diagonal -= a[(j * n) + k] * a[(j * n) + k];
             }
 
-            if (!(diagonal > 0) || !double.IsFinite(diagonal))
+            if (!(diagonal > minimumSquaredPivot) || !double.IsFinite(diagonal))
             {
-                return false;
+                return j;
             }
 
             double ljj = Math.Sqrt(diagonal);
@@ -39,7 +45,7 @@ internal static class DenseAlgebra
             }
         }
 
-        return true;
+        return -1;
     }
 
     /// <summary>Solves L·Lᵀ·x = b in place, L from <see cref="Cholesky"/>.</summary>
@@ -96,32 +102,10 @@ internal static class DenseAlgebra
             }
         }
 
-        // Cholesky with an explicit pivot test on the scaled matrix.
-        for (int j = 0; j < n; j++)
+        int dependent = Factor(factor, n, SingularPivot);
+        if (dependent >= 0)
         {
-            double diagonal = factor[(j * n) + j];
-            for (int k = 0; k < j; k++)
-            {
-                diagonal -= factor[(j * n) + k] * factor[(j * n) + k];
-            }
-
-            if (!(diagonal > SingularPivot))
-            {
-                return j;
-            }
-
-            double ljj = Math.Sqrt(diagonal);
-            factor[(j * n) + j] = ljj;
-            for (int i = j + 1; i < n; i++)
-            {
-                double sum = factor[(i * n) + j];
-                for (int k = 0; k < j; k++)
-                {
-                    sum -= factor[(i * n) + k] * factor[(j * n) + k];
-                }
-
-                factor[(i * n) + j] = sum / ljj;
-            }
+            return dependent;
         }
 
         Span<double> column = n <= 64 ? stackalloc double[n] : new double[n];
