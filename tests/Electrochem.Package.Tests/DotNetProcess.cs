@@ -5,7 +5,7 @@ using System.Text;
 namespace Electrochem.Package.Tests;
 
 /// <summary>The outcome of one `dotnet` invocation, with everything needed to explain a failure.</summary>
-internal sealed record ProcessResult(string CommandLine, string WorkingDirectory, int ExitCode, bool TimedOut, string StandardOutput, string StandardError, TimeSpan Elapsed)
+public sealed record ProcessResult(string CommandLine, string WorkingDirectory, int ExitCode, bool TimedOut, string StandardOutput, string StandardError, TimeSpan Elapsed)
 {
     public bool Succeeded => !TimedOut && ExitCode == 0;
 
