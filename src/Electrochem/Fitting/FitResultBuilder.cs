@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Electrochem.Fitting;
 
@@ -82,7 +83,7 @@ internal static class FitResultBuilder
         {
             Parameters = estimates.MoveToImmutable(),
             Covariance = new ParameterMatrix(definitions.Select(d => d.Name).ToImmutableArray(), covariance),
-            Residuals = ImmutableArray.Create(residuals),
+            Residuals = ImmutableCollectionsMarshal.AsImmutableArray(residuals), // the builder owns the array: no copy
             Statistics = statistics,
             ConfidenceLevel = options.ConfidenceLevel,
             Status = status,

@@ -180,18 +180,27 @@ public sealed record VogelTammannFulcher(double PreExponentialFactor, double Pse
 
         double lo = Math.Max(0, (best - 1) * step);
         double hi = Math.Min(upperT0, (best + 1) * step);
+        // Golden section: each step keeps one interior point and its χ², so it costs one profile evaluation.
         double ratio = (Math.Sqrt(5) - 1) / 2;
+        double m1 = hi - (ratio * (hi - lo));
+        double m2 = lo + (ratio * (hi - lo));
+        double chi1 = Profile(m1).ChiSquare;
+        double chi2 = Profile(m2).ChiSquare;
         for (int iteration = 0; iteration < 60 && hi - lo > 1e-9 * upperT0; iteration++)
         {
-            double m1 = hi - (ratio * (hi - lo));
-            double m2 = lo + (ratio * (hi - lo));
-            if (Profile(m1).ChiSquare <= Profile(m2).ChiSquare)
+            if (chi1 <= chi2)
             {
                 hi = m2;
+                (m2, chi2) = (m1, chi1);
+                m1 = hi - (ratio * (hi - lo));
+                chi1 = Profile(m1).ChiSquare;
             }
             else
             {
                 lo = m1;
+                (m1, chi1) = (m2, chi2);
+                m2 = lo + (ratio * (hi - lo));
+                chi2 = Profile(m2).ChiSquare;
             }
         }
 
