@@ -32,6 +32,9 @@ public sealed record VogelTammannFulcher(double PreExponentialFactor, double Pse
 
     private const int ProfileGridPoints = 48;
 
+    /// <summary>Largest number of points used to locate the starting T₀ (a strided subsample beyond it).</summary>
+    private const int MaximumProfilePoints = 2048;
+
     /// <summary>Pseudo-activation energy k_B·B in eV.</summary>
     public double PseudoActivationEnergyElectronVolts => PhysicalConstants.BoltzmannConstantInElectronVoltsPerKelvin * PseudoActivationTemperature;
 
@@ -146,6 +149,14 @@ public sealed record VogelTammannFulcher(double PreExponentialFactor, double Pse
     /// <summary>Profiles χ²(T₀) of the straight line y + ½ln T = ln A − B/(T − T₀) and refines the minimum by golden section.</summary>
     private static (double LnA, double B, double T0) InitialGuess(double[] temperatures, double[] lnSigma, double[] weights, double upperT0)
     {
+        if (temperatures.Length > MaximumProfilePoints)
+        {
+            // Only a starting point is needed: profile an evenly strided subsample; the final fit uses every point.
+            int stride = (temperatures.Length + MaximumProfilePoints - 1) / MaximumProfilePoints;
+            double[] Every(double[] values) => values.Length == 0 ? values : values.Where((_, i) => i % stride == 0).ToArray();
+            (temperatures, lnSigma, weights) = (Every(temperatures), Every(lnSigma), Every(weights));
+        }
+
         int n = temperatures.Length;
         var x = new double[n];
         var y = new double[n];

@@ -89,6 +89,19 @@ public class VogelTammannFulcherTests
         Assert.True(double.IsNaN(fit["PseudoActivationTemperature"].StandardError));
     }
 
+    // Beyond 2048 points the starting T₀ comes from a strided subsample; the fit itself must still use every point.
+    [Fact]
+    public void Large_datasets_converge_to_the_same_answer()
+    {
+        double[] t = TestData.Linspace(260, 380, 5001);
+        double[] sigma = Vtf(t, 3.0, 900, 180, 0.02, new TestData(77));
+        FitResult<VogelTammannFulcher> fit = VogelTammannFulcher.Fit(t, sigma);
+        Assert.True(fit.Converged, fit.StatusReason);
+        Assert.Equal(5001, fit.Residuals.Length);
+        Assert.InRange(900, fit["PseudoActivationTemperature"].ConfidenceLower, fit["PseudoActivationTemperature"].ConfidenceUpper);
+        Assert.InRange(180, fit["IdealGlassTransitionTemperature"].ConfidenceLower, fit["IdealGlassTransitionTemperature"].ConfidenceUpper);
+    }
+
     [Fact]
     public void Bad_input_is_rejected_with_the_argument_named()
     {
