@@ -23,7 +23,8 @@ public sealed record DelimitedTableOptions
 
     /// <summary>
     /// The field delimiter: ',', ';' or '\t'; null (the default) detects it from the header row: a tab if the row
-    /// has one, otherwise a semicolon if it has one, otherwise a comma.
+    /// has one, otherwise a semicolon if it has one, otherwise a comma if it has one; a header with none of them (a
+    /// single column) is read as tab-delimited, so its numbers may use decimal commas.
     /// </summary>
     public char? Delimiter { get; init; }
 

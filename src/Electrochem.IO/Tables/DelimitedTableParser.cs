@@ -167,8 +167,32 @@ internal sealed class DelimitedTableParser
         }
     }
 
-    private static char DetectDelimiter(string header) =>
-        header.Contains('\t', StringComparison.Ordinal) ? '\t' : header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+    /// <summary>
+    /// Tab, else semicolon, else comma, counting only characters outside double quotes; a header with none of them
+    /// (one column) is read as tab-delimited, which allows decimal commas.
+    /// </summary>
+    private static char DetectDelimiter(string header)
+    {
+        bool quoted = false;
+        bool tab = false;
+        bool semicolon = false;
+        bool comma = false;
+        foreach (char c in header)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                tab |= c == '\t';
+                semicolon |= c == ';';
+                comma |= c == ',';
+            }
+        }
+
+        return tab ? '\t' : semicolon ? ';' : comma ? ',' : '\t';
+    }
 
     private string? ParseNumber(string field, int line, int column, ColumnHeader header, out double value)
     {

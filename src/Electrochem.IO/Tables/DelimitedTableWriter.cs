@@ -5,7 +5,9 @@ namespace Electrochem.IO.Tables;
 /// <summary>
 /// Writes columns as delimited text that <see cref="DelimitedTable"/> reads back exactly: a header row (fields
 /// quoted when they contain the delimiter, a quote or leading/trailing spaces), then one row per value, each number
-/// in shortest round-trip form ("R"), with the decimal separator replaced when it is ','.
+/// in shortest round-trip form ("R"), with the decimal separator replaced when it is ','. Headers containing
+/// a comma, semicolon, tab or quote are quoted. A single column is read back as tab-delimited (there is no delimiter
+/// to detect), with the same values.
 /// </summary>
 public static class DelimitedTableWriter
 {
@@ -74,8 +76,8 @@ public static class DelimitedTableWriter
 
     private static string Quote(string text, char delimiter)
     {
-        bool needsQuotes = text.Contains(delimiter, StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
-            || text[0] == '#' || text.Trim().Length != text.Length;
+        // Any possible delimiter is quoted, not only this one, so that detection from the header finds this one.
+        bool needsQuotes = text.AsSpan().IndexOfAny(",;\t\"") >= 0 || text[0] == '#' || text.Trim().Length != text.Length;
         return needsQuotes ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 }

@@ -35,16 +35,19 @@ internal static class ConductivityColumnRoles
 
     private static readonly FrozenSet<string> CelsiusUnits = FrozenSet.Create(StringComparer.Ordinal, "c", "degc", "deg.c", "celsius", "degreesc", "degreescelsius", "℃");
 
-    /// <summary>The role of a column, and for a temperature column the unit text found in its header (null if none).</summary>
-    internal static ConductivityColumnRole Classify(ColumnHeader header, out string? temperatureUnit)
+    /// <summary>
+    /// The role of a column and the unit its header gives (null if none): for a temperature column also a suffix
+    /// such as <c>_C</c>; never a word in parentheses such as the σ of <c>u(σ)</c>.
+    /// </summary>
+    internal static ConductivityColumnRole Classify(ColumnHeader header, out string? unit)
     {
-        temperatureUnit = null;
         List<string> words = Words(header.Name);
-        string? unit = header.Unit;
+        unit = header.Unit;
         if (unit is not null && (ConductivityWords.Contains(unit.ToLowerInvariant()) || UncertaintyWords.Contains(unit.ToLowerInvariant())))
         {
             // "u(σ)" or "σ(err)": the parenthesis holds a word, not a unit.
             words.Add(unit.ToLowerInvariant());
+            unit = null;
         }
 
         if (words.Count == 0)
@@ -56,13 +59,12 @@ internal static class ConductivityColumnRoles
         {
             if (words.Count == 1)
             {
-                temperatureUnit = unit;
                 return ConductivityColumnRole.Temperature;
             }
 
             if (words.Count == 2 && ParseTemperatureUnit(words[1]) is not null)
             {
-                temperatureUnit = unit ?? words[1];
+                unit ??= words[1];
                 return ConductivityColumnRole.Temperature;
             }
 

@@ -37,6 +37,7 @@ public sealed class ConductivityTable
         bool temperatureUnitFromHeader,
         ColumnHeader conductivityHeader,
         ColumnHeader? uncertaintyHeader,
+        string? conductivityUnit,
         ImmutableArray<double> temperatureKelvin,
         ImmutableArray<double> conductivity,
         ImmutableArray<double> uncertainty)
@@ -47,6 +48,7 @@ public sealed class ConductivityTable
         TemperatureUnitFromHeader = temperatureUnitFromHeader;
         ConductivityHeader = conductivityHeader;
         UncertaintyHeader = uncertaintyHeader;
+        ConductivityUnit = conductivityUnit;
         TemperatureKelvin = temperatureKelvin;
         Conductivity = conductivity;
         ConductivityStandardUncertainty = uncertainty;
@@ -73,8 +75,8 @@ public sealed class ConductivityTable
     /// <summary>Header of the standard-uncertainty column, or null when there is none.</summary>
     public ColumnHeader? UncertaintyHeader { get; }
 
-    /// <summary>The unit of σ and u_σ as written in the header (e.g. <c>S/cm</c>), or null when the header gives none.</summary>
-    public string? ConductivityUnit => ConductivityHeader.Unit ?? UncertaintyHeader?.Unit;
+    /// <summary>The unit of σ and u_σ as written in the headers (e.g. <c>S/cm</c>; from the uncertainty header when only it has one), or null when neither gives one.</summary>
+    public string? ConductivityUnit { get; }
 
     /// <summary>Temperatures in K, each &gt; 0, one per row.</summary>
     public ImmutableArray<double> TemperatureKelvin { get; }
@@ -144,6 +146,8 @@ public sealed class ConductivityTable
         TableColumn? conductivity = null;
         TableColumn? uncertainty = null;
         string? unitText = null;
+        string? conductivityUnit = null;
+        string? uncertaintyUnit = null;
         foreach (TableColumn column in table.Columns)
         {
             ConductivityColumnRole role = ConductivityColumnRoles.Classify(column.Header, out string? columnUnit);
@@ -155,10 +159,12 @@ public sealed class ConductivityTable
                     unitText = columnUnit;
                     break;
                 case ConductivityColumnRole.Conductivity:
+                    conductivityUnit = columnUnit;
                     slot = ref conductivity;
                     what = "conductivity";
                     break;
                 case ConductivityColumnRole.Uncertainty:
+                    uncertaintyUnit = columnUnit;
                     slot = ref uncertainty;
                     what = "conductivity uncertainty";
                     break;
@@ -210,9 +216,9 @@ public sealed class ConductivityTable
             return Fail(headerLine, $"the temperature column '{temperature.Header.Text}' has no unit; write it in the header, e.g. 'T (K)' or 'T (°C)', or give the unit explicitly (--temperature-unit K|C)");
         }
 
-        if (uncertainty?.Header.Unit is { } uUnit && conductivity.Header.Unit is { } sUnit && !SameUnit(uUnit, sUnit))
+        if (uncertainty is not null && uncertaintyUnit is not null && conductivityUnit is not null && !SameUnit(uncertaintyUnit, conductivityUnit))
         {
-            return Fail(headerLine, $"the uncertainty column '{uncertainty.Header.Text}' is in '{uUnit}' but the conductivity column '{conductivity.Header.Text}' is in '{sUnit}'; give both in the same unit");
+            return Fail(headerLine, $"the uncertainty column '{uncertainty.Header.Text}' is in '{uncertaintyUnit}' but the conductivity column '{conductivity.Header.Text}' is in '{conductivityUnit}'; give both in the same unit");
         }
 
         int n = table.RowCount;
@@ -258,6 +264,7 @@ public sealed class ConductivityTable
             fromHeader,
             conductivity.Header,
             uncertainty?.Header,
+            conductivityUnit ?? (uncertainty is null ? null : uncertaintyUnit),
             kelvin.MoveToImmutable(),
             conductivity.Values,
             uncertainty is null ? [] : uncertainty.Values));
