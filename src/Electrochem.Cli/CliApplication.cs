@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Electrochem.Cli.Commands;
 
 namespace Electrochem.Cli;
@@ -25,7 +26,12 @@ internal static class CliApplication
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = new RootCommand("electrochem: electrochemistry analyses for battery research (conductivity fits now; impedance, kinetics and cycling to follow).");
+        // A plain command named after the tool rather than RootCommand, whose name is the executable's (Electrochem.Cli
+        // when run as a dotnet tool); help and version options are added as RootCommand would.
+        var root = new Command("electrochem", "Electrochemistry analyses for battery research: conductivity fits now; impedance, kinetics and cycling to follow.")
+        {
+            Options = { new HelpOption(), new VersionOption() },
+        };
         root.Subcommands.Add(ConductivityCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
