@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Electrochem.Cli.Conductivity;
+using Electrochem.IO.Transport;
+
+namespace Electrochem.Cli.Commands;
+
+/// <summary>
+/// <c>electrochem conductivity arrhenius|vtf|compare FILE [--form sigma|sigmaT] [--temperature-unit K|C]
+/// [--level 0.95] [--json]</c>.
+/// </summary>
+internal static class ConductivityCommand
+{
+    /// <summary>Builds the <c>conductivity</c> command and its subcommands, writing to the given writers.</summary>
+    internal static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("conductivity", "Ionic conductivity against temperature: Arrhenius and VTF fits with uncertainties, and their comparison.");
+        command.Subcommands.Add(Subcommand(
+            "arrhenius",
+            "Fit σ = A·exp(−Ea/(k_B·T)) (or σ·T with --form sigmaT): Ea in eV and kJ/mol and A, each with SE and confidence interval.",
+            withForm: true,
+            stdout,
+            stderr,
+            (request, data) =>
+            {
+                var fit = ArrheniusReport.Fit(data, request.Form, request.Level);
+                return request.Json ? ArrheniusReport.Json(data, fit) : ArrheniusReport.Text(data, fit);
+            }));
+        command.Subcommands.Add(Subcommand(
+            "vtf",
+            "Fit σ = A·T^(−1/2)·exp(−B/(T − T₀)) (Vogel–Tammann–Fulcher): pseudo-activation energy, T₀ and A with SE and confidence intervals.",
+            withForm: false,
+            stdout,
+            stderr,
+            (request, data) =>
+            {
+                var fit = VtfReport.Fit(data, request.Level);
+                return request.Json ? VtfReport.Json(data, fit) : VtfReport.Text(data, fit);
+            }));
+        command.Subcommands.Add(Subcommand(
+            "compare",
+            "Fit Arrhenius (σ form) and VTF and compare them by AICc and Akaike weights (needs at least 6 points).",
+            withForm: false,
+            stdout,
+            stderr,
+            (request, data) =>
+            {
+                var report = ComparisonReport.Create(data, request.Level);
+                return request.Json ? report.Json(data) : report.Text(data);
+            }));
+        return command;
+    }
+
+    private static Command Subcommand(string name, string description, bool withForm, TextWriter stdout, TextWriter stderr, Func<ConductivityRequest, ConductivityTable, string> analyse)
+    {
+        var command = new Command(name, description);
+        var options = new ConductivityOptions(withForm);
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            ConductivityRequest request = options.Read(parse);
+            return CommandExecution.Run(stdout, stderr, request.File, output => output.Append(analyse(request, request.ReadTable())));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text;
+using Electrochem.IO.Tables;
+using Electrochem.IO.Transport;
+
+namespace Electrochem.Cli.Demo;
+
+/// <summary>The demo's example data, parsed: the two σ(T) series and the SS‖SS cells at 28 °C.</summary>
+/// <param name="BasePtaSeries">Base-PTA σ(T), 30–70 °C.</param>
+/// <param name="IspnPtaSeries">ISPN-PTA σ(T), 30–70 °C.</param>
+/// <param name="Cells">SS‖SS cells at 28 °C: loading, thickness, area, R_b and their uncertainties.</param>
+internal sealed record DemoData(ConductivityTable BasePtaSeries, ConductivityTable IspnPtaSeries, DelimitedTable Cells)
+{
+    private const string ResourcePrefix = "Electrochem.Cli.Demo.Data.";
+
+    /// <summary>The names of the bundled files, in generator order.</summary>
+    internal static ImmutableArray<string> FileNames { get; } =
+        [DemoDataGenerator.BasePtaSeriesFile, DemoDataGenerator.IspnPtaSeriesFile, DemoDataGenerator.CellsFile];
+
+    /// <summary>The bytes of one bundled file, as embedded in this assembly.</summary>
+    /// <exception cref="FileNotFoundException">No file of that name is embedded.</exception>
+    internal static byte[] BundledBytes(string name)
+    {
+        using Stream stream = typeof(DemoData).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new FileNotFoundException($"The demo data file '{name}' is not embedded in {typeof(DemoData).Assembly.GetName().Name}.", name);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The bundled files, parsed.</summary>
+    internal static DemoData LoadBundled() =>
+        Parse([.. FileNames.Select(name => new DemoDataFile(name, Encoding.UTF8.GetString(BundledBytes(name))))]);
+
+    /// <summary>Parses a set of example files (bundled or freshly generated).</summary>
+    internal static DemoData Parse(ImmutableArray<DemoDataFile> files)
+    {
+        DelimitedTable Table(string name)
+        {
+            DemoDataFile file = files.Single(f => f.Name == name);
+            using var reader = new StringReader(file.Content);
+            return DelimitedTable.Read(reader, "demo/" + name);
+        }
+
+        return new DemoData(
+            ConductivityTable.FromTable(Table(DemoDataGenerator.BasePtaSeriesFile)),
+            ConductivityTable.FromTable(Table(DemoDataGenerator.IspnPtaSeriesFile)),
+            Table(DemoDataGenerator.CellsFile));
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Electrochem.Cli.Demo.Sections;
+
+namespace Electrochem.Cli.Demo;
+
+/// <summary>The demo's sections, in the order they are printed.</summary>
+internal static class DemoSections
+{
+    /// <summary>Every section.</summary>
+    internal static ImmutableArray<IDemoSection> All { get; } =
+    [
+        new RoomTemperatureConductivitySection(),
+        new LoadingSeriesSection(),
+        new ActivationEnergySection(),
+        new ModelComparisonSection(),
+    ];
+}

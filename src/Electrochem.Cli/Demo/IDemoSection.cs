@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace Electrochem.Cli.Demo;
+
+/// <summary>
+/// One analysis of the reference study in <c>electrochem demo</c>. Each domain (transport now; impedance, kinetics,
+/// transference, GITT, cycling later) adds its sections to <see cref="DemoSections.All"/>.
+/// </summary>
+internal interface IDemoSection
+{
+    /// <summary>The section's heading: the quantity and the method.</summary>
+    string Title { get; }
+
+    /// <summary>Runs the analysis on the example data.</summary>
+    /// <param name="data">The example data.</param>
+    /// <returns>The rows to print, in order.</returns>
+    ImmutableArray<DemoRow> Run(DemoData data);
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+
+namespace Electrochem.Cli.Demo;
+
+/// <summary>
+/// The reference study's reported transport values (../shared PAPER.md): Su et al., "New Nitrate Additive Enabling
+/// Highly Stable and Conductive SEI for Fast-Charging Lithium Metal Batteries", Adv. Funct. Mater. 2024, 2409492.
+/// The demo data are generated from these numbers, and the demo prints each result beside them.
+/// </summary>
+internal static class ReferenceStudy
+{
+    /// <summary>Short citation.</summary>
+    internal const string Citation = "Su et al., Adv. Funct. Mater. 2024, 2409492 (doi 10.1002/adfm.202409492)";
+
+    /// <summary>Name of the electrolyte without additive.</summary>
+    internal const string BasePta = "Base-PTA";
+
+    /// <summary>Name of the electrolyte with 1 wt% isopropyl nitrate.</summary>
+    internal const string IspnPta = "ISPN-PTA";
+
+    /// <summary>Temperature of the reported room-temperature conductivities, °C.</summary>
+    internal const double ConductivityTemperatureCelsius = 28;
+
+    /// <summary>σ(28 °C) of Base-PTA.</summary>
+    internal static PaperValue BasePtaConductivity { get; } = new(3.6e-4, "3.6e-4 S/cm");
+
+    /// <summary>σ(28 °C) of ISPN-PTA (1 wt% ISPN).</summary>
+    internal static PaperValue IspnPtaConductivity { get; } = new(5.3e-4, "5.3e-4 S/cm");
+
+    /// <summary>Activation energy of Base-PTA over 30–70 °C, eV.</summary>
+    internal static PaperValue BasePtaActivationEnergy { get; } = new(0.24, "0.24 eV");
+
+    /// <summary>Activation energy of ISPN-PTA over 30–70 °C, eV.</summary>
+    internal static PaperValue IspnPtaActivationEnergy { get; } = new(0.09, "0.09 eV");
+
+    /// <summary>σ(28 °C) of ISPN-PTA against ISPN loading (wt%).</summary>
+    internal static ImmutableArray<(double LoadingWeightPercent, PaperValue Conductivity)> LoadingSeries { get; } =
+    [
+        (0.5, new PaperValue(4.7e-4, "4.7e-4 S/cm")),
+        (1.0, IspnPtaConductivity),
+        (2.0, new PaperValue(4.47e-4, "4.47e-4 S/cm")),
+    ];
+}

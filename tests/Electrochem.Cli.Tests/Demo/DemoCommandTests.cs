@@ -1,0 +1,54 @@
+using Electrochem.Cli.Demo;
+
+namespace Electrochem.Cli.Tests.Demo;
+
+public sealed class DemoCommandTests
+{
+    private static readonly Lazy<CliRun> Demo = new(() => CliRun.Of("demo"));
+
+    [Fact]
+    public void Runs_cleanly()
+    {
+        Assert.Equal(0, Demo.Value.ExitCode);
+        Assert.Equal(string.Empty, Demo.Value.Stderr);
+    }
+
+    [Fact]
+    public void Says_the_data_are_synthetic() => Assert.Contains("synthetic", Demo.Value.Stdout, StringComparison.OrdinalIgnoreCase);
+
+    [Theory]
+    [InlineData("3.6e-4 S/cm")]
+    [InlineData("5.3e-4 S/cm")]
+    [InlineData("4.7e-4 S/cm")]
+    [InlineData("4.47e-4 S/cm")]
+    [InlineData("0.24 eV")]
+    [InlineData("0.09 eV")]
+    [InlineData("σ rises only ~1.5×")]
+    [InlineData("Base-PTA")]
+    [InlineData("ISPN-PTA, 0.5 wt%")]
+    [InlineData("ISPN-PTA, 2.0 wt%")]
+    public void Prints_each_paper_value(string text) => Assert.Contains(text, Demo.Value.Stdout, StringComparison.Ordinal);
+
+    [Fact]
+    public void Prints_every_section_with_its_rows()
+    {
+        foreach (IDemoSection section in DemoSections.All)
+        {
+            Assert.Contains(section.Title, Demo.Value.Stdout, StringComparison.Ordinal);
+            Assert.NotEmpty(section.Run(DemoData.LoadBundled()));
+        }
+
+        Assert.Equal(DemoSections.All.Length, DemoSections.All.Select(s => s.Title).Distinct().Count());
+    }
+
+    [Fact]
+    public void Shows_the_Arrhenius_VTF_comparison()
+    {
+        Assert.Contains("Preferred model", Demo.Value.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ΔAICc", Demo.Value.Stdout, StringComparison.Ordinal);
+        Assert.Contains("VTF pseudo-Ea", Demo.Value.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Is_deterministic() => Assert.Equal(Demo.Value.Stdout, CliRun.Of("demo").Stdout);
+}

@@ -1,0 +1,137 @@
+using Electrochem.Cli.Demo;
+using Electrochem.Constants;
+using Electrochem.Fitting;
+using Electrochem.IO.Transport;
+using Electrochem.Transport;
+
+namespace Electrochem.Cli.Tests.Demo;
+
+public sealed class DemoDataGeneratorTests
+{
+    [Fact]
+    public void The_generator_reproduces_the_bundled_files_byte_for_byte()
+    {
+        var generated = DemoDataGenerator.Generate();
+        Assert.Equal(DemoData.FileNames, generated.Select(f => f.Name));
+        foreach (DemoDataFile file in generated)
+        {
+            byte[] bundled = DemoData.BundledBytes(file.Name);
+            Assert.True(
+                bundled.AsSpan().SequenceEqual(file.ToBytes()),
+                $"{file.Name}: the bundled file differs from the generator's output; if the generator changed on purpose, regenerate with `dotnet run --project src/Electrochem.Cli -- demo --export-data src/Electrochem.Cli/Demo/Data`.");
+        }
+    }
+
+    [Fact]
+    public void Export_writes_the_generated_files()
+    {
+        using var folder = new TempFolder();
+        CliRun run = CliRun.Of("demo", "--export-data", folder.Path);
+        Assert.Equal(0, run.ExitCode);
+        foreach (string name in DemoData.FileNames)
+        {
+            Assert.Equal(DemoData.BundledBytes(name), File.ReadAllBytes(Path.Combine(folder.Path, name)));
+            Assert.Contains(name, run.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Exported_files_are_readable_by_the_conductivity_commands()
+    {
+        using var folder = new TempFolder();
+        CliRun.Of("demo", "--export-data", folder.Path);
+        CliRun run = CliRun.Of("conductivity", "arrhenius", Path.Combine(folder.Path, DemoDataGenerator.IspnPtaSeriesFile));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("column 'T (K)' in K (from the header)", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_file_says_it_is_synthetic()
+    {
+        foreach (DemoDataFile file in DemoDataGenerator.Generate())
+        {
+            Assert.StartsWith("# SYNTHETIC example data, not measurements.", file.Content, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_series_recover_the_paper_activation_energies_within_three_standard_errors()
+    {
+        DemoData data = DemoData.LoadBundled();
+        (ConductivityTable Series, double Ea, double Sigma28)[] cases =
+        [
+            (data.BasePtaSeries, ReferenceStudy.BasePtaActivationEnergy.Value, ReferenceStudy.BasePtaConductivity.Value),
+            (data.IspnPtaSeries, ReferenceStudy.IspnPtaActivationEnergy.Value, ReferenceStudy.IspnPtaConductivity.Value),
+        ];
+        foreach ((ConductivityTable series, double ea, double sigma28) in cases)
+        {
+            Assert.Equal(9, series.Count);
+            Assert.Equal(303.15, series.TemperatureKelvin[0], 1e-9);
+            Assert.Equal(343.15, series.TemperatureKelvin[^1], 1e-9);
+            FitResult<Arrhenius> fit = Arrhenius.Fit(series.TemperatureKelvin.AsSpan(), series.Conductivity.AsSpan(), ArrheniusForm.Conductivity, series.ConductivityStandardUncertainty.AsSpan());
+            ParameterEstimate estimate = fit.ActivationEnergyElectronVolts();
+            Assert.InRange(Math.Abs(estimate.Value - ea), 0, 3 * estimate.StandardError);
+            Assert.InRange(fit.Model.Evaluate(301.15) / sigma28, 0.95, 1.05);
+        }
+    }
+
+    [Fact]
+    public void The_cells_recover_the_paper_conductivities_within_three_uncertainties()
+    {
+        var cells = Electrochem.Cli.Demo.Sections.SymmetricCell.All(DemoData.LoadBundled().Cells);
+        Assert.Equal(4, cells.Length);
+        foreach ((double loading, PaperValue sigma) in ReferenceStudy.LoadingSeries.Prepend((0.0, ReferenceStudy.BasePtaConductivity)))
+        {
+            Measurement measured = Electrochem.Cli.Demo.Sections.SymmetricCell.WithLoading(cells, loading).Conductivity;
+            Assert.InRange(Math.Abs(measured.Value - sigma.Value), 0, 3 * measured.StandardUncertainty);
+            Assert.InRange(measured.RelativeUncertainty, 0.015, 0.035);
+        }
+    }
+
+    [Fact]
+    public void SplitMix64_matches_the_reference_sequence()
+    {
+        var random = new SplitMix64(0);
+        Assert.Equal(0xE220A8397B1DCDAFUL, random.NextUInt64());
+        Assert.Equal(0x6E789E6AA1B965F4UL, random.NextUInt64());
+        Assert.Equal(0x06C45D188009454FUL, random.NextUInt64());
+    }
+
+    [Fact]
+    public void Normal_deviates_have_mean_0_and_variance_1()
+    {
+        var random = new SplitMix64(DemoDataGenerator.Seed);
+        const int n = 40_000;
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double z = random.NextStandardNormal();
+            Assert.True(double.IsFinite(z));
+            sum += z;
+            sumSquares += z * z;
+        }
+
+        double mean = sum / n;
+        Assert.InRange(mean, -0.02, 0.02);
+        Assert.InRange((sumSquares / n) - (mean * mean), 0.97, 1.03);
+    }
+
+    [Fact]
+    public void Uniform_doubles_lie_in_the_unit_interval()
+    {
+        var random = new SplitMix64(7);
+        for (int i = 0; i < 10_000; i++)
+        {
+            Assert.InRange(random.NextDouble(), 0.0, 1.0 - double.Epsilon);
+        }
+    }
+
+    [Fact]
+    public void The_implied_rise_across_30_to_70_C_matches_the_paper_consistency_note()
+    {
+        double span = ((1 / 303.15) - (1 / 343.15)) / PhysicalConstants.BoltzmannConstantInElectronVoltsPerKelvin;
+        Assert.Equal(1.5, Math.Exp(0.09 * span), 0.05);
+        Assert.Equal(2.9, Math.Exp(0.24 * span), 0.05);
+    }
+}
