@@ -7,20 +7,21 @@ using Electrochem.Transport;
 namespace Electrochem.Cli.Conductivity;
 
 /// <summary>
-/// Arrhenius (σ form) against VTF by AICc. The comparison comes from <see cref="ConductivityModelComparison.Compare"/>;
-/// the two fits shown are refitted at the requested confidence level (estimates and AICc do not depend on the level).
+/// Arrhenius (σ form) against VTF by AICc, from <see cref="ConductivityModelComparison.Compare"/> at the requested
+/// confidence level.
 /// </summary>
 /// <param name="Comparison">The library's comparison.</param>
-/// <param name="Arrhenius">The Arrhenius (σ form) fit at the requested level.</param>
-/// <param name="Vtf">The VTF fit at the requested level.</param>
-internal sealed record ComparisonReport(ConductivityModelComparison Comparison, FitResult<Arrhenius> Arrhenius, FitResult<VogelTammannFulcher> Vtf)
+internal sealed record ComparisonReport(ConductivityModelComparison Comparison)
 {
+    /// <summary>The Arrhenius (σ form) fit.</summary>
+    internal FitResult<Arrhenius> Arrhenius => Comparison.Arrhenius;
+
+    /// <summary>The VTF fit.</summary>
+    internal FitResult<VogelTammannFulcher> Vtf => Comparison.Vtf;
+
     /// <summary>Compares the models on the file's data.</summary>
-    internal static ComparisonReport Create(ConductivityTable data, double level)
-    {
-        ConductivityModelComparison comparison = ConductivityModelComparison.Compare(data.TemperatureKelvin.AsSpan(), data.Conductivity.AsSpan(), data.ConductivityStandardUncertainty.AsSpan());
-        return new ComparisonReport(comparison, ArrheniusReport.Fit(data, ArrheniusForm.Conductivity, level), VtfReport.Fit(data, level));
-    }
+    internal static ComparisonReport Create(ConductivityTable data, double level) => new(ConductivityModelComparison.Compare(
+        data.TemperatureKelvin.AsSpan(), data.Conductivity.AsSpan(), data.ConductivityStandardUncertainty.AsSpan(), level));
 
     /// <summary>One sentence: which model is preferred and how strongly.</summary>
     internal string Verdict()

@@ -41,6 +41,12 @@ public record FitResult
     /// <summary>True when the weights were absolute 1/σᵢ², so the covariance is not rescaled by χ²_ν.</summary>
     public required bool WeightsAreAbsolute { get; init; }
 
+    /// <summary>
+    /// Mean of the weights wᵢ (1 when unweighted): the weight <see cref="Predict"/> gives a new observation unless told
+    /// otherwise, i.e. a new measurement as precise as the average one in the fit.
+    /// </summary>
+    public required double MeanWeight { get; init; }
+
     /// <summary>True only for <see cref="FitStatus.Converged"/>: a solution with usable uncertainties.</summary>
     public bool Converged => Status == FitStatus.Converged;
 
@@ -90,12 +96,13 @@ public record FitResult
     /// <param name="gradient">∂f/∂θⱼ at the point, one per parameter in <see cref="Parameters"/> order.</param>
     /// <param name="value">The model's value f at the point.</param>
     /// <param name="level">Confidence level in (0, 1); NaN (the default) uses <see cref="ConfidenceLevel"/>.</param>
-    /// <param name="observationWeight">Weight a new observation at that point would carry (1 when unweighted).</param>
+    /// <param name="observationWeight">Weight a new observation at that point would carry; NaN (the default) uses <see cref="MeanWeight"/>.</param>
     /// <returns>The value with its standard error and both intervals.</returns>
     /// <exception cref="ArgumentException">The gradient has the wrong length or the weight is not positive.</exception>
-    public Prediction Predict(ReadOnlySpan<double> gradient, double value, double level = double.NaN, double observationWeight = 1.0)
+    public Prediction Predict(ReadOnlySpan<double> gradient, double value, double level = double.NaN, double observationWeight = double.NaN)
     {
         Preconditions.CheckSameLength(Parameters.Length, gradient.Length, "the parameters", nameof(gradient));
+        observationWeight = double.IsNaN(observationWeight) ? MeanWeight : observationWeight;
         Preconditions.CheckPositive(observationWeight);
         level = double.IsNaN(level) ? ConfidenceLevel : level;
         Preconditions.CheckOpenUnitInterval(level);

@@ -90,6 +90,7 @@ internal static class FitResultBuilder
             StatusReason = reason,
             Iterations = iterations,
             WeightsAreAbsolute = options.WeightsAreAbsolute,
+            MeanWeight = weights.IsEmpty ? 1.0 : TensorPrimitives.Sum(weights) / weights.Length,
         };
     }
 

@@ -93,6 +93,9 @@ internal static class LevenbergMarquardt
 {
     private const double MaximumDamping = 1e20;
 
+    /// <summary>A parameter closer than this many standard errors to a finite bound is reported at that bound.</summary>
+    private const double NearBoundFraction = 1e-3;
+
     /// <summary>√ε for double, the relative forward-difference step.</summary>
     private const double SqrtEpsilon = 1.4901161193847656e-8;
 
@@ -491,6 +494,35 @@ internal static class LevenbergMarquardt
             _trialTheta.CopyTo(_theta, 0);
         }
 
+        /// <summary>(JᵀWJ)⁻¹ over the free parameters that are not at a bound, the dependent index when singular.</summary>
+        private (List<int> Interior, double[] Inverse, int Dependent) InteriorInverse(BoundState[] bounds)
+        {
+            var interior = new List<int>(pf);
+            var slots = new List<int>(pf);
+            for (int a = 0; a < pf; a++)
+            {
+                if (bounds[free[a]] == BoundState.Interior)
+                {
+                    interior.Add(free[a]);
+                    slots.Add(a);
+                }
+            }
+
+            int k = interior.Count;
+            var normal = new double[k * k];
+            for (int a = 0; a < k; a++)
+            {
+                for (int b = 0; b < k; b++)
+                {
+                    normal[(a * k) + b] = _normal[(slots[a] * pf) + slots[b]];
+                }
+            }
+
+            var inverse = new double[k * k];
+            int dependent = k == 0 ? -1 : DenseAlgebra.ScaledInverse(normal, k, inverse);
+            return (interior, inverse, dependent);
+        }
+
         private FitResult Finish(
             NonlinearModel model,
             ReadOnlySpan<double> observed,
@@ -503,46 +535,51 @@ internal static class LevenbergMarquardt
         {
             var definitions = model.Parameters;
             var bounds = new BoundState[p];
-            var interior = new List<int>(pf);
-            var interiorSlots = new List<int>(pf);
             for (int a = 0; a < pf; a++)
             {
                 int j = free[a];
                 ParameterDefinition d = definitions[j];
                 bounds[j] = _theta[j] <= d.LowerBound ? BoundState.AtLowerBound : _theta[j] >= d.UpperBound ? BoundState.AtUpperBound : BoundState.Interior;
-                if (bounds[j] == BoundState.Interior)
-                {
-                    interior.Add(j);
-                    interiorSlots.Add(a);
-                }
             }
 
+            var interior = new List<int>(pf);
             double[] inverse = [];
-            if (status != FitStatus.NonFiniteModelValue && interior.Count > 0)
+            if (status != FitStatus.NonFiniteModelValue)
             {
-                int k = interior.Count;
-                var normal = new double[k * k];
-                for (int a = 0; a < k; a++)
+                // A parameter that crept to within a thousandth of its standard error of a bound is, for the data, at
+                // that bound: mark it so and recompute the others' covariance without it (at most pf rounds).
+                double chiSquare = TensorPrimitives.SumOfSquares<double>(_residuals.AsSpan(0, n));
+                double scale = options.WeightsAreAbsolute ? 1.0 : chiSquare / (n - pf);
+                bool marked = true;
+                while (marked)
                 {
-                    for (int b = 0; b < k; b++)
+                    marked = false;
+                    (interior, inverse, int dependent) = InteriorInverse(bounds);
+                    if (dependent >= 0)
                     {
-                        normal[(a * k) + b] = _normal[(interiorSlots[a] * pf) + interiorSlots[b]];
+                        inverse = [];
+                        string singular = $"the Jacobian is singular at the solution: '{definitions[interior[dependent]].Name}' is (nearly) determined by the other parameters, so the data cannot fix it; hold it fixed or simplify the model";
+                        (status, reason) = status == FitStatus.Converged
+                            ? (FitStatus.SingularJacobian, singular)
+                            : (status, reason + "; also, " + singular);
+                        break;
+                    }
+
+                    for (int a = 0; a < interior.Count; a++)
+                    {
+                        int j = interior[a];
+                        double nearness = NearBoundFraction * Math.Sqrt(scale * inverse[(a * interior.Count) + a]);
+                        ParameterDefinition d = definitions[j];
+                        if (_theta[j] - d.LowerBound <= nearness || d.UpperBound - _theta[j] <= nearness)
+                        {
+                            bounds[j] = _theta[j] - d.LowerBound <= nearness ? BoundState.AtLowerBound : BoundState.AtUpperBound;
+                            marked = true;
+                        }
                     }
                 }
-
-                inverse = new double[k * k];
-                int dependent = DenseAlgebra.ScaledInverse(normal, k, inverse);
-                if (dependent >= 0)
-                {
-                    inverse = [];
-                    string singular = $"the Jacobian is singular at the solution: '{definitions[interior[dependent]].Name}' is (nearly) determined by the other parameters, so the data cannot fix it; hold it fixed or simplify the model";
-                    (status, reason) = status == FitStatus.Converged || status == FitStatus.ParameterAtBound
-                        ? (FitStatus.SingularJacobian, singular)
-                        : (status, reason + "; also, " + singular);
-                }
             }
 
-            if (status == FitStatus.Converged && interior.Count < pf)
+            if (status == FitStatus.Converged && free.Any(j => bounds[j] != BoundState.Interior))
             {
                 string names = string.Join(", ", free.Where(j => bounds[j] != BoundState.Interior).Select(j =>
                     $"'{definitions[j].Name}' at its {(bounds[j] == BoundState.AtLowerBound ? "lower" : "upper")} bound {Preconditions.Format(bounds[j] == BoundState.AtLowerBound ? definitions[j].LowerBound : definitions[j].UpperBound)}"));

@@ -37,17 +37,23 @@ public static class ArrheniusFitResults
     /// <param name="fit">An Arrhenius fit.</param>
     /// <param name="temperatureKelvin">T in K, &gt; 0.</param>
     /// <param name="level">Confidence level in (0, 1); NaN for the fit's own.</param>
+    /// <param name="newMeasurementRelativeUncertainty">
+    /// Relative standard uncertainty u_σ/σ of the new measurement the prediction interval is for (its log-space weight is
+    /// its inverse square); NaN (the default) means as precise as the average measurement in the fit. Ignored by an
+    /// unweighted fit's default, which takes the new measurement to scatter like the fitted ones.
+    /// </param>
     /// <returns>σ in the unit of the data, with intervals.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">T is not positive and finite, or the level is outside (0, 1).</exception>
-    public static Prediction Predict(this FitResult<Arrhenius> fit, double temperatureKelvin, double level = double.NaN)
+    /// <exception cref="ArgumentOutOfRangeException">T is not positive and finite, the level is outside (0, 1), or the uncertainty is not positive.</exception>
+    public static Prediction Predict(this FitResult<Arrhenius> fit, double temperatureKelvin, double level = double.NaN, double newMeasurementRelativeUncertainty = double.NaN)
     {
         ArgumentNullException.ThrowIfNull(fit);
         ConductivityData.CheckTemperature(temperatureKelvin);
+        double weight = ConductivityData.NewMeasurementWeight(newMeasurementRelativeUncertainty);
         double x = -1 / (PhysicalConstants.BoltzmannConstantInElectronVoltsPerKelvin * temperatureKelvin);
         double lnA = fit[Arrhenius.LnPreExponentialFactorName].Value;
         double ea = fit[Arrhenius.ActivationEnergyName].Value;
         double offset = fit.Model.Form == ArrheniusForm.ConductivityTimesTemperature ? -Math.Log(temperatureKelvin) : 0;
-        Prediction logPrediction = fit.Predict([1.0, x], lnA + (ea * x), level);
+        Prediction logPrediction = fit.Predict([1.0, x], lnA + (ea * x), level, weight);
         return (logPrediction with
         {
             Value = logPrediction.Value + offset,

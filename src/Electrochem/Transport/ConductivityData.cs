@@ -42,6 +42,18 @@ internal static class ConductivityData
         return weights;
     }
 
+    /// <summary>Log-space weight 1/r² of a new measurement with relative uncertainty r; NaN passes through (the fit's mean weight).</summary>
+    internal static double NewMeasurementWeight(double relativeUncertainty)
+    {
+        if (double.IsNaN(relativeUncertainty))
+        {
+            return double.NaN;
+        }
+
+        Preconditions.CheckPositive(relativeUncertainty, "newMeasurementRelativeUncertainty");
+        return 1 / (relativeUncertainty * relativeUncertainty);
+    }
+
     internal static void CheckTemperature(double temperatureKelvin)
     {
         if (!(temperatureKelvin > 0) || !double.IsFinite(temperatureKelvin))

@@ -26,6 +26,7 @@ public sealed record ConductivityModelComparison(
     /// <param name="temperatureKelvin">T in K; AICc of VTF needs at least 6 points.</param>
     /// <param name="conductivity">σ, each &gt; 0.</param>
     /// <param name="conductivityStandardUncertainty">Standard uncertainties of σ, or empty.</param>
+    /// <param name="confidenceLevel">Level of both fits' confidence intervals, in (0, 1); AICc does not depend on it.</param>
     /// <param name="cancellationToken">Passed to the VTF fit.</param>
     /// <returns>Both fits and the comparison.</returns>
     /// <exception cref="ArgumentException">Fewer than 6 points, or the inputs fail either fit's checks.</exception>
@@ -33,12 +34,14 @@ public sealed record ConductivityModelComparison(
         ReadOnlySpan<double> temperatureKelvin,
         ReadOnlySpan<double> conductivity,
         ReadOnlySpan<double> conductivityStandardUncertainty = default,
+        double confidenceLevel = 0.95,
         CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckOpenUnitInterval(confidenceLevel);
         Preconditions.CheckMinimumCount(temperatureKelvin.Length, 6, nameof(temperatureKelvin),
             "AICc of the 3-parameter VTF model (4 with the error variance) needs N − K − 1 > 0");
-        FitResult<Arrhenius> arrhenius = Transport.Arrhenius.Fit(temperatureKelvin, conductivity, ArrheniusForm.Conductivity, conductivityStandardUncertainty);
-        FitResult<VogelTammannFulcher> vtf = VogelTammannFulcher.Fit(temperatureKelvin, conductivity, conductivityStandardUncertainty, cancellationToken: cancellationToken);
+        FitResult<Arrhenius> arrhenius = Transport.Arrhenius.Fit(temperatureKelvin, conductivity, ArrheniusForm.Conductivity, conductivityStandardUncertainty, new LinearFitOptions(confidenceLevel));
+        FitResult<VogelTammannFulcher> vtf = VogelTammannFulcher.Fit(temperatureKelvin, conductivity, conductivityStandardUncertainty, NonlinearFitOptions.Default with { ConfidenceLevel = confidenceLevel }, cancellationToken);
         double a = arrhenius.Statistics.Aicc;
         double v = vtf.Statistics.Aicc;
         double best = Math.Min(a, v);

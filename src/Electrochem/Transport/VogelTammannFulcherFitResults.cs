@@ -37,14 +37,16 @@ public static class VogelTammannFulcherFitResults
     /// <param name="fit">A VTF fit.</param>
     /// <param name="temperatureKelvin">T in K, above the fitted T₀.</param>
     /// <param name="level">Confidence level in (0, 1); NaN for the fit's own.</param>
+    /// <param name="newMeasurementRelativeUncertainty">Relative standard uncertainty u_σ/σ of the new measurement; NaN (default) for one as precise as the average fitted one.</param>
     /// <returns>σ with intervals.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">T is not finite or not above T₀.</exception>
-    public static Prediction Predict(this FitResult<VogelTammannFulcher> fit, double temperatureKelvin, double level = double.NaN)
+    /// <exception cref="ArgumentOutOfRangeException">T is not finite or not above T₀, or the uncertainty is not positive.</exception>
+    public static Prediction Predict(this FitResult<VogelTammannFulcher> fit, double temperatureKelvin, double level = double.NaN, double newMeasurementRelativeUncertainty = double.NaN)
     {
         ArgumentNullException.ThrowIfNull(fit);
+        double weight = ConductivityData.NewMeasurementWeight(newMeasurementRelativeUncertainty);
         double value = fit.Model.Evaluate(temperatureKelvin);
         double inverseGap = 1 / (temperatureKelvin - fit.Model.IdealGlassTransitionTemperature);
         double b = fit.Model.PseudoActivationTemperature;
-        return fit.Predict([1.0, -inverseGap, -b * inverseGap * inverseGap], Math.Log(value), level).Exponentiated();
+        return fit.Predict([1.0, -inverseGap, -b * inverseGap * inverseGap], Math.Log(value), level, weight).Exponentiated();
     }
 }

@@ -153,6 +153,24 @@ public class LinearLeastSquaresTests
                 && Math.Abs(fit["Intercept"].Value - a) <= 1e-9 * scale).ToProperty();
     }
 
+    // Relative weights carry no scale: multiplying them all by c must change nothing a user reads, including the
+    // prediction interval of a new observation of average weight.
+    [Property(MaxTest = 100)]
+    public Property Scaling_all_relative_weights_changes_nothing(PositiveInt scalePower, int seed)
+    {
+        double c = Math.Pow(10, (scalePower.Get % 13) - 6);
+        var random = new TestData((ulong)seed);
+        double[] w = X.Select(_ => random.Uniform(0.2, 3)).ToArray();
+        FitResult reference = LinearLeastSquares.FitLine(X, Y, w);
+        FitResult scaled = LinearLeastSquares.FitLine(X, Y, w.Select(v => v * c).ToArray());
+        Prediction p = reference.Predict([1.0, 6.0], reference["Intercept"].Value + (6 * reference["Slope"].Value));
+        Prediction q = scaled.Predict([1.0, 6.0], scaled["Intercept"].Value + (6 * scaled["Slope"].Value));
+        bool close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a));
+        return (close(p.PredictionUpper, q.PredictionUpper) && close(p.ConfidenceLower, q.ConfidenceLower)
+                && close(reference["Slope"].StandardError, scaled["Slope"].StandardError)
+                && close(reference.Statistics.RSquared, scaled.Statistics.RSquared)).Label($"c = {c}");
+    }
+
     [Fact]
     public void Bad_input_is_rejected_with_the_argument_named()
     {

@@ -184,6 +184,27 @@ public class ArrheniusTests
         Assert.True(Math.Abs(weighted - 0.3) < Math.Abs(unweighted - 0.3) / 10);
     }
 
+    // A fit weighted by 2 % uncertainties (weights (σ/u)² = 2500) must give a prediction interval for a new 2 %
+    // measurement of a few per cent, not the factor-of-ten interval of a weight-1 observation.
+    [Fact]
+    public void Weighted_fits_predict_new_measurements_of_their_own_precision()
+    {
+        double[] t = Celsius(30, 70, 5);
+        double[] sigma = Conductivities(t, 0.24, 3.6e-4, 301.15, 0.02, new TestData(4));
+        double[] u = sigma.Select(s => 0.02 * s).ToArray();
+        FitResult<Arrhenius> weighted = Arrhenius.Fit(t, sigma, ArrheniusForm.Conductivity, u);
+        FitResult<Arrhenius> unweighted = Arrhenius.Fit(t, sigma, ArrheniusForm.Conductivity);
+
+        Prediction p = weighted.Predict(301.15);
+        Prediction q = unweighted.Predict(301.15);
+        Assert.Equal(2500, weighted.MeanWeight, 9);
+        Assert.Equal(q.PredictionUpper, p.PredictionUpper, 1e-12);
+        Assert.InRange(p.PredictionUpper / p.Value, 1.02, 1.10);
+        Prediction precise = weighted.Predict(301.15, newMeasurementRelativeUncertainty: 0.001);
+        Assert.True(precise.PredictionUpper < p.PredictionUpper);
+        Assert.Throws<ArgumentOutOfRangeException>(() => weighted.Predict(301.15, newMeasurementRelativeUncertainty: -0.1));
+    }
+
     [Fact]
     public void Bad_input_is_rejected_with_the_argument_named()
     {

@@ -30,6 +30,19 @@ public class ConductivityModelComparisonTests
     }
 
     [Fact]
+    public void The_confidence_level_reaches_both_fits_and_leaves_AICc_alone()
+    {
+        double[] t = ArrheniusTests.Celsius(20, 90, 5);
+        double[] sigma = VogelTammannFulcherTests.Vtf(t, 2.0, 1100, 190, 0.01, new TestData(3));
+        ConductivityModelComparison at95 = ConductivityModelComparison.Compare(t, sigma);
+        ConductivityModelComparison at90 = ConductivityModelComparison.Compare(t, sigma, confidenceLevel: 0.90);
+        Assert.Equal(0.90, at90.Arrhenius.ConfidenceLevel);
+        Assert.Equal(0.90, at90.Vtf.ConfidenceLevel);
+        Assert.Equal(at95.DeltaAicc, at90.DeltaAicc, 9);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ConductivityModelComparison.Compare(t, sigma, confidenceLevel: 0));
+    }
+
+    [Fact]
     public void Fewer_than_six_points_cannot_be_compared()
     {
         double[] t = ArrheniusTests.Celsius(30, 70, 10);

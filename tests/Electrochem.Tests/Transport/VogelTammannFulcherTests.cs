@@ -102,6 +102,20 @@ public class VogelTammannFulcherTests
         Assert.InRange(180, fit["IdealGlassTransitionTemperature"].ConfidenceLower, fit["IdealGlassTransitionTemperature"].ConfidenceUpper);
     }
 
+    // Straight Arrhenius data want T₀ < 0: the fit creeps towards the T₀ = 0 bound without reaching it exactly. Within
+    // a thousandth of its standard error of the bound it is reported at the bound, not as an interior estimate.
+    [Fact]
+    public void Arrhenius_like_data_put_T0_at_its_lower_bound()
+    {
+        double[] t = ArrheniusTests.Celsius(30, 70, 5);
+        double[] sigma = ArrheniusTests.Conductivities(t, 0.24, 3.6e-4, 301.15, 0.02, new TestData(21));
+        FitResult<VogelTammannFulcher> fit = VogelTammannFulcher.Fit(t, sigma);
+        Assert.Equal(FitStatus.ParameterAtBound, fit.Status);
+        Assert.Equal(BoundState.AtLowerBound, fit["IdealGlassTransitionTemperature"].Bound);
+        Assert.True(fit["IdealGlassTransitionTemperature"].Value < 1e-3, $"T0 = {fit["IdealGlassTransitionTemperature"].Value}");
+        Assert.True(fit["PseudoActivationTemperature"].StandardError > 0);
+    }
+
     [Fact]
     public void Bad_input_is_rejected_with_the_argument_named()
     {
