@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+
+namespace Electrochem.Impedance;
+
+/// <summary>
+/// Outcome of a Lin-KK test: the Kramers–Kronig-compliant model Ẑ = R₀ + jωL [+ 1/(jωC)] + Σₖ Rₖ/(1 + jωτₖ) fitted to
+/// the spectrum, and the relative residuals Δ′ = (Z′ − Ẑ′)/|Z|, Δ″ = (Z″ − Ẑ″)/|Z| per point. Residuals within the
+/// noise (typically below 1 %) and without trend say the spectrum is linear, causal and stable; a systematic trend
+/// (often at low frequency, from drift) says it is not.
+/// </summary>
+/// <param name="ElementCount">M, the number of RC (Voigt) elements used.</param>
+/// <param name="Mu">μ = 1 − Σ|Rₖ&lt;0| / Σ|Rₖ≥0| at M (1 when no Rₖ is negative): near 1 under-fitted, towards 0 over-fitted.</param>
+/// <param name="MuByElementCount">μ for every M tried, in order M = 1, 2, …, so the stopping point can be inspected.</param>
+/// <param name="TimeConstants">τₖ in s, log-spaced from 1/(2π·f_max) to 1/(2π·f_min).</param>
+/// <param name="Resistances">Rₖ in Ω (may be negative).</param>
+/// <param name="SeriesResistance">R₀ in Ω.</param>
+/// <param name="SeriesInductance">L in H.</param>
+/// <param name="SeriesCapacitance">C in F, or null when not included.</param>
+/// <param name="FittedReal">Ẑ′ at each point, Ω.</param>
+/// <param name="FittedImaginary">Ẑ″ at each point, Ω.</param>
+/// <param name="ResidualsReal">Δ′ = (Z′ − Ẑ′)/|Z| per point (dimensionless).</param>
+/// <param name="ResidualsImaginary">Δ″ = (Z″ − Ẑ″)/|Z| per point (dimensionless).</param>
+/// <param name="Part">The part that was fitted.</param>
+public sealed record LinearKramersKronigResult(
+    int ElementCount,
+    double Mu,
+    ImmutableArray<double> MuByElementCount,
+    ImmutableArray<double> TimeConstants,
+    ImmutableArray<double> Resistances,
+    double SeriesResistance,
+    double SeriesInductance,
+    double? SeriesCapacitance,
+    ImmutableArray<double> FittedReal,
+    ImmutableArray<double> FittedImaginary,
+    ImmutableArray<double> ResidualsReal,
+    ImmutableArray<double> ResidualsImaginary,
+    KramersKronigPart Part)
+{
+    /// <summary>Largest |Δ′| or |Δ″| over the spectrum.</summary>
+    public double MaximumAbsoluteResidual => Math.Max(ResidualsReal.Max(Math.Abs), ResidualsImaginary.Max(Math.Abs));
+
+    /// <summary>Boukamp's pseudo-χ² = Σ (Δ′² + Δ″²).</summary>
+    public double PseudoChiSquare => ResidualsReal.Sum(r => r * r) + ResidualsImaginary.Sum(r => r * r);
+}
