@@ -160,7 +160,7 @@ public class ButlerVolmerTests
         var truth = new ButlerVolmer(1e-3, 0.5, 0.5, 1, RoomTemperature) { AnodicLimitingCurrentDensity = 2e-2, CathodicLimitingCurrentDensity = 1.2e-2 };
         double[] eta = TestData.Linspace(-0.35, 0.35, 81);
         double[] i = Curve(truth, eta, 0.005, new TestData(3));
-        double[] u = i.Select(v => (0.005 * Math.Abs(v)) + 1e-7).ToArray();
+        double[] u = eta.Select(e => (0.005 * Math.Abs(truth.Evaluate(e))) + 1e-7).ToArray();
         FitResult<ButlerVolmer> fit = ButlerVolmer.Fit(eta, i, 1, RoomTemperature, u, ButlerVolmerFitOptions.Default with { FitLimitingCurrents = true });
         Assert.True(fit.Converged, fit.StatusReason);
         Assert.InRange(1e-3, fit.ExchangeCurrentDensity().ConfidenceLower, fit.ExchangeCurrentDensity().ConfidenceUpper);

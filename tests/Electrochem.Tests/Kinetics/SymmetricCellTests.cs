@@ -64,7 +64,7 @@ public class SymmetricCellTests
         double[] v = TestData.Linspace(-0.3, 0.3, 61);
         var random = new TestData(21);
         double[] i = v.Select(x => truth.Evaluate(x) * (1 + (0.01 * random.Normal()))).ToArray();
-        double[] u = i.Select(x => 0.01 * Math.Abs(x) + 1e-12).ToArray();
+        double[] u = v.Select(x => (0.01 * Math.Abs(truth.Evaluate(x))) + 1e-12).ToArray();
         FitResult<SymmetricCell> fit = SymmetricCell.Fit(v, i, 1, T, u);
         Assert.True(fit.Converged, fit.StatusReason);
         Assert.True(fit[SymmetricCell.TransferCoefficientName].IsFixed);
