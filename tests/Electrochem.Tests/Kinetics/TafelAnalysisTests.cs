@@ -127,6 +127,10 @@ public class TafelAnalysisTests
         Assert.Equal("TransferCoefficient", result.Anodic.TransferCoefficient.Name);
         Assert.Equal(2.5e-4, result.CombinedExchangeCurrentDensity.Value, 2.5e-4 * 0.01);
         Assert.InRange(result.Anodic.TafelSlope.Value, 0.23, 0.24);      // 4·ln10·RT/F = 0.2366 V/decade
+
+        // The same curve read as one electrode: the slope is the same, so α comes out half (the factor the API keeps explicit).
+        TafelResult misread = TafelAnalysis.AnalyzeElectrode(v, i, 1, T);
+        Assert.Equal(0.25, misread.Anodic!.TransferCoefficient.Value, 2);
     }
 
     [Fact]
