@@ -1,0 +1,68 @@
+using Electrochem.Fitting;
+using Electrochem.Transport;
+
+namespace Electrochem.Tests.Fitting;
+
+public class BatchFitTests
+{
+    private static (double[] Kelvin, double[] Sigma)[] Samples(int count)
+    {
+        var random = new TestData(41);
+        double[] t = Transport.ArrheniusTests.Celsius(30, 70, 5);
+        return Enumerable.Range(0, count)
+            .Select(_ => (t, Transport.ArrheniusTests.Conductivities(t, random.Uniform(0.05, 0.6), 1e-4, 300, 0.02, random)))
+            .ToArray();
+    }
+
+    [Fact]
+    public void A_batch_gives_exactly_the_results_of_fitting_one_at_a_time_in_input_order()
+    {
+        var samples = Samples(300);
+        var batch = BatchFit.FitMany(samples, (s, _) => Arrhenius.Fit(s.Kelvin, s.Sigma, ArrheniusForm.Conductivity));
+
+        Assert.Equal(300, batch.Length);
+        for (int i = 0; i < samples.Length; i++)
+        {
+            FitResult<Arrhenius> alone = Arrhenius.Fit(samples[i].Kelvin, samples[i].Sigma, ArrheniusForm.Conductivity);
+            Assert.Equal(i, batch[i].Index);
+            Assert.True(batch[i].Succeeded);
+            Assert.Equal(alone.Model, batch[i].Result!.Model);
+            Assert.Equal(alone["ActivationEnergy"], batch[i].Result!["ActivationEnergy"]);
+        }
+    }
+
+    [Fact]
+    public void Nonlinear_fits_in_parallel_equal_sequential_ones()
+    {
+        var samples = Samples(40);
+        var parallel = BatchFit.FitMany(samples, (s, token) => VogelTammannFulcher.Fit(s.Kelvin, s.Sigma, cancellationToken: token));
+        var sequential = BatchFit.FitMany(samples, (s, token) => VogelTammannFulcher.Fit(s.Kelvin, s.Sigma, cancellationToken: token), maxDegreeOfParallelism: 1);
+        for (int i = 0; i < samples.Length; i++)
+        {
+            Assert.Equal(sequential[i].Result!.Model, parallel[i].Result!.Model);
+            Assert.Equal(sequential[i].Result!.Status, parallel[i].Result!.Status);
+        }
+    }
+
+    [Fact]
+    public void A_rejected_dataset_becomes_an_error_at_its_index_and_the_rest_are_fitted()
+    {
+        var samples = Samples(5);
+        samples[2] = (samples[2].Kelvin, samples[2].Sigma.Select((s, i) => i == 3 ? -s : s).ToArray());
+        var batch = BatchFit.FitMany(samples, (s, _) => Arrhenius.Fit(s.Kelvin, s.Sigma, ArrheniusForm.Conductivity));
+
+        Assert.False(batch[2].Succeeded);
+        Assert.Null(batch[2].Result);
+        Assert.Contains("conductivity[3]", batch[2].Error, StringComparison.Ordinal);
+        Assert.All(batch.Where(o => o.Index != 2), o => Assert.True(o.Succeeded));
+    }
+
+    [Fact]
+    public void Cancellation_stops_the_batch()
+    {
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => BatchFit.FitMany(Samples(10), (s, _) => Arrhenius.Fit(s.Kelvin, s.Sigma, ArrheniusForm.Conductivity), cancellationToken: source.Token));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BatchFit.FitMany(Samples(1), (s, _) => 0, maxDegreeOfParallelism: 0));
+    }
+}
