@@ -62,7 +62,15 @@ internal static class CHInstrumentsReader
 
     private static int HeaderLine(ImpedanceText text)
     {
-        int found = text.Find(1, line => line.StartsWith("Freq/Hz", StringComparison.Ordinal) && line.Contains("Z'/ohm", StringComparison.OrdinalIgnoreCase));
-        return found > 0 && found <= SearchLines ? found : 0;
+        for (int n = 1; n <= Math.Min(text.Count, SearchLines); n++)
+        {
+            string line = text.Line(n);
+            if (line.StartsWith("Freq/Hz", StringComparison.Ordinal) && line.Contains("Z'/ohm", StringComparison.OrdinalIgnoreCase))
+            {
+                return n;
+            }
+        }
+
+        return 0;
     }
 }

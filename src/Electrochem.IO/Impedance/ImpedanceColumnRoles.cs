@@ -36,7 +36,7 @@ internal static class ImpedanceColumnRoles
         var negated = new bool[headers.Count];
         for (int i = 0; i < headers.Count; i++)
         {
-            (string name, bool negative) = Normalise(headers[i].Text, out string? unit);
+            (string name, bool negative) = Normalise(headers[i].Text, out _);
             negated[i] = negative;
             ref int slot = ref frequency;
             string what;
@@ -70,7 +70,6 @@ internal static class ImpedanceColumnRoles
             }
 
             slot = i;
-            _ = unit;
         }
 
         string columnList = string.Join(", ", headers.Select(h => $"'{h.Text}'"));
