@@ -10,15 +10,14 @@ internal sealed class DelimitedTableParser
     private readonly string _source;
     private readonly DelimitedTableOptions _options;
     private readonly List<string> _fields = [];
-    private char? _decimalSeparator;
-    private int _decimalDecidedOnLine;
+    private readonly DecimalNumberParser _numbers;
 
     private DelimitedTableParser(TextReader reader, string source, DelimitedTableOptions options)
     {
         _lines = new LineReader(reader, options.MaximumLineLength, options.MaximumFileBytes);
         _source = source;
         _options = options;
-        _decimalSeparator = options.DecimalSeparator;
+        _numbers = new DecimalNumberParser(options.DecimalSeparator);
     }
 
     internal static DataFileResult<DelimitedTable> Parse(TextReader reader, string source, DelimitedTableOptions options) =>
@@ -47,7 +46,7 @@ internal sealed class DelimitedTableParser
 
         if (delimiter == ',')
         {
-            _decimalSeparator = '.';
+            _numbers.Require('.');
         }
 
         if (FieldSplitter.Split(header, delimiter, _fields) is { } splitProblem)
@@ -111,7 +110,7 @@ internal sealed class DelimitedTableParser
 
             for (int c = 0; c < headers.Length; c++)
             {
-                if (ParseNumber(_fields[c], line, c, headers[c], out double value) is { } numberProblem)
+                if (_numbers.Parse(_fields[c], line, $"column {c + 1} ('{headers[c].Text}')", out double value) is { } numberProblem)
                 {
                     return Fail(line, numberProblem);
                 }
@@ -134,7 +133,7 @@ internal sealed class DelimitedTableParser
         }
 
         return DataFileResult.Success(
-            new DelimitedTable(_source, delimiter, _decimalSeparator ?? '.', headerLine, columns.MoveToImmutable(), [.. rowLines]));
+            new DelimitedTable(_source, delimiter, _numbers.DecimalSeparator ?? '.', headerLine, columns.MoveToImmutable(), [.. rowLines]));
     }
 
     /// <summary>The next line that is neither blank nor a comment; empty at the end of the input. Returns a reading error or null.</summary>
@@ -144,16 +143,14 @@ internal sealed class DelimitedTableParser
         while (true)
         {
             LineReadStatus status = _lines.Read(out string line);
-            switch (status)
+            if (status == LineReadStatus.EndOfInput)
             {
-                case LineReadStatus.EndOfInput:
-                    return null;
-                case LineReadStatus.LineTooLong:
-                    return Error(_lines.LineNumber, $"the line is longer than {_options.MaximumLineLength} characters (DelimitedTableOptions.MaximumLineLength); is this a binary file or a file without line breaks?");
-                case LineReadStatus.InputTooLarge:
-                    return Error(_lines.LineNumber, $"the file is larger than {_options.MaximumFileBytes} bytes (DelimitedTableOptions.MaximumFileBytes); reading stopped on this line");
-                case LineReadStatus.NulCharacter:
-                    return Error(_lines.LineNumber, "the line contains a NUL character; this looks like a binary file, not delimited text");
+                return null;
+            }
+
+            if (LineReadProblem.Describe(status, _options) is { } problem)
+            {
+                return Error(_lines.LineNumber, problem);
             }
 
             ReadOnlySpan<char> trimmed = line.AsSpan().Trim();
@@ -192,53 +189,6 @@ internal sealed class DelimitedTableParser
         }
 
         return tab ? '\t' : semicolon ? ';' : comma ? ',' : '\t';
-    }
-
-    private string? ParseNumber(string field, int line, int column, ColumnHeader header, out double value)
-    {
-        value = double.NaN;
-        string where = $"column {column + 1} ('{header.Text}')";
-        if (field.Length == 0)
-        {
-            return $"{where} is empty; every row needs a number in every column";
-        }
-
-        bool hasComma = field.Contains(',', StringComparison.Ordinal);
-        bool hasPoint = field.Contains('.', StringComparison.Ordinal);
-        if (hasComma && hasPoint)
-        {
-            return $"{where} is '{field}', which has both '.' and ','; expected one decimal separator and no thousands separators";
-        }
-
-        if (hasComma || hasPoint)
-        {
-            char used = hasComma ? ',' : '.';
-            if (_decimalSeparator is null)
-            {
-                _decimalSeparator = used;
-                _decimalDecidedOnLine = line;
-            }
-            else if (_decimalSeparator != used)
-            {
-                string why = _decimalDecidedOnLine > 0
-                    ? $"line {_decimalDecidedOnLine} uses '{_decimalSeparator}'"
-                    : $"the file uses '{_decimalSeparator}'";
-                return $"{where} is '{field}', written with '{used}' as the decimal separator, but {why}; a file must use one decimal separator";
-            }
-        }
-
-        string invariant = hasComma ? field.Replace(',', '.') : field;
-        if (!double.TryParse(invariant, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-        {
-            return $"{where} is '{field}', which is not a number; expected a decimal number such as {(_decimalSeparator == ',' ? "3,6e-4" : "3.6e-4")}";
-        }
-
-        if (!double.IsFinite(value))
-        {
-            return $"{where} is '{field}'; every value must be a finite number (not NaN or infinity)";
-        }
-
-        return null;
     }
 
     private DataFileError Error(int line, string problem) => new(_source, Math.Max(line, 1), problem);

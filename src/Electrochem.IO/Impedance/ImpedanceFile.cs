@@ -1,0 +1,173 @@
+using Electrochem.IO.Tables;
+
+namespace Electrochem.IO.Impedance;
+
+/// <summary>
+/// Reads impedance spectra from instrument files, detecting the format from the content (never from the extension):
+/// Gamry <c>.DTA</c>, BioLogic EC-Lab <c>.mpt</c>, ZPlot <c>.z</c>, ZPlot for Windows text (impedance.py's "Autolab"),
+/// VersaStudio <c>.par</c>, CH Instruments, Parstat, PowerSuite, and delimited tables with or without a header.
+/// Malformed content is a <see cref="DataFileError"/> naming the file, the line and the problem; memory is bounded by the
+/// size and line limits of <see cref="DelimitedTableOptions"/>. Every format is also readable directly, by passing it.
+/// </summary>
+/// <example><code>
+/// DataFileResult&lt;ImpedanceData&gt; read = ImpedanceFile.TryRead("cell.mpt");
+/// if (!read.IsSuccess) { Console.Error.WriteLine(read.Error); return; }      // cell.mpt:61: no frequency column; …
+/// ImpedanceData data = read.Value;                                            // data.Format == ImpedanceFileFormat.BioLogic
+/// ImpedanceSpectrum spectrum = data.Spectrum;                                  // Hz, Ω, capacitive Z″ &lt; 0
+/// ImpedanceData gamry = ImpedanceFile.Read("run.DTA", ImpedanceFileFormat.Gamry);   // no detection
+/// </code></example>
+public static class ImpedanceFile
+{
+    /// <summary>Reads a file, detecting its format from the content.</summary>
+    /// <param name="path">The file's path; it appears in error messages as given.</param>
+    /// <param name="options">Size and line limits (and, for headed tables, delimiter and decimal separator); null for the defaults.</param>
+    /// <returns>The spectrum and what else was read.</returns>
+    /// <exception cref="DataFileException">The content is malformed or not an impedance format this reader knows.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the options are invalid.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read (e.g. <see cref="FileNotFoundException"/>).</exception>
+    public static ImpedanceData Read(string path, DelimitedTableOptions? options = null) => TryRead(path, options).Value;
+
+    /// <summary>Reads a file as the given format, without detection.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="format">The format to read it as.</param>
+    /// <param name="options">Limits; null for the defaults.</param>
+    /// <returns>The spectrum and what else was read.</returns>
+    /// <exception cref="DataFileException">The content is malformed or not in that format.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, the format is undefined, or the options are invalid.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    public static ImpedanceData Read(string path, ImpedanceFileFormat format, DelimitedTableOptions? options = null) => TryRead(path, format, options).Value;
+
+    /// <summary>Reads a file, detecting its format, returning the problem instead of throwing when the content is malformed.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="options">Limits; null for the defaults.</param>
+    /// <returns>The data, or the first problem found.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the options are invalid.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read; I/O failures are not content errors.</exception>
+    public static DataFileResult<ImpedanceData> TryRead(string path, DelimitedTableOptions? options = null) => TryReadFile(path, null, options);
+
+    /// <summary>Reads a file as the given format, returning the problem instead of throwing when the content is malformed.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="format">The format to read it as.</param>
+    /// <param name="options">Limits; null for the defaults.</param>
+    /// <returns>The data, or the first problem found.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, the format is undefined, or the options are invalid.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    public static DataFileResult<ImpedanceData> TryRead(string path, ImpedanceFileFormat format, DelimitedTableOptions? options = null)
+    {
+        CheckFormat(format);
+        return TryReadFile(path, format, options);
+    }
+
+    /// <summary>Reads text (e.g. a string or an embedded resource), detecting its format.</summary>
+    /// <param name="reader">The text; read to its end, not disposed.</param>
+    /// <param name="sourceName">The name to use in error messages, e.g. a file name.</param>
+    /// <param name="options">Limits (the size limit counts characters); null for the defaults.</param>
+    /// <returns>The data, or the first problem found.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sourceName"/> is empty, or the options are invalid.</exception>
+    public static DataFileResult<ImpedanceData> TryRead(TextReader reader, string sourceName, DelimitedTableOptions? options = null) =>
+        TryReadText(reader, sourceName, null, options);
+
+    /// <summary>Reads text as the given format.</summary>
+    /// <param name="reader">The text; read to its end, not disposed.</param>
+    /// <param name="sourceName">The name to use in error messages.</param>
+    /// <param name="format">The format to read it as.</param>
+    /// <param name="options">Limits (the size limit counts characters); null for the defaults.</param>
+    /// <returns>The data, or the first problem found.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sourceName"/> is empty, the format is undefined, or the options are invalid.</exception>
+    public static DataFileResult<ImpedanceData> TryRead(TextReader reader, string sourceName, ImpedanceFileFormat format, DelimitedTableOptions? options = null)
+    {
+        CheckFormat(format);
+        return TryReadText(reader, sourceName, format, options);
+    }
+
+    /// <summary>The format of a file's content, or null when it is not one this reader knows (or cannot be read as text within the limits).</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="options">Limits; null for the defaults.</param>
+    /// <returns>The format detected, or null.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the options are invalid.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    public static ImpedanceFileFormat? DetectFormat(string path, DelimitedTableOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= DelimitedTableOptions.Default;
+        options.Validate();
+        DataFileResult<ImpedanceText> text = ImpedanceText.ReadFile(path, options);
+        return text.IsSuccess ? Detect(text.Value) : null;
+    }
+
+    /// <summary>The format in words, for reports.</summary>
+    /// <param name="format">A format.</param>
+    /// <returns>E.g. <c>BioLogic EC-Lab text (.mpt)</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The format is not a defined value.</exception>
+    public static string DescribeFormat(ImpedanceFileFormat format) => format switch
+    {
+        ImpedanceFileFormat.Gamry => "Gamry .DTA (ZCURVE table)",
+        ImpedanceFileFormat.BioLogic => "BioLogic EC-Lab text (.mpt)",
+        ImpedanceFileFormat.ZPlot => "ZPlot .z (ZPLOT2 ASCII, with comments)",
+        ImpedanceFileFormat.ZPlotWindows => "ZPlot/ZView for Windows text (\"… Data File: Version …\")",
+        ImpedanceFileFormat.VersaStudio => "VersaStudio .par",
+        ImpedanceFileFormat.CHInstruments => "CH Instruments text",
+        ImpedanceFileFormat.Parstat => "Parstat text (DC and AC records)",
+        ImpedanceFileFormat.PowerSuite => "PowerSuite text (Frequency, Zre, Zimg)",
+        ImpedanceFileFormat.HeaderlessCsv => "delimited table without header (f, Z′, Z″)",
+        ImpedanceFileFormat.DelimitedTable => "delimited table with header",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"{format} is not an ImpedanceFileFormat."),
+    };
+
+    private static DataFileResult<ImpedanceData> TryReadFile(string path, ImpedanceFileFormat? format, DelimitedTableOptions? options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= DelimitedTableOptions.Default;
+        options.Validate();
+        DataFileResult<ImpedanceText> text = ImpedanceText.ReadFile(path, options);
+        return text.IsSuccess ? Parse(text.Value, format) : DataFileResult.Failure<ImpedanceData>(text.Error);
+    }
+
+    private static DataFileResult<ImpedanceData> TryReadText(TextReader reader, string sourceName, ImpedanceFileFormat? format, DelimitedTableOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        options ??= DelimitedTableOptions.Default;
+        options.Validate();
+        DataFileResult<ImpedanceText> text = ImpedanceText.Read(reader, sourceName, options);
+        return text.IsSuccess ? Parse(text.Value, format) : DataFileResult.Failure<ImpedanceData>(text.Error);
+    }
+
+    private static DataFileResult<ImpedanceData> Parse(ImpedanceText text, ImpedanceFileFormat? format)
+    {
+        ImpedanceFileFormat? chosen = format ?? Detect(text);
+        return chosen switch
+        {
+            ImpedanceFileFormat.Gamry => GamryReader.Read(text),
+            ImpedanceFileFormat.BioLogic => BioLogicReader.Read(text),
+            ImpedanceFileFormat.ZPlot => ZPlotReader.Read(text),
+            ImpedanceFileFormat.ZPlotWindows => ZPlotWindowsReader.Read(text),
+            ImpedanceFileFormat.VersaStudio => VersaStudioReader.Read(text),
+            ImpedanceFileFormat.CHInstruments => CHInstrumentsReader.Read(text),
+            ImpedanceFileFormat.Parstat => TableReader.ReadParstat(text),
+            ImpedanceFileFormat.PowerSuite => TableReader.ReadHeaded(text, ImpedanceFileFormat.PowerSuite),
+            ImpedanceFileFormat.HeaderlessCsv => TableReader.ReadHeaderless(text),
+            ImpedanceFileFormat.DelimitedTable => TableReader.ReadHeaded(text, ImpedanceFileFormat.DelimitedTable),
+            _ => text.Fail<ImpedanceData>(1,
+                "not an impedance file format this reader knows; expected a Gamry .DTA, BioLogic EC-Lab .mpt, ZPlot .z, ZPlot for Windows text, VersaStudio .par, "
+                + "CH Instruments, Parstat or PowerSuite export, or a delimited table of f, Z′ and Z″ (with a header naming them, or three numeric columns)"),
+        };
+    }
+
+    private static ImpedanceFileFormat? Detect(ImpedanceText text) =>
+        GamryReader.Detect(text) ? ImpedanceFileFormat.Gamry
+        : BioLogicReader.Detect(text) ? ImpedanceFileFormat.BioLogic
+        : ZPlotReader.Detect(text) ? ImpedanceFileFormat.ZPlot
+        : ZPlotWindowsReader.Detect(text) ? ImpedanceFileFormat.ZPlotWindows
+        : VersaStudioReader.Detect(text) ? ImpedanceFileFormat.VersaStudio
+        : CHInstrumentsReader.Detect(text) ? ImpedanceFileFormat.CHInstruments
+        : TableReader.Detect(text);
+
+    private static void CheckFormat(ImpedanceFileFormat format)
+    {
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, $"{format} is not an ImpedanceFileFormat.");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Numerics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Electrochem.IO.Impedance;
+
+namespace Electrochem.IO.Tests.Impedance;
+
+/// <summary>
+/// Real EC-Lab impedance exports from dgbowl/yadg (GPL-3.0-or-later), read in place from ../shared next to the
+/// repository and never copied into it. When the folder is absent these tests skip, saying why.
+/// </summary>
+[Trait("Category", "SharedData")]
+public sealed partial class SharedBioLogicFileTests
+{
+    private const string Folder = "data/cycling/yadg-biologic";
+
+    private static string SharedFile(string name)
+    {
+        string? folder = FindSharedFolder();
+        Assert.SkipUnless(folder is not null,
+            $"../shared/{Folder} not found: these GPL test files are read in place and never copied into the repo");
+        return Path.Combine(folder!, name);
+    }
+
+    /// <summary>The folder containing Electrochem.sln, found by walking up from the test assembly, then ../shared/….</summary>
+    private static string? FindSharedFolder()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Electrochem.sln")))
+            {
+                string shared = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", Folder));
+                return Directory.Exists(shared) ? shared : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static ImpedanceData Read(string name)
+    {
+        DataFileResult<ImpedanceData> result = ImpedanceFile.TryRead(SharedFile(name));
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.Equal(ImpedanceFileFormat.BioLogic, result.Value.Format);
+        return result.Value;
+    }
+
+    [Theory]
+    [InlineData("peis.issue_149.mpt", 84, 74, 1.9999814E+005, 12.753284, -0.96167845, 9.9968163E+001, 82.633186, -17.386202, "10.0")]
+    [InlineData("geis.issue_149.mpt", 84, 77, 1.9999814E+005, 10.078821, 2.1745603, 9.9968163E+001, 83.413330, -17.565895, "30.000")]
+    [InlineData("peis.mpt", 32, 71, 1.9999814E+005, 10.512296, -0.73047662, 1.0000616, 18.024315, -2.6962531, "10.0")]
+    [InlineData("zir.mpt", 1, 51, 1.0019531E+004, 1.0407059E+005, -9.3853563E+004, 1.0019531E+004, 1.0407059E+005, -9.3853563E+004, "20.0")]
+    public void EC_Lab_impedance_exports(string name, int count, int firstLine, double firstHertz, double firstReal, double firstImaginary, double lastHertz, double lastReal, double lastImaginary, string amplitude)
+    {
+        ImpedanceData data = Read(name);
+        TestFiles.AssertEnds(data, count, firstHertz, new Complex(firstReal, firstImaginary), lastHertz, new Complex(lastReal, lastImaginary), exact: true);
+        Assert.Equal(firstLine, data.LineNumbers[0]);
+        Assert.Equal(amplitude, data.AcAmplitude?.Value);
+        Assert.Empty(data.DroppedPoints);
+    }
+
+    [Fact]
+    public void Four_loops_of_21_frequencies_are_kept_in_file_order()
+    {
+        ImpedanceData data = Read("peis.issue_149.mpt");
+        Assert.Equal("SP-300 (SN 1854)", data.Instrument);
+        Assert.Equal("01/10/2024 11:02:29.886", data.MeasurementDate);
+        double[] f = data.Spectrum.Frequency.ToArray();
+        Assert.Equal(f[..21], f[21..42]);
+        Assert.Equal(21, f.Distinct().Count());
+    }
+
+    [Fact]
+    public void Modulo_Bat_with_decimal_commas_keeps_the_EIS_points_and_lists_the_DC_records()
+    {
+        ImpedanceData data = Read("mb.issue_149.mpt");
+        Assert.Equal(208, data.Spectrum.Count);
+        Assert.Equal(356, data.DroppedPoints.Length);
+        Assert.Equal(115, data.DroppedPoints[0].LineNumber);
+        Assert.All(data.DroppedPoints, p => Assert.Equal(ImpedanceDataBuilderReason, p.Reason));
+        Assert.Equal(136, data.LineNumbers[0]);
+        Assert.Equal(676, data.LineNumbers[^1]);
+        TestFiles.AssertEnds(data, 208, 1.0002226E+004, new Complex(19.658588, -10.001298), 9.9968163E+001, new Complex(77.798927, -16.457909), exact: true);
+        Assert.Equal(564, data.Spectrum.Count + data.DroppedPoints.Length);
+        Assert.Equal(78, data.OtherColumns.Length);
+    }
+
+    [Fact]
+    public void A_PEIS_export_rewritten_with_decimal_commas_in_memory_reads_identically()
+    {
+        // The PEIS exports use decimal points; the same text with every decimal point of the data rows turned into a
+        // comma (as a German-locale EC-Lab writes it) must give the same spectrum. Nothing is written to disk.
+        string path = SharedFile("peis.issue_149.mpt");
+        string[] lines = File.ReadAllLines(path, Encoding.Latin1);
+        int header = int.Parse(HeaderCount().Match(lines[1]).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        for (int i = header; i < lines.Length; i++)
+        {
+            lines[i] = lines[i].Replace('.', ',');
+        }
+
+        using var reader = new StringReader(string.Join("\r\n", lines));
+        DataFileResult<ImpedanceData> comma = ImpedanceFile.TryRead(reader, "peis.de.mpt");
+        Assert.True(comma.IsSuccess, comma.ToString());
+        ImpedanceData point = Read("peis.issue_149.mpt");
+        Assert.Equal(point.Spectrum.Frequency.ToArray(), comma.Value.Spectrum.Frequency.ToArray());
+        Assert.Equal(point.Spectrum.Real.ToArray(), comma.Value.Spectrum.Real.ToArray());
+        Assert.Equal(point.Spectrum.Imaginary.ToArray(), comma.Value.Spectrum.Imaginary.ToArray());
+    }
+
+    [Theory]
+    [InlineData("mb.issue_95.mpt", 93)]
+    [InlineData("mb.issue_95.de.mpt", 94)]
+    [InlineData("gcpl.issue_149.mpt", 81)]
+    public void Exports_without_impedance_columns_say_so_on_the_header_line(string name, int headerLine)
+    {
+        DataFileResult<ImpedanceData> result = ImpedanceFile.TryRead(SharedFile(name));
+        Assert.False(result.IsSuccess);
+        Assert.Equal(headerLine, result.Error.LineNumber);
+        Assert.StartsWith("no frequency column", result.Error.Problem, StringComparison.Ordinal);
+    }
+
+    private const string ImpedanceDataBuilderReason = "frequency is 0: a DC record (not an impedance measurement), as written by multi-technique runs";
+
+    [GeneratedRegex(@":\s*(\d+)")]
+    private static partial Regex HeaderCount();
+}
