@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using Electrochem.Cli.Formatting;
+using Electrochem.Impedance;
+using Electrochem.IO.Impedance;
+
+namespace Electrochem.Cli.Impedance;
+
+/// <summary>The report of <c>electrochem eis kk</c>: the Lin-KK result, as text or one JSON document.</summary>
+internal static class EisKramersKronigReport
+{
+    /// <summary>The report as text: settings, M and μ (with the μ of every M tried), the fitted series elements, residual statistics and the per-point residuals.</summary>
+    internal static string Text(ImpedanceData data, LinearKramersKronigOptions options, LinearKramersKronigResult kk)
+    {
+        ImpedanceSpectrum spectrum = data.Spectrum;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Lin-KK test (Schönleber et al. 2014) of {data.SourceName} ({data.FormatName}, {spectrum.Count} points, {Numbers.Significant(spectrum.MinimumFrequency, 4)}–{Numbers.Significant(spectrum.MaximumFrequency, 4)} Hz)\n");
+        text.Append(CultureInfo.InvariantCulture, $"Fitted part: {kk.Part}; series capacitance: {(options.IncludeSeriesCapacitance ? "included" : "not included")}; ");
+        text.Append(options.Cutoff is { } c
+            ? string.Create(CultureInfo.InvariantCulture, $"M chosen by μ ≤ c = {c} (at most {options.MaximumElementCount})\n")
+            : string.Create(CultureInfo.InvariantCulture, $"M fixed at {options.MaximumElementCount}\n"));
+        text.Append(CultureInfo.InvariantCulture, $"M = {kk.ElementCount} RC elements, μ = {kk.Mu:0.0000}\n");
+        text.Append("μ by M: ").AppendJoin(", ", kk.MuByElementCount.Select((mu, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}: {mu:0.000}"))).Append('\n');
+        text.Append(CultureInfo.InvariantCulture, $"R₀ = {Numbers.Significant(kk.SeriesResistance, 6)} Ω, L = {Numbers.Significant(kk.SeriesInductance, 4)} H");
+        text.Append(kk.SeriesCapacitance is { } cap ? string.Create(CultureInfo.InvariantCulture, $", C = {Numbers.Significant(cap, 4)} F\n") : "\n");
+        text.Append(CultureInfo.InvariantCulture, $"Largest |residual| = {Numbers.Percent(kk.MaximumAbsoluteResidual)} of |Z|; pseudo-χ² = Σ(Δ′² + Δ″²) = {Numbers.Significant(kk.PseudoChiSquare, 4)}\n");
+        text.Append("Residuals within the measurement noise and without a trend mean the spectrum is consistent with a linear, causal, stable system; a trend (often at low frequency) means it is not. The default c = 0.85 can stop too early: check the μ history and the residuals.\n\n");
+        var table = new TextTable("f (Hz)", "Δ′ = (Z′ − Ẑ′)/|Z|", "Δ″ = (Z″ − Ẑ″)/|Z|");
+        for (int i = 0; i < spectrum.Count; i++)
+        {
+            table.Add(Numbers.Significant(spectrum.Frequency[i], 6), Numbers.Significant(kk.ResidualsReal[i], 3), Numbers.Significant(kk.ResidualsImaginary[i], 3));
+        }
+
+        table.AppendTo(text);
+        return text.ToString();
+    }
+
+    /// <summary>The report as one JSON document.</summary>
+    internal static string Json(ImpedanceData data, LinearKramersKronigOptions options, LinearKramersKronigResult kk) => JsonOutput.Document(json =>
+    {
+        ImpedanceSpectrum spectrum = data.Spectrum;
+        json.WriteStartObject();
+        json.WriteString("command", "eis kk");
+        json.WriteString("file", data.SourceName);
+        json.WriteString("format", data.FormatName);
+        json.WriteString("part", kk.Part.ToString());
+        if (options.Cutoff is { } c)
+        {
+            JsonOutput.Number(json, "cutoff", c);
+        }
+        else
+        {
+            json.WriteNull("cutoff");
+        }
+
+        json.WriteNumber("maximumElementCount", options.MaximumElementCount);
+        json.WriteNumber("elementCount", kk.ElementCount);
+        JsonOutput.Number(json, "mu", kk.Mu);
+        WriteArray(json, "muByElementCount", kk.MuByElementCount);
+        JsonOutput.Number(json, "seriesResistanceOhm", kk.SeriesResistance);
+        JsonOutput.Number(json, "seriesInductanceHenry", kk.SeriesInductance);
+        if (kk.SeriesCapacitance is { } cap)
+        {
+            JsonOutput.Number(json, "seriesCapacitanceFarad", cap);
+        }
+        else
+        {
+            json.WriteNull("seriesCapacitanceFarad");
+        }
+
+        WriteArray(json, "timeConstantsSecond", kk.TimeConstants);
+        WriteArray(json, "resistancesOhm", kk.Resistances);
+        JsonOutput.Number(json, "maximumAbsoluteResidual", kk.MaximumAbsoluteResidual);
+        JsonOutput.Number(json, "pseudoChiSquare", kk.PseudoChiSquare);
+        json.WriteStartArray("points");
+        for (int i = 0; i < spectrum.Count; i++)
+        {
+            json.WriteStartObject();
+            JsonOutput.Number(json, "frequencyHertz", spectrum.Frequency[i]);
+            JsonOutput.Number(json, "fittedRealOhm", kk.FittedReal[i]);
+            JsonOutput.Number(json, "fittedImaginaryOhm", kk.FittedImaginary[i]);
+            JsonOutput.Number(json, "residualReal", kk.ResidualsReal[i]);
+            JsonOutput.Number(json, "residualImaginary", kk.ResidualsImaginary[i]);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    private static void WriteArray(System.Text.Json.Utf8JsonWriter json, string name, IEnumerable<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (double v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                json.WriteNumberValue(v);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace Electrochem.Cli.Tests.Commands;
+
+public sealed class EisKramersKronigCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "impedancepy", name);
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Text_report_names_M_mu_their_history_and_the_residuals()
+    {
+        CliRun run = CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"), "--cutoff", "0.69", "--max-elements", "100");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.Stderr);
+        Assert.Contains("M = 10 RC elements, μ = 0.6844", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("μ by M: 1: 1.000", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Fitted part: Real", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("can stop too early", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_report_with_a_fixed_element_count()
+    {
+        CliRun run = CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"), "--elements", "20", "--part", "complex", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Stdout);
+        JsonElement root = json.RootElement;
+        Assert.Equal(20, root.GetProperty("elementCount").GetInt32());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("cutoff").ValueKind);
+        Assert.Equal("Complex", root.GetProperty("part").GetString());
+        Assert.Equal(53, root.GetProperty("points").GetArrayLength());
+        Assert.Equal(20, root.GetProperty("resistancesOhm").GetArrayLength());
+        Assert.True(root.GetProperty("maximumAbsoluteResidual").GetDouble() < 0.05);
+    }
+
+    [Fact]
+    public void Bad_files_and_options_fail_cleanly()
+    {
+        string garbled = Path.Combine(_folder.Path, "garbled.csv");
+        File.WriteAllText(garbled, "f,Zre,Zim\n1,2,x\n");
+        CliRun bad = CliRun.Of("eis", "kk", garbled);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Empty(bad.Stdout);
+        Assert.StartsWith("electrochem: ", bad.Stderr, StringComparison.Ordinal);
+        Assert.Single(bad.Stderr.TrimEnd().Split('\n'));
+
+        CliRun cutoff = CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"), "--cutoff", "1.5");
+        Assert.Equal(2, cutoff.ExitCode);
+        Assert.Contains("Cutoff", cutoff.Stderr, StringComparison.Ordinal);
+
+        Assert.NotEqual(0, CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"), "--part", "sideways").ExitCode);
+    }
+}
