@@ -96,7 +96,7 @@ internal sealed record TransferenceReport(BruceVincentResult Result, bool BulkRe
         BruceVincentResult r = Result;
         text.Append("Li⁺ transference number by Bruce–Vincent: potentiostatic polarisation of a symmetric cell, whole-cell resistances\n");
         text.Append($"Data: {trace.SourceName}, {trace.Count} rows\n");
-        text.Append($"  t: column '{trace.TimeHeader.Text}' in {trace.TimeUnitInFile}, {Numbers.Significant(trace.TimeSeconds[0], 6)}–{Numbers.Significant(trace.TimeSeconds[^1], 6)} s\n");
+        text.Append($"  t: column '{trace.TimeHeader.Text}' in {trace.TimeUnitInFile}, {Numbers.Significant(trace.TimeSeconds[0], 5)}–{Numbers.Significant(trace.TimeSeconds[^1], 5)} s\n");
         text.Append($"  I: column '{trace.CurrentHeader.Text}' in {trace.CurrentUnitInFile.Symbol}{(trace.CurrentUnitInFile.AmperesPerUnit == 1 ? string.Empty : ", converted to A")}\n");
         text.Append($"Inputs: ΔV = {Text(request.AppliedVoltage)} V; R_i,0 = {Text(request.InterfacialResistanceInitial)} Ω (--r0), R_i,ss = {Text(request.InterfacialResistanceSteadyState)} Ω (--rss)");
         text.Append(BulkResistancesGiven
