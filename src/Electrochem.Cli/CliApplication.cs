@@ -28,12 +28,14 @@ internal static class CliApplication
         ArgumentNullException.ThrowIfNull(stderr);
         // A plain command named after the tool rather than RootCommand, whose name is the executable's (Electrochem.Cli
         // when run as a dotnet tool); help and version options are added as RootCommand would.
-        var root = new Command("electrochem", "Electrochemistry analyses for battery research: conductivity fits and impedance files now; kinetics and cycling to follow.")
+        var root = new Command("electrochem", "Electrochemistry analyses for battery research: conductivity, impedance files and Lin-KK validation, electrode kinetics and Li⁺ transference now; equivalent-circuit fitting and cycling to follow.")
         {
             Options = { new HelpOption(), new VersionOption() },
         };
         root.Subcommands.Add(ConductivityCommand.Create(stdout, stderr));
         root.Subcommands.Add(EisCommand.Create(stdout, stderr));
+        root.Subcommands.Add(KineticsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TransferenceCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

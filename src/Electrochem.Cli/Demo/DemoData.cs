@@ -1,22 +1,48 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
+using Electrochem.IO.Kinetics;
 using Electrochem.IO.Tables;
 using Electrochem.IO.Transport;
 
 namespace Electrochem.Cli.Demo;
 
-/// <summary>The demo's example data, parsed: the two σ(T) series and the SS‖SS cells at 28 °C.</summary>
+/// <summary>
+/// The demo's example data, parsed: the two σ(T) series, the SS‖SS cells at 28 °C, the Li‖Li polarisation sweeps,
+/// and the Li‖Li chronoamperometry traces with their resistances.
+/// </summary>
 /// <param name="BasePtaSeries">Base-PTA σ(T), 30–70 °C.</param>
 /// <param name="IspnPtaSeries">ISPN-PTA σ(T), 30–70 °C.</param>
 /// <param name="Cells">SS‖SS cells at 28 °C: loading, thickness, area, R_b and their uncertainties.</param>
-internal sealed record DemoData(ConductivityTable BasePtaSeries, ConductivityTable IspnPtaSeries, DelimitedTable Cells)
+/// <param name="BasePtaSweep">Base-PTA Li‖Li polarisation sweep (η_cell, mA/cm²).</param>
+/// <param name="IspnPtaSweep">ISPN-PTA Li‖Li polarisation sweep.</param>
+/// <param name="PolarisationResistances">ΔV and whole-cell R_b, R_i before and at steady state, one row per loading (0, 1 wt%).</param>
+/// <param name="BasePtaTrace">Base-PTA chronoamperometry at ΔV = 10 mV.</param>
+/// <param name="IspnPtaTrace">ISPN-PTA chronoamperometry at ΔV = 10 mV.</param>
+internal sealed record DemoData(
+    ConductivityTable BasePtaSeries,
+    ConductivityTable IspnPtaSeries,
+    DelimitedTable Cells,
+    PolarizationCurveTable BasePtaSweep,
+    PolarizationCurveTable IspnPtaSweep,
+    DelimitedTable PolarisationResistances,
+    ChronoamperometryTable BasePtaTrace,
+    ChronoamperometryTable IspnPtaTrace)
 {
     private const string ResourcePrefix = "Electrochem.Cli.Demo.Data.";
 
     /// <summary>The names of the bundled files, in generator order.</summary>
     internal static ImmutableArray<string> FileNames { get; } =
-        [DemoDataGenerator.BasePtaSeriesFile, DemoDataGenerator.IspnPtaSeriesFile, DemoDataGenerator.CellsFile];
+    [
+        DemoDataGenerator.BasePtaSeriesFile,
+        DemoDataGenerator.IspnPtaSeriesFile,
+        DemoDataGenerator.CellsFile,
+        DemoDataGenerator.BasePtaSweepFile,
+        DemoDataGenerator.IspnPtaSweepFile,
+        DemoDataGenerator.ResistancesFile,
+        DemoDataGenerator.BasePtaChronoamperometryFile,
+        DemoDataGenerator.IspnPtaChronoamperometryFile,
+    ];
 
     /// <summary>The bytes of one bundled file, as embedded in this assembly.</summary>
     /// <exception cref="FileNotFoundException">No file of that name is embedded.</exception>
@@ -46,6 +72,11 @@ internal sealed record DemoData(ConductivityTable BasePtaSeries, ConductivityTab
         return new DemoData(
             ConductivityTable.FromTable(Table(DemoDataGenerator.BasePtaSeriesFile)),
             ConductivityTable.FromTable(Table(DemoDataGenerator.IspnPtaSeriesFile)),
-            Table(DemoDataGenerator.CellsFile));
+            Table(DemoDataGenerator.CellsFile),
+            PolarizationCurveTable.FromTable(Table(DemoDataGenerator.BasePtaSweepFile)),
+            PolarizationCurveTable.FromTable(Table(DemoDataGenerator.IspnPtaSweepFile)),
+            Table(DemoDataGenerator.ResistancesFile),
+            ChronoamperometryTable.FromTable(Table(DemoDataGenerator.BasePtaChronoamperometryFile)),
+            ChronoamperometryTable.FromTable(Table(DemoDataGenerator.IspnPtaChronoamperometryFile)));
     }
 }

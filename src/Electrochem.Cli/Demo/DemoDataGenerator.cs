@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Electrochem.Constants;
+using Electrochem.Transport;
 
 namespace Electrochem.Cli.Demo;
 
@@ -20,7 +21,17 @@ namespace Electrochem.Cli.Demo;
 /// thickness L = 100 µm·exp(0.02·z) written to 0.1 µm with u_L = 2 µm (micrometer); stainless-steel disc of
 /// diameter 16 mm, u_d = 0.02 mm, so A = π·(0.8 cm)² = 2.0106 cm² with u_A = 2·A·u_d/d = 0.0050 cm²;
 /// R_b = L/(σ_paper·A)·exp(0.015·z) with u_R = 1.5 % of R_b (the standard error of the high-frequency intercept).</para>
-/// <para>Each file has its own stream, seeded with <see cref="Seed"/> plus the file's index (0, 1, 2). Platform
+/// <para><b>Li‖Li polarisation sweeps</b> (one file per electrolyte): η_cell = −0.6…0.6 V in 2 mV steps (exact),
+/// i_true = 2·i₀·sinh(α·F·η_cell/(2RT)) (<see cref="Electrochem.Kinetics.SymmetricCell"/>, α_a = α_c = ½, n = 1,
+/// 28 °C) with the paper's i₀; i = i_true·exp(0.02·z) (2 % log-normal scatter), written with five significant
+/// digits in mA/cm². The curves are iR-corrected by construction.</para>
+/// <para><b>Li‖Li chronoamperometry</b> (one file per electrolyte): ΔV = 10 mV, the ideal Bruce–Vincent cell
+/// (<see cref="IdealPolarizationCell"/>) with the paper's t₊ and the resistances in <see cref="ResistancesFile"/>,
+/// I(t) = I_ss + (I₀ − I_ss)·exp(−t/τ) over 4 h sampled every 10 s, plus additive noise 0.005·I_ss·z; Base-PTA's
+/// current is written in mA, ISPN-PTA's in A, to exercise both headers. The resistances file holds the values the
+/// traces were made with (whole-cell R_b and R_i before polarisation and at steady state) with u = 1 %, as an
+/// equivalent-circuit fit would give them; ΔV with u = 0.1 mV.</para>
+/// <para>Each file has its own stream, seeded with <see cref="Seed"/> plus the file's index (0, 1, 2, …). Platform
 /// libm differences in the last bit of exp/log/cos cannot change the written digits except at a rounding tie.</para>
 /// </remarks>
 internal static class DemoDataGenerator
@@ -58,7 +69,63 @@ internal static class DemoDataGenerator
     /// <summary>File of the SS‖SS cells at 28 °C.</summary>
     internal const string CellsFile = "ss-cells-28C.csv";
 
+    /// <summary>File of the Base-PTA Li‖Li polarisation sweep.</summary>
+    internal const string BasePtaSweepFile = "base-pta-li-li-sweep.csv";
+
+    /// <summary>File of the ISPN-PTA Li‖Li polarisation sweep.</summary>
+    internal const string IspnPtaSweepFile = "ispn-pta-li-li-sweep.csv";
+
+    /// <summary>File of the resistances and ΔV of the Li‖Li polarisations.</summary>
+    internal const string ResistancesFile = "li-li-polarisation-resistances.csv";
+
+    /// <summary>File of the Base-PTA chronoamperometry trace (current in mA).</summary>
+    internal const string BasePtaChronoamperometryFile = "base-pta-chronoamperometry.csv";
+
+    /// <summary>File of the ISPN-PTA chronoamperometry trace (current in A).</summary>
+    internal const string IspnPtaChronoamperometryFile = "ispn-pta-chronoamperometry.csv";
+
+    /// <summary>Temperature of the Li‖Li experiments, °C (the paper's room temperature; it does not state one for them).</summary>
+    internal const double CellTemperatureCelsius = 28;
+
+    /// <summary>Largest |η_cell| of the sweeps, V.</summary>
+    internal const double SweepLimitVolts = 0.6;
+
+    /// <summary>Relative (log-normal) scatter of the sweep currents.</summary>
+    internal const double SweepScatter = 0.02;
+
+    /// <summary>Transfer coefficient of each Li electrode (α_a = α_c).</summary>
+    internal const double TransferCoefficient = 0.5;
+
+    /// <summary>Applied voltage of the polarisations, V (10 mV).</summary>
+    internal const double PolarisationVoltage = 0.010;
+
+    /// <summary>Standard uncertainty of ΔV, V (0.1 mV).</summary>
+    internal const double PolarisationVoltageUncertainty = 0.0001;
+
+    /// <summary>Relative standard uncertainty written beside each resistance.</summary>
+    internal const double ResistanceUncertainty = 0.01;
+
+    /// <summary>Duration of the polarisations, s (4 h).</summary>
+    internal const double PolarisationSeconds = 14400;
+
+    /// <summary>Sampling interval of the traces, s.</summary>
+    internal const double SamplingSeconds = 10;
+
+    /// <summary>Additive noise of the traces as a fraction of I_ss.</summary>
+    internal const double CurrentNoise = 0.005;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// The Li‖Li cells of the transference experiment, as whole-cell resistances in Ω before polarisation and at
+    /// steady state, and the decay's time constant: Base-PTA R_b 85 → 87 Ω (+2.4 %), R_i 380 → 410 Ω (+7.9 %),
+    /// τ = 900 s; ISPN-PTA R_b 58 → 59 Ω (+1.7 %; R_b scales as 1/σ), R_i 215 → 225 Ω (+4.7 %), τ = 600 s.
+    /// </summary>
+    internal static ImmutableArray<(double LoadingWeightPercent, IdealPolarizationCell Cell, double TimeConstantSeconds)> PolarisationCells { get; } =
+    [
+        (0.0, new IdealPolarizationCell(PolarisationVoltage, 85, 87, 380, 410, ReferenceStudy.BasePtaTransferenceNumber.Value), 900),
+        (1.0, new IdealPolarizationCell(PolarisationVoltage, 58, 59, 215, 225, ReferenceStudy.IspnPtaTransferenceNumber.Value), 600),
+    ];
 
     /// <summary>Every example file, in a fixed order.</summary>
     internal static ImmutableArray<DemoDataFile> Generate() =>
@@ -66,7 +133,76 @@ internal static class DemoDataGenerator
         Series(BasePtaSeriesFile, ReferenceStudy.BasePta, ReferenceStudy.BasePtaConductivity, ReferenceStudy.BasePtaActivationEnergy, kelvinColumn: false, new SplitMix64(Seed)),
         Series(IspnPtaSeriesFile, ReferenceStudy.IspnPta, ReferenceStudy.IspnPtaConductivity, ReferenceStudy.IspnPtaActivationEnergy, kelvinColumn: true, new SplitMix64(Seed + 1)),
         Cells(new SplitMix64(Seed + 2)),
+        Sweep(BasePtaSweepFile, ReferenceStudy.BasePta, ReferenceStudy.BasePtaExchangeCurrentDensity, new SplitMix64(Seed + 3), seedOffset: 3),
+        Sweep(IspnPtaSweepFile, ReferenceStudy.IspnPta, ReferenceStudy.IspnPtaExchangeCurrentDensity, new SplitMix64(Seed + 4), seedOffset: 4),
+        Resistances(),
+        Chronoamperometry(BasePtaChronoamperometryFile, ReferenceStudy.BasePta, PolarisationCells[0], milliamperes: true, new SplitMix64(Seed + 6), seedOffset: 6),
+        Chronoamperometry(IspnPtaChronoamperometryFile, ReferenceStudy.IspnPta, PolarisationCells[1], milliamperes: false, new SplitMix64(Seed + 7), seedOffset: 7),
     ];
+
+    private static DemoDataFile Sweep(string name, string material, PaperValue exchangeCurrentDensity, SplitMix64 random, int seedOffset)
+    {
+        var text = new StringBuilder();
+        Synthetic(text, seedOffset);
+        double kelvin = UnitConversions.CelsiusToKelvin(CellTemperatureCelsius);
+        text.Append(Invariant, $"# {material}: Li|Li symmetric cell at {CellTemperatureCelsius} °C, slow polarisation sweep, iR-corrected. i = 2·i0·sinh(α·F·η_cell/(2RT))\n");
+        text.Append(Invariant, $"# with i0 = {exchangeCurrentDensity.Text}, α = {TransferCoefficient} per electrode, n = 1; 2 % log-normal scatter on i.\n");
+        text.Append("eta_cell (V),i (mA/cm2)\n");
+        var cell = new Electrochem.Kinetics.SymmetricCell(exchangeCurrentDensity.Value, TransferCoefficient, TransferCoefficient, 1, kelvin);
+        int steps = (int)Math.Round(SweepLimitVolts / 0.002);
+        for (int k = -steps; k <= steps; k++)
+        {
+            double eta = k * 0.002;
+            double current = cell.Evaluate(eta) * Math.Exp(SweepScatter * random.NextStandardNormal());
+            text.Append(Invariant, $"{eta.ToString("F3", Invariant)},{current.ToString("0.0000e+00", Invariant)}\n");
+        }
+
+        return new DemoDataFile(name, text.ToString());
+    }
+
+    private static DemoDataFile Resistances()
+    {
+        var text = new StringBuilder();
+        Synthetic(text, seedOffset: 5);
+        text.Append("# Li|Li cells of the Bruce–Vincent experiments (0 wt% = Base-PTA, 1 wt% = ISPN-PTA): applied voltage and the whole-cell\n");
+        text.Append("# bulk (R_b) and interfacial (R_i = R_SEI + R_ct) resistances before polarisation (0) and at steady state (ss), as an\n");
+        text.Append("# equivalent-circuit fit of the spectra would give them, with u = 1 % (u_dV = 0.1 mV). No scatter: these are the\n");
+        text.Append("# values the chronoamperometry traces were generated with.\n");
+        text.Append("loading (wt%),dV (V),u_dV (V),R_b0 (ohm),u_R_b0 (ohm),R_bss (ohm),u_R_bss (ohm),R_i0 (ohm),u_R_i0 (ohm),R_iss (ohm),u_R_iss (ohm)\n");
+        foreach ((double loading, IdealPolarizationCell cell, _) in PolarisationCells)
+        {
+            text.Append(Invariant, $"{loading.ToString("0.0", Invariant)},{cell.AppliedVoltage.ToString("F4", Invariant)},{PolarisationVoltageUncertainty.ToString("F4", Invariant)}");
+            foreach (double r in new[] { cell.BulkResistanceInitial, cell.BulkResistanceSteadyState, cell.InterfacialResistanceInitial, cell.InterfacialResistanceSteadyState })
+            {
+                text.Append(Invariant, $",{r.ToString("F2", Invariant)},{(ResistanceUncertainty * r).ToString("F2", Invariant)}");
+            }
+
+            text.Append('\n');
+        }
+
+        return new DemoDataFile(ResistancesFile, text.ToString());
+    }
+
+    private static DemoDataFile Chronoamperometry(string name, string material, (double LoadingWeightPercent, IdealPolarizationCell Cell, double TimeConstantSeconds) entry, bool milliamperes, SplitMix64 random, int seedOffset)
+    {
+        var text = new StringBuilder();
+        Synthetic(text, seedOffset);
+        IdealPolarizationCell cell = entry.Cell;
+        text.Append(Invariant, $"# {material}: Li|Li cell polarised at ΔV = {cell.AppliedVoltage * 1000:0} mV for {PolarisationSeconds / 3600:0} h (resistances in {ResistancesFile}), t+ = {cell.TransferenceNumber}:\n");
+        text.Append(Invariant, $"# I(t) = I_ss + (I0 - I_ss)·exp(-t/τ), τ = {entry.TimeConstantSeconds} s, I0 = ΔV/(R_b0 + R_i0), I_ss = ΔV/(R_bss/t+ + R_iss); noise 0.5 % of I_ss.\n");
+        text.Append(milliamperes ? "t (s),I (mA)\n" : "t (s),I (A)\n");
+        CurrentRelaxation relaxation = cell.Relaxation(entry.TimeConstantSeconds);
+        double scale = milliamperes ? 1000 : 1;
+        int samples = (int)Math.Round(PolarisationSeconds / SamplingSeconds);
+        for (int k = 0; k <= samples; k++)
+        {
+            double t = k * SamplingSeconds;
+            double current = relaxation.Evaluate(t) + (CurrentNoise * cell.SteadyStateCurrent * random.NextStandardNormal());
+            text.Append(Invariant, $"{t.ToString("0", Invariant)},{(current * scale).ToString("0.00000e+00", Invariant)}\n");
+        }
+
+        return new DemoDataFile(name, text.ToString());
+    }
 
     private static DemoDataFile Series(string name, string material, PaperValue sigma28, PaperValue activationEnergy, bool kelvinColumn, SplitMix64 random)
     {

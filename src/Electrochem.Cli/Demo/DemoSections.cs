@@ -13,5 +13,7 @@ internal static class DemoSections
         new LoadingSeriesSection(),
         new ActivationEnergySection(),
         new ModelComparisonSection(),
+        new ExchangeCurrentDensitySection(),
+        new TransferenceNumberSection(),
     ];
 }

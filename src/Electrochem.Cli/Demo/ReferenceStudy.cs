@@ -40,4 +40,16 @@ internal static class ReferenceStudy
         (1.0, IspnPtaConductivity),
         (2.0, new PaperValue(4.47e-4, "4.47e-4 S/cm")),
     ];
+
+    /// <summary>Exchange current density of Li in Base-PTA (Tafel plot of a Li‖Li symmetric cell), mA/cm².</summary>
+    internal static PaperValue BasePtaExchangeCurrentDensity { get; } = new(0.074, "0.074 mA/cm²");
+
+    /// <summary>Exchange current density of Li in ISPN-PTA (Tafel plot of a Li‖Li symmetric cell), mA/cm².</summary>
+    internal static PaperValue IspnPtaExchangeCurrentDensity { get; } = new(0.25, "0.25 mA/cm²");
+
+    /// <summary>Li⁺ transference number of Base-PTA (Bruce–Vincent).</summary>
+    internal static PaperValue BasePtaTransferenceNumber { get; } = new(0.41, "0.41");
+
+    /// <summary>Li⁺ transference number of ISPN-PTA (Bruce–Vincent).</summary>
+    internal static PaperValue IspnPtaTransferenceNumber { get; } = new(0.68, "0.68");
 }

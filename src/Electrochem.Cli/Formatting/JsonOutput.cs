@@ -33,6 +33,9 @@ internal static class JsonOutput
         }
     }
 
+    /// <summary>A named optional number, or null when absent or not finite.</summary>
+    internal static void NumberOrNull(Utf8JsonWriter json, string name, double? value) => Number(json, name, value ?? double.NaN);
+
     /// <summary>A named string, or null.</summary>
     internal static void StringOrNull(Utf8JsonWriter json, string name, string? value)
     {

@@ -41,7 +41,7 @@ internal static class ConductivityColumnRoles
     /// </summary>
     internal static ConductivityColumnRole Classify(ColumnHeader header, out string? unit)
     {
-        List<string> words = Words(header.Name);
+        List<string> words = HeaderWords.Split(header.Name);
         unit = header.Unit;
         if (unit is not null && (ConductivityWords.Contains(unit.ToLowerInvariant()) || UncertaintyWords.Contains(unit.ToLowerInvariant())))
         {
@@ -102,16 +102,5 @@ internal static class ConductivityColumnRoles
         return KelvinUnits.Contains(key) ? TemperatureUnit.Kelvin
             : CelsiusUnits.Contains(key) ? TemperatureUnit.Celsius
             : null;
-    }
-
-    private static List<string> Words(string name)
-    {
-        var words = new List<string>();
-        foreach (string part in name.ToLowerInvariant().Split([' ', '_', '-', '(', ')', '.'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            words.Add(part);
-        }
-
-        return words;
     }
 }

@@ -27,6 +27,11 @@ public sealed class DemoCommandTests
     [InlineData("Base-PTA")]
     [InlineData("ISPN-PTA, 0.5 wt%")]
     [InlineData("ISPN-PTA, 2.0 wt%")]
+    [InlineData("0.074 mA/cm²")]
+    [InlineData("0.25 mA/cm²")]
+    [InlineData("t₊ (Bruce–Vincent)")]
+    [InlineData("geometry assumed: symmetric cell")]
+    [InlineData("the factor-2 trap")]
     public void Prints_each_paper_value(string text) => Assert.Contains(text, Demo.Value.Stdout, StringComparison.Ordinal);
 
     [Fact]
@@ -47,6 +52,16 @@ public sealed class DemoCommandTests
         Assert.Contains("Preferred model", Demo.Value.Stdout, StringComparison.Ordinal);
         Assert.Contains("ΔAICc", Demo.Value.Stdout, StringComparison.Ordinal);
         Assert.Contains("VTF pseudo-Ea", Demo.Value.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prints_the_transference_numbers_beside_the_paper_values_0_41_and_0_68()
+    {
+        string[] rows = Demo.Value.Stdout.Split('\n');
+        Assert.Contains(rows, r => r.StartsWith("t₊ (Bruce–Vincent)  Base-PTA", StringComparison.Ordinal) && r.Contains("  0.41  ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("t₊ (Bruce–Vincent)  ISPN-PTA", StringComparison.Ordinal) && r.Contains("  0.68  ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("i₀ (Tafel, both branches)   Base-PTA", StringComparison.Ordinal) && r.Contains("0.074 mA/cm²", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("i₀ (sinh fit, whole curve)  ISPN-PTA", StringComparison.Ordinal) && r.Contains("0.25 mA/cm²", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,6 +23,41 @@ public sealed class DemoDataGeneratorTests
     }
 
     [Fact]
+    public void The_kinetics_and_transference_files_are_bundled_and_generated()
+    {
+        string[] added =
+        [
+            DemoDataGenerator.BasePtaSweepFile, DemoDataGenerator.IspnPtaSweepFile, DemoDataGenerator.ResistancesFile,
+            DemoDataGenerator.BasePtaChronoamperometryFile, DemoDataGenerator.IspnPtaChronoamperometryFile,
+        ];
+        foreach (string name in added)
+        {
+            Assert.Contains(name, DemoData.FileNames);
+            Assert.Equal(DemoData.BundledBytes(name), DemoDataGenerator.Generate().Single(f => f.Name == name).ToBytes());
+        }
+    }
+
+    [Fact]
+    public void The_sweeps_and_traces_recover_the_paper_i0_and_t_plus_within_their_intervals()
+    {
+        DemoData data = DemoData.LoadBundled();
+        double kelvin = UnitConversions.CelsiusToKelvin(DemoDataGenerator.CellTemperatureCelsius);
+        foreach ((var sweep, double paper) in new[] { (data.BasePtaSweep, 0.074), (data.IspnPtaSweep, 0.25) })
+        {
+            ParameterEstimate i0 = Electrochem.Kinetics.TafelAnalysis.AnalyzeSymmetricCell(sweep.VoltageVolts.AsSpan(), sweep.Current.AsSpan(), 1, kelvin).CombinedExchangeCurrentDensity;
+            Assert.InRange(paper, i0.ConfidenceLower, i0.ConfidenceUpper);
+        }
+
+        foreach ((var trace, double paper, var cell) in new[] { (data.BasePtaTrace, 0.41, DemoDataGenerator.PolarisationCells[0].Cell), (data.IspnPtaTrace, 0.68, DemoDataGenerator.PolarisationCells[1].Cell) })
+        {
+            Assert.Equal(paper, cell.TransferenceNumber);
+            var resistances = new PolarizationResistances(new(cell.BulkResistanceInitial, 0.01 * cell.BulkResistanceInitial), new(cell.BulkResistanceSteadyState, 0.01 * cell.BulkResistanceSteadyState), new(cell.InterfacialResistanceInitial, 0.01 * cell.InterfacialResistanceInitial), new(cell.InterfacialResistanceSteadyState, 0.01 * cell.InterfacialResistanceSteadyState));
+            Measurement abraham = BruceVincent.Analyze(trace.TimeSeconds.AsSpan(), trace.CurrentAmperes.AsSpan(), new Measurement(0.010, 1e-4), resistances).AbrahamTransferenceNumber;
+            Assert.InRange(paper, abraham.Value - (2 * abraham.StandardUncertainty), abraham.Value + (2 * abraham.StandardUncertainty));
+        }
+    }
+
+    [Fact]
     public void Export_writes_the_generated_files()
     {
         using var folder = new TempFolder();

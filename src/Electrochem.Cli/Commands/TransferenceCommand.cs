@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Electrochem.Cli.Transference;
+using Electrochem.IO.Transport;
+using Electrochem.Transport;
+
+namespace Electrochem.Cli.Commands;
+
+/// <summary>
+/// <c>electrochem transference FILE --dv V (--r0 Ω[±u] --rss Ω[±u] [--rb0 Ω[±u] --rbss Ω[±u]] | --eis-before F
+/// --eis-after F) [--json]</c>: Li⁺ transference number by Bruce–Vincent from a chronoamperometry trace.
+/// </summary>
+internal static class TransferenceCommand
+{
+    /// <summary>The message for the impedance-file form, which needs equivalent-circuit fitting.</summary>
+    internal const string ImpedanceNotAvailable =
+        "--eis-before/--eis-after: impedance fitting (equivalent circuits) is not yet available in Electrochem, so resistances cannot be read from spectra; fit the spectra elsewhere and pass --r0 and --rss (and --rb0, --rbss) instead.";
+
+    /// <summary>Builds the <c>transference</c> command, writing to the given writers.</summary>
+    internal static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("FILE")
+        {
+            Description = "Delimited text with a header row: a time column 't (s)' (or min, h) and a current column 'I (A)' or 'I (mA)' (µA too), recorded at constant ΔV on a symmetric Li‖Li cell.",
+        };
+        Option<string?> voltage = MeasurementArgument.Option("--dv", "Applied voltage ΔV in V (required), optionally with its standard uncertainty: 0.010 or 0.010±0.0001.");
+        voltage.Required = true;
+        Option<string?> r0 = MeasurementArgument.Option("--r0", "Interfacial resistance R_i,0 (R₀) of the whole cell before polarisation, Ω[±u], from its impedance spectrum.");
+        Option<string?> rss = MeasurementArgument.Option("--rss", "Interfacial resistance R_i,ss (R_ss) of the whole cell at steady state, Ω[±u].");
+        Option<string?> rb0 = MeasurementArgument.Option("--rb0", "Bulk (electrolyte) resistance R_b,0 before polarisation, Ω[±u]; with --rbss it gives I₀ by Ohm's law and the Abraham and Watanabe variants.");
+        Option<string?> rbss = MeasurementArgument.Option("--rbss", "Bulk resistance R_b,ss at steady state, Ω[±u].");
+        var eisBefore = new Option<string?>("--eis-before") { Description = "Impedance spectrum before polarisation (not yet available: needs equivalent-circuit fitting; use --r0/--rss)." };
+        var eisAfter = new Option<string?>("--eis-after") { Description = "Impedance spectrum at steady state (not yet available: needs equivalent-circuit fitting; use --r0/--rss)." };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        var command = new Command("transference", "Li⁺ transference number t₊ by Bruce–Vincent from a potentiostatic polarisation (chronoamperometry) of a symmetric cell, with the Abraham and Watanabe variants, I₀ and I_ss with their methods and windows, uncertainties and warnings.");
+        command.Arguments.Add(file);
+        foreach (Option option in new Option[] { voltage, r0, rss, rb0, rbss, eisBefore, eisAfter, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            bool eis = result.GetValue(eisBefore) is not null || result.GetValue(eisAfter) is not null;
+            bool interfacial = result.GetValue(r0) is not null || result.GetValue(rss) is not null;
+            if (eis && (interfacial || result.GetValue(rb0) is not null || result.GetValue(rbss) is not null))
+            {
+                result.AddError("Give the resistances either as numbers (--r0, --rss, --rb0, --rbss) or as impedance files (--eis-before, --eis-after), not both.");
+            }
+            else if (!eis && (result.GetValue(r0) is null || result.GetValue(rss) is null))
+            {
+                result.AddError("Give both --r0 and --rss (the whole cell's interfacial resistances before polarisation and at steady state, in Ω).");
+            }
+
+            if ((result.GetValue(rb0) is null) != (result.GetValue(rbss) is null))
+            {
+                result.AddError("Give both --rb0 and --rbss, or neither.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file) ?? string.Empty;
+            if (parse.GetValue(eisBefore) is not null || parse.GetValue(eisAfter) is not null)
+            {
+                return CommandExecution.Run(stdout, stderr, null, _ => throw new ArgumentException(ImpedanceNotAvailable));
+            }
+
+            var request = new TransferenceRequest(
+                path,
+                MeasurementArgument.Value(parse, voltage)!.Value,
+                MeasurementArgument.Value(parse, r0)!.Value,
+                MeasurementArgument.Value(parse, rss)!.Value,
+                MeasurementArgument.Value(parse, rb0),
+                MeasurementArgument.Value(parse, rbss),
+                parse.GetValue(json));
+            return CommandExecution.Run(stdout, stderr, path, output =>
+            {
+                ChronoamperometryTable trace = ChronoamperometryTable.Read(path);
+                var report = TransferenceReport.Create(trace, request);
+                output.Append(request.Json ? report.Json(trace, request) : report.Text(trace, request));
+            });
+        });
+        return command;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using Electrochem.IO.Tables;
+
+namespace Electrochem.IO.Kinetics;
+
+/// <summary>
+/// A polarisation curve (voltage against current or current density) read from a delimited table, ready for
+/// <c>TafelAnalysis</c>, <c>ButlerVolmer.Fit</c> and <c>SymmetricCell.Fit</c>. Immutable.
+/// </summary>
+/// <remarks>
+/// <para>Columns are found by their headers (case-insensitive):</para>
+/// <list type="bullet">
+/// <item>voltage: <c>eta</c>, <c>η</c>, <c>overpotential</c>, <c>E</c>, <c>Ewe</c>, <c>potential</c>, <c>V</c>,
+/// <c>U</c>, <c>voltage</c>, optionally qualified (<c>η_cell</c>, <c>E_we</c>, <c>cell voltage</c>), in V or mV
+/// (converted to V). The unit must be in the header.</item>
+/// <item>current: <c>i</c>, <c>j</c>, <c>I</c>, <c>current</c>, <c>current density</c>, in A, mA, µA or the same
+/// per cm² (<see cref="CurrentUnit"/>), kept as written. The unit comes from the header or from an explicit
+/// argument; when neither gives it, or they disagree, reading fails: the unit is never guessed.</item>
+/// </list>
+/// <para>What the voltage means (one electrode's η, its potential E, or a symmetric cell's η_cell) is the caller's
+/// statement, not the file's. Every other column is kept in <see cref="Table"/>.</para>
+/// </remarks>
+/// <example><code>
+/// PolarizationCurveTable curve = PolarizationCurveTable.Read("li-li.csv");   // header "eta_cell (V),i (mA/cm2)"
+/// TafelResult tafel = TafelAnalysis.AnalyzeSymmetricCell(curve.VoltageVolts.AsSpan(), curve.Current.AsSpan(), 1, 301.15);
+/// </code></example>
+public sealed class PolarizationCurveTable
+{
+    private static readonly FrozenSet<string> VoltageWords = FrozenSet.Create(
+        StringComparer.Ordinal, "eta", "η", "overpotential", "e", "ewe", "ecell", "potential", "v", "u", "voltage");
+
+    private static readonly FrozenSet<string> VoltageQualifiers = FrozenSet.Create(
+        StringComparer.Ordinal, "cell", "we", "electrode", "ir", "corrected", "free", "applied");
+
+    private static readonly FrozenSet<string> CurrentWords = FrozenSet.Create(StringComparer.Ordinal, "i", "j", "current", "density");
+
+    private PolarizationCurveTable(DelimitedTable table, ColumnHeader voltageHeader, string voltageUnit, ColumnHeader currentHeader, CurrentUnit currentUnit, bool currentUnitFromHeader, ImmutableArray<double> voltage, ImmutableArray<double> current)
+    {
+        Table = table;
+        VoltageHeader = voltageHeader;
+        VoltageUnitInFile = voltageUnit;
+        CurrentHeader = currentHeader;
+        CurrentUnit = currentUnit;
+        CurrentUnitFromHeader = currentUnitFromHeader;
+        VoltageVolts = voltage;
+        Current = current;
+    }
+
+    /// <summary>The file path as given, or the table's source name.</summary>
+    public string SourceName => Table.SourceName;
+
+    /// <summary>The whole table as read, every column included.</summary>
+    public DelimitedTable Table { get; }
+
+    /// <summary>Header of the voltage column.</summary>
+    public ColumnHeader VoltageHeader { get; }
+
+    /// <summary>The unit the voltages are written in: <c>V</c> or <c>mV</c> (converted to V in <see cref="VoltageVolts"/>).</summary>
+    public string VoltageUnitInFile { get; }
+
+    /// <summary>Header of the current column.</summary>
+    public ColumnHeader CurrentHeader { get; }
+
+    /// <summary>The unit of <see cref="Current"/>.</summary>
+    public CurrentUnit CurrentUnit { get; }
+
+    /// <summary>True when the header gave the current unit; false when it came from the caller's argument.</summary>
+    public bool CurrentUnitFromHeader { get; }
+
+    /// <summary>Voltages in V, one per row, signed (anodic positive).</summary>
+    public ImmutableArray<double> VoltageVolts { get; }
+
+    /// <summary>Currents or current densities in <see cref="CurrentUnit"/> (as written, not rescaled), one per row, signed.</summary>
+    public ImmutableArray<double> Current { get; }
+
+    /// <summary>Number of rows.</summary>
+    public int Count => Current.Length;
+
+    /// <summary>Reads a polarisation curve from a file.</summary>
+    /// <param name="path">The file's path; it appears in error messages as given.</param>
+    /// <param name="currentUnit">The current unit when the header does not give one; null to require it in the header.</param>
+    /// <param name="options">Delimiter, decimal separator and limits; null for the defaults.</param>
+    /// <returns>The curve.</returns>
+    /// <exception cref="DataFileException">The file is malformed or lacks a needed column or unit; the message is <c>file:line: problem</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or an argument is invalid.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    public static PolarizationCurveTable Read(string path, CurrentUnit? currentUnit = null, DelimitedTableOptions? options = null)
+    {
+        DataFileResult<DelimitedTable> table = DelimitedTable.TryRead(path, options);
+        return table.IsSuccess ? TryFromTable(table.Value, currentUnit).Value : throw table.Error.ToException();
+    }
+
+    /// <summary>Finds the voltage and current columns in a table already read.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="currentUnit">The current unit when the header does not give one; null to require it in the header.</param>
+    /// <returns>The curve.</returns>
+    /// <exception cref="DataFileException">A needed column or unit is missing.</exception>
+    public static PolarizationCurveTable FromTable(DelimitedTable table, CurrentUnit? currentUnit = null) => TryFromTable(table, currentUnit).Value;
+
+    /// <summary>Finds the voltage and current columns in a table already read, returning the problem instead of throwing.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="currentUnit">The current unit when the header does not give one; null to require it in the header.</param>
+    /// <returns>The curve, or the problem.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    public static DataFileResult<PolarizationCurveTable> TryFromTable(DelimitedTable table, CurrentUnit? currentUnit = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        int headerLine = table.HeaderLineNumber;
+        DataFileResult<PolarizationCurveTable> Fail(string problem) => DataFileResult.Failure<PolarizationCurveTable>(new DataFileError(table.SourceName, headerLine, problem));
+
+        TableColumn? voltage = null;
+        TableColumn? current = null;
+        foreach (TableColumn column in table.Columns)
+        {
+            List<string> words = HeaderWords.Split(column.Header.Name);
+            bool isVoltage = words.Count > 0 && VoltageWords.Contains(words[0]) && words.Skip(1).All(VoltageQualifiers.Contains);
+            bool isCurrent = words.Count > 0 && words.All(CurrentWords.Contains);
+            if (isVoltage)
+            {
+                if (voltage is not null)
+                {
+                    return Fail($"two columns look like voltage: '{voltage.Header.Text}' and '{column.Header.Text}'; keep one, or rename the other");
+                }
+
+                voltage = column;
+            }
+            else if (isCurrent)
+            {
+                if (current is not null)
+                {
+                    return Fail($"two columns look like current: '{current.Header.Text}' and '{column.Header.Text}'; keep one, or rename the other");
+                }
+
+                current = column;
+            }
+        }
+
+        if (voltage is null)
+        {
+            return Fail($"no voltage column; expected a header such as 'eta (V)', 'eta_cell (V)', 'E (V)' or 'overpotential (mV)', but the columns are {table.ColumnList()}");
+        }
+
+        if (current is null)
+        {
+            return Fail($"no current column; expected a header such as 'i (mA/cm2)', 'I (A)' or 'current density (mA cm-2)', but the columns are {table.ColumnList()}");
+        }
+
+        double voltageScale;
+        string voltageUnit;
+        switch (voltage.Header.Unit is { } vu ? HeaderWords.NormaliseUnit(vu) : null)
+        {
+            case "v":
+                voltageScale = 1;
+                voltageUnit = "V";
+                break;
+            case "mv":
+                voltageScale = 1e-3;
+                voltageUnit = "mV";
+                break;
+            case null:
+                return Fail($"the voltage column '{voltage.Header.Text}' has no unit; write it in the header, e.g. 'eta (V)' or 'eta (mV)'");
+            default:
+                return Fail($"the voltage column '{voltage.Header.Text}' is in '{voltage.Header.Unit}', which is not a voltage unit this reader knows; expected V or mV");
+        }
+
+        CurrentUnit unit;
+        bool fromHeader = current.Header.Unit is not null;
+        if (current.Header.Unit is { } written)
+        {
+            CurrentUnit? parsed = CurrentUnit.Parse(written);
+            if (parsed is null)
+            {
+                return Fail($"the current column '{current.Header.Text}' is in '{written}', which is not a current unit this reader knows; expected A, mA, µA or the same per cm² (e.g. mA/cm2)");
+            }
+
+            if (currentUnit is { } given && given != parsed)
+            {
+                return Fail($"the current column '{current.Header.Text}' is in {parsed.Symbol} but the current unit {given.Symbol} was given; remove one or make them agree");
+            }
+
+            unit = parsed;
+        }
+        else if (currentUnit is { } given)
+        {
+            unit = given;
+        }
+        else
+        {
+            return Fail($"the current column '{current.Header.Text}' has no unit; write it in the header, e.g. 'i (mA/cm2)' or 'I (A)', or give the unit explicitly (--current-unit)");
+        }
+
+        ImmutableArray<double> volts = voltageScale == 1 ? voltage.Values : [.. voltage.Values.Select(v => v * voltageScale)];
+        return DataFileResult.Success(new PolarizationCurveTable(table, voltage.Header, voltageUnit, current.Header, unit, fromHeader, volts, current.Values));
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{SourceName}: {Count} rows, V in {VoltageUnitInFile}, current in {CurrentUnit.Symbol}");
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Electrochem.Cli.Commands;
+using Electrochem.Transport;
+
+namespace Electrochem.Cli.Tests.Commands;
+
+public sealed class TransferenceCommandTests : IDisposable
+{
+    private static readonly IdealPolarizationCell Cell = new(0.010, 120, 130, 300, 320, 0.4);
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>The ideal cell's decay (τ = 900 s) over 4 h every 20 s with a small deterministic ripple, current times <paramref name="scale"/>.</summary>
+    private string WriteTrace(string header, double scale = 1, string name = "trace.csv")
+    {
+        CurrentRelaxation relaxation = Cell.Relaxation(900);
+        var text = new StringBuilder(header).Append('\n');
+        for (int k = 0; k <= 720; k++)
+        {
+            double t = k * 20.0;
+            double current = relaxation.Evaluate(t) * (1 + (0.001 * Math.Sin(k * 1.7)));
+            text.Append(t.ToString("R", CultureInfo.InvariantCulture)).Append(',').Append((current * scale).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return _folder.Write(name, text.ToString());
+    }
+
+    private static JsonElement Json(CliRun run)
+    {
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(run.Stdout);
+        return document.RootElement.Clone();
+    }
+
+    private static void AssertOneErrorLine(CliRun run, string expectedFragment)
+    {
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        string[] lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("electrochem: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(expectedFragment, lines[0], StringComparison.Ordinal);
+    }
+
+    private static string[] Resistances => ["--dv", "0.010±0.0001", "--r0", "300±3", "--rss", "320±3.2", "--rb0", "120±1.2", "--rbss", "130±1.3"];
+
+    [Fact]
+    public void Text_gives_t_plus_by_name_with_the_currents_methods_windows_and_warnings()
+    {
+        string file = WriteTrace("t (s),I (A)");
+        CliRun run = CliRun.Of(["transference", file, .. Resistances]);
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        foreach (string text in new[] { "t₊ Bruce–Vincent", "t₊ Abraham (bulk-corrected)", "t₊ Watanabe", "I_ss/I₀ (plain ratio, not t₊)", "Ohm's law", "plateau window", "Warnings:", "[BulkResistanceDrift]" })
+        {
+            Assert.Contains(text, run.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Json_gives_the_transference_numbers_and_Abraham_restores_the_true_value()
+    {
+        string file = WriteTrace("t (s),I (A)");
+        JsonElement root = Json(CliRun.Of(["transference", file, .. Resistances, "--json"]));
+        double bruceVincent = root.GetProperty("transferenceNumber").GetProperty("value").GetDouble();
+        Assert.Equal(0.4 * 120 / 130, bruceVincent, 0.005);
+        JsonElement variants = root.GetProperty("variants");
+        Assert.Equal(0.4, variants.GetProperty("abraham").GetProperty("value").GetDouble(), 0.005);
+        Assert.Equal(0.4, variants.GetProperty("watanabe").GetProperty("value").GetDouble(), 0.005);
+        Assert.True(variants.GetProperty("abraham").GetProperty("standardUncertainty").GetDouble() > 0);
+        Assert.Equal("OhmsLaw", root.GetProperty("initialCurrent").GetProperty("method").GetString());
+        Assert.Equal("Plateau", root.GetProperty("steadyStateCurrent").GetProperty("method").GetString());
+        Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "BulkResistanceDrift");
+    }
+
+    [Fact]
+    public void Without_bulk_resistances_I0_is_extrapolated_and_the_variants_needing_R_b_are_null()
+    {
+        string file = WriteTrace("t (s),I (A)");
+        JsonElement root = Json(CliRun.Of("transference", file, "--dv", "0.010", "--r0", "300", "--rss", "320", "--json"));
+        Assert.Equal("Extrapolated", root.GetProperty("initialCurrent").GetProperty("method").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("initialCurrent").GetProperty("ohmsLaw").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("variants").GetProperty("abraham").GetProperty("value").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("variants").GetProperty("watanabe").GetProperty("value").ValueKind);
+        Assert.DoesNotContain(root.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "InitialCurrentMismatch");
+        double expected = BruceVincent.TransferenceNumber(Cell.InitialCurrent, Cell.SteadyStateCurrent, 0.010, 300, 320).Value;
+        Assert.Equal(expected, root.GetProperty("transferenceNumber").GetProperty("value").GetDouble(), 0.005);
+    }
+
+    [Fact]
+    public void A_trace_in_mA_gives_the_same_t_plus_as_in_A()
+    {
+        JsonElement amps = Json(CliRun.Of(["transference", WriteTrace("t (s),I (A)", 1, "a.csv"), .. Resistances, "--json"]));
+        JsonElement milli = Json(CliRun.Of(["transference", WriteTrace("time (s),current (mA)", 1000, "ma.csv"), .. Resistances, "--json"]));
+        Assert.Equal("mA", milli.GetProperty("data").GetProperty("currentUnitInFile").GetString());
+        Assert.Equal(
+            amps.GetProperty("steadyStateCurrent").GetProperty("used").GetProperty("value").GetDouble(),
+            milli.GetProperty("steadyStateCurrent").GetProperty("used").GetProperty("value").GetDouble() * 1,
+            1e-12);
+    }
+
+    [Fact]
+    public void The_impedance_file_form_says_fitting_is_not_available_yet()
+    {
+        string file = WriteTrace("t (s),I (A)");
+        CliRun run = CliRun.Of("transference", file, "--dv", "0.010", "--eis-before", "before.csv", "--eis-after", "after.csv");
+        AssertOneErrorLine(run, "impedance fitting (equivalent circuits) is not yet available");
+        Assert.Contains("--r0 and --rss", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(TransferenceCommand.ImpedanceNotAvailable, run.Stderr.Trim()["electrochem: ".Length..]);
+    }
+
+    [Fact]
+    public void Missing_or_malformed_options_are_usage_errors()
+    {
+        string file = WriteTrace("t (s),I (A)");
+        Assert.Equal(1, CliRun.Of("transference", file, "--dv", "0.010", "--r0", "300").ExitCode);
+        Assert.Equal(1, CliRun.Of("transference", file, "--r0", "300", "--rss", "320").ExitCode);
+        Assert.Equal(1, CliRun.Of("transference", file, "--dv", "0.010", "--r0", "300", "--rss", "320", "--rb0", "120").ExitCode);
+        Assert.Equal(1, CliRun.Of("transference", file, "--dv", "0.010", "--r0", "abc", "--rss", "320").ExitCode);
+        Assert.Equal(1, CliRun.Of("transference", file, "--dv", "0.010", "--r0", "300", "--rss", "320", "--eis-before", "x.csv").ExitCode);
+    }
+
+    [Fact]
+    public void Bad_files_give_one_line_naming_file_and_line()
+    {
+        string bad = _folder.Write("bad.csv", "t (s),I (A)\n0,1e-5\n10,x\n");
+        AssertOneErrorLine(CliRun.Of("transference", bad, "--dv", "0.010", "--r0", "300", "--rss", "320"), bad + ":3:");
+        string density = WriteTrace("t (s),I (mA/cm2)", name: "density.csv");
+        AssertOneErrorLine(CliRun.Of("transference", density, "--dv", "0.010", "--r0", "300", "--rss", "320"), "not a density");
+        string noUnit = WriteTrace("t,I (A)", name: "nounit.csv");
+        AssertOneErrorLine(CliRun.Of("transference", noUnit, "--dv", "0.010", "--r0", "300", "--rss", "320"), "has no unit");
+    }
+
+    [Fact]
+    public void Input_the_core_rejects_is_one_line_with_exit_2()
+    {
+        string file = WriteTrace("t (s),I (A)");
+        AssertOneErrorLine(CliRun.Of("transference", file, "--dv", "-0.010", "--r0", "300", "--rss", "320"), file + ":");
+    }
+}
