@@ -38,7 +38,7 @@ internal sealed record ButlerVolmerReport(string Model, FitResult Fit, Parameter
             return new ButlerVolmerReport(
                 $"symmetric cell, i = 2·i₀·sinh(α·n·F·η_cell/(2RT)) (α_a = α_c = α; {held})",
                 cell,
-                Estimates.Exponentiated(cell[SymmetricCell.LnExchangeCurrentDensityName], "ExchangeCurrentDensity", unit),
+                cell.ExchangeCurrentDensity() with { Unit = unit },
                 [("α (common to both electrodes)", cell[SymmetricCell.TransferCoefficientName], string.Empty)]);
         }
 

@@ -62,7 +62,7 @@ internal static class TafelReport
         {
             if (branch is not null)
             {
-                Row($"Tafel slope b, {name}", Estimates.Scaled(branch.TafelSlope, 1000, "mV/decade"), "mV/decade");
+                Row($"Tafel slope b, {name}", branch.TafelSlope.Scaled(1000, branch.TafelSlope.Name, "mV/decade"), "mV/decade");
                 Row($"{TransferCoefficientLabel(request.Geometry, branch.Branch)}, {name}", branch.TransferCoefficient, string.Empty);
                 Row($"i₀, {name}", branch.ExchangeCurrentDensity, unit);
             }
@@ -146,7 +146,7 @@ internal static class TafelReport
         json.WriteBoolean("selectedAutomatically", branch.RegionSelectedAutomatically);
         JsonOutput.Number(json, "adjustedRSquared", branch.AdjustedRSquared);
         json.WriteEndObject();
-        JsonOutput.Estimate(json, "tafelSlope", Estimates.Scaled(branch.TafelSlope, 1000, "mV/decade"), "mV/decade");
+        JsonOutput.Estimate(json, "tafelSlope", branch.TafelSlope.Scaled(1000, branch.TafelSlope.Name, "mV/decade"), "mV/decade");
         JsonOutput.Estimate(json, "transferCoefficient", branch.TransferCoefficient, string.Empty);
         JsonOutput.Estimate(json, "exchangeCurrentDensity", branch.ExchangeCurrentDensity, unit);
         json.WriteEndObject();

@@ -21,16 +21,8 @@ internal sealed record TransferenceReport(BruceVincentResult Result, bool BulkRe
     /// <summary>Coverage factor of the expanded intervals printed beside t₊ (k = 2, about 95 %).</summary>
     internal const double CoverageFactor = 2;
 
-    /// <summary>
-    /// Stands in for R_b when none was given. <see cref="BruceVincent.Analyze"/> needs positive bulk resistances,
-    /// but with <see cref="InitialCurrentMethod.Extrapolated"/> the Bruce–Vincent number, the plain ratio, I_ss and
-    /// the steady-state, interfacial-drift, small-signal and range warnings do not depend on R_b; the quantities
-    /// that do (Ohm's-law I₀, Abraham, Watanabe, the I₀-mismatch warning) are left out of the report.
-    /// </summary>
-    private static readonly Measurement BulkResistanceNotUsed = new(1, 0);
-
     /// <summary>Analyses the trace with the request's voltage and resistances.</summary>
-    /// <exception cref="ArgumentException">The core rejects the input, or without R_b the exponential fit failed (no I₀ to use).</exception>
+    /// <exception cref="ArgumentException">The core rejects the input, including when, without R_b, the exponential fit failed (no I₀ to use).</exception>
     internal static TransferenceReport Create(ChronoamperometryTable trace, TransferenceRequest request)
     {
         ReadOnlySpan<double> time = trace.TimeSeconds.AsSpan();
@@ -41,20 +33,13 @@ internal sealed record TransferenceReport(BruceVincentResult Result, bool BulkRe
             return new TransferenceReport(BruceVincent.Analyze(time, current, request.AppliedVoltage, resistances), true);
         }
 
-        var interfacialOnly = new PolarizationResistances(BulkResistanceNotUsed, BulkResistanceNotUsed, request.InterfacialResistanceInitial, request.InterfacialResistanceSteadyState);
+        var interfacialOnly = PolarizationResistances.InterfacialOnly(request.InterfacialResistanceInitial, request.InterfacialResistanceSteadyState);
         BruceVincentResult result = BruceVincent.Analyze(time, current, request.AppliedVoltage, interfacialOnly, BruceVincentOptions.Default with { InitialCurrentMethod = InitialCurrentMethod.Extrapolated });
-        if (result.InitialCurrentMethod != InitialCurrentMethod.Extrapolated)
-        {
-            throw new ArgumentException($"the exponential fit of the decay failed ({result.RelaxationFit.Status}: {result.RelaxationFit.StatusReason}), and without --rb0/--rbss there is no Ohm's-law I₀ to fall back on; give --rb0 and --rbss.");
-        }
-
         return new TransferenceReport(result, false);
     }
 
-    /// <summary>The warnings that apply (without R_b, the I₀ comparison with Ohm's law is not made).</summary>
-    internal ImmutableArray<TransferenceWarning> Warnings => BulkResistancesGiven
-        ? Result.Warnings
-        : [.. Result.Warnings.Where(w => w.Kind != TransferenceWarningKind.InitialCurrentMismatch)];
+    /// <summary>The warnings the analysis raised (without R_b the core makes no Ohm's-law comparison).</summary>
+    internal ImmutableArray<TransferenceWarning> Warnings => Result.Warnings;
 
     /// <summary>The variants by name, with their values, or null where they need R_b and it was not given.</summary>
     internal ImmutableArray<(string Name, string Key, Measurement? Value, string Note)> Variants =>
@@ -100,7 +85,7 @@ internal sealed record TransferenceReport(BruceVincentResult Result, bool BulkRe
         text.Append($"  I: column '{trace.CurrentHeader.Text}' in {trace.CurrentUnitInFile.Symbol}{(trace.CurrentUnitInFile.AmperesPerUnit == 1 ? string.Empty : ", converted to A")}\n");
         text.Append($"Inputs: ΔV = {Text(request.AppliedVoltage)} V; R_i,0 = {Text(request.InterfacialResistanceInitial)} Ω (--r0), R_i,ss = {Text(request.InterfacialResistanceSteadyState)} Ω (--rss)");
         text.Append(BulkResistancesGiven
-            ? $"; R_b,0 = {Text(r.Resistances.BulkResistanceInitial)} Ω (--rb0), R_b,ss = {Text(r.Resistances.BulkResistanceSteadyState)} Ω (--rbss)\n"
+            ? $"; R_b,0 = {Text(r.Resistances.BulkResistanceInitial!.Value)} Ω (--rb0), R_b,ss = {Text(r.Resistances.BulkResistanceSteadyState!.Value)} Ω (--rbss)\n"
             : "; no bulk resistances (--rb0/--rbss), so Abraham and Watanabe are not computed\n");
         text.Append('\n');
         var currents = new TextTable("Current", "Value ± u (A)", "Method / window");

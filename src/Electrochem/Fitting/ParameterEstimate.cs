@@ -25,4 +25,48 @@ public sealed record ParameterEstimate(
 {
     /// <summary>Relative standard error |SE/value| (∞ when the value is 0 and the SE is not).</summary>
     public double RelativeStandardError => StandardError == 0 ? 0 : Math.Abs(StandardError / Value);
+
+    /// <summary>
+    /// The estimate in another unit: value, standard error and interval all multiplied by a positive factor
+    /// (e.g. V/decade → mV/decade with 1000, eV → kJ/mol with F/1000).
+    /// </summary>
+    /// <param name="factor">The conversion factor, &gt; 0.</param>
+    /// <param name="name">Name of the converted quantity.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The converted estimate.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The factor is not positive and finite.</exception>
+    public ParameterEstimate Scaled(double factor, string name, string unit)
+    {
+        Preconditions.CheckPositive(factor);
+        return this with
+        {
+            Name = name,
+            Unit = unit,
+            Value = Value * factor,
+            StandardError = StandardError * factor,
+            ConfidenceLower = ConfidenceLower * factor,
+            ConfidenceUpper = ConfidenceUpper * factor,
+        };
+    }
+
+    /// <summary>
+    /// exp of an estimate of a logarithm (ln A → A, ln i₀ → i₀): the interval is the exact image [e^lower, e^upper],
+    /// so it is asymmetric; the standard error is the delta-method e^value·SE.
+    /// </summary>
+    /// <param name="name">Name of the exponentiated quantity.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <returns>The exponentiated estimate.</returns>
+    public ParameterEstimate Exponentiated(string name, string unit)
+    {
+        double value = Math.Exp(Value);
+        return this with
+        {
+            Name = name,
+            Unit = unit,
+            Value = value,
+            StandardError = value * StandardError,
+            ConfidenceLower = Math.Exp(ConfidenceLower),
+            ConfidenceUpper = Math.Exp(ConfidenceUpper),
+        };
+    }
 }

@@ -235,7 +235,20 @@ public static class BruceVincent
         }
 
         PolarizationResistances r = resistances;
-        Measurement ohms = InitialCurrentFromOhmsLaw(appliedVoltage, r.BulkResistanceInitial, r.InterfacialResistanceInitial);
+        bool hasBulk = r.HasBulkResistances;
+        if (!hasBulk && initialMethod == InitialCurrentMethod.OhmsLaw)
+        {
+            throw new ArgumentException(
+                fitUsable
+                    ? "I₀ by Ohm's law needs the bulk resistance R_b,0; give the bulk resistances, or set options.InitialCurrentMethod = InitialCurrentMethod.Extrapolated."
+                    : $"The exponential fit of the decay failed ({relaxation.Status}: {relaxation.StatusReason}), and without the bulk resistances there is no Ohm's-law I₀ to fall back on; give R_b,0 and R_b,ss.",
+                nameof(resistances));
+        }
+
+        var notAvailable = new Measurement(double.NaN, double.NaN);
+        Measurement bulkInitial = r.BulkResistanceInitial ?? new Measurement(0, 0);
+        Measurement bulkSteady = r.BulkResistanceSteadyState ?? new Measurement(0, 0);
+        Measurement ohms = hasBulk ? InitialCurrentFromOhmsLaw(appliedVoltage, bulkInitial, r.InterfacialResistanceInitial) : notAvailable;
         bool useExtrapolated = initialMethod == InitialCurrentMethod.Extrapolated;
         bool useExponential = steadyMethod == SteadyStateCurrentMethod.ExponentialFit;
         Measurement initial = useExtrapolated ? extrapolated : ohms;
@@ -249,8 +262,9 @@ public static class BruceVincent
         CheckDrop(steady.Value, r.InterfacialResistanceSteadyState.Value, appliedVoltage.Value, "resistances.InterfacialResistanceSteadyState");
 
         // Inputs x = [ΔV, R_b,0, R_b,ss, R_i,0, R_i,ss, I₀(extrapolated), I_ss]; I₀ by Ohm's law is a function of x.
-        double[] x = [appliedVoltage.Value, r.BulkResistanceInitial.Value, r.BulkResistanceSteadyState.Value, r.InterfacialResistanceInitial.Value, r.InterfacialResistanceSteadyState.Value, useExtrapolated ? extrapolated.Value : 0, steady.Value];
-        double[] covariance = TransferenceData.Diagonal(appliedVoltage.StandardUncertainty, r.BulkResistanceInitial.StandardUncertainty, r.BulkResistanceSteadyState.StandardUncertainty,
+        // Without R_b its slots hold 0 ± 0; nothing computed from them is reported (see below).
+        double[] x = [appliedVoltage.Value, bulkInitial.Value, bulkSteady.Value, r.InterfacialResistanceInitial.Value, r.InterfacialResistanceSteadyState.Value, useExtrapolated ? extrapolated.Value : 0, steady.Value];
+        double[] covariance = TransferenceData.Diagonal(appliedVoltage.StandardUncertainty, bulkInitial.StandardUncertainty, bulkSteady.StandardUncertainty,
             r.InterfacialResistanceInitial.StandardUncertainty, r.InterfacialResistanceSteadyState.StandardUncertainty, useExtrapolated ? extrapolated.StandardUncertainty : 0, steady.StandardUncertainty);
         if (useExtrapolated && useExponential)
         {
@@ -261,8 +275,8 @@ public static class BruceVincent
 
         double I0(double[] v) => useExtrapolated ? v[5] : v[0] / (v[1] + v[3]);
         Measurement bruceVincent = TransferenceData.Propagate(v => BruceVincentFormula(I0(v), v[6], v[0], v[3], v[4]), x, covariance);
-        Measurement abraham = TransferenceData.Propagate(v => BruceVincentFormula(I0(v), v[6], v[0], v[3], v[4]) * v[2] / v[1], x, covariance);
-        Measurement watanabe = TransferenceData.Propagate(v => v[2] / ((v[0] / v[6]) - v[4]), x, covariance);
+        Measurement abraham = hasBulk ? TransferenceData.Propagate(v => BruceVincentFormula(I0(v), v[6], v[0], v[3], v[4]) * v[2] / v[1], x, covariance) : notAvailable;
+        Measurement watanabe = hasBulk ? TransferenceData.Propagate(v => v[2] / ((v[0] / v[6]) - v[4]), x, covariance) : notAvailable;
         Measurement ratio = TransferenceData.Propagate(v => v[6] / I0(v), x, covariance);
 
         AddWarnings(warnings, appliedVoltage, r, options, fitUsable, extrapolated, ohms, bruceVincent);
@@ -317,15 +331,18 @@ public static class BruceVincent
                 $"The interfacial resistance changed from {Preconditions.Format(ri0)} Ω to {Preconditions.Format(r.InterfacialResistanceSteadyState.Value)} Ω ({interfacialDrift:P1}, tolerance {options.InterfacialDriftTolerance:P0}): the interfaces are not stable (e.g. SEI growth), which the formula corrects only if the change happened before the current settled."));
         }
 
-        double rb0 = r.BulkResistanceInitial.Value;
-        double bulkDrift = Math.Abs(r.BulkResistanceSteadyState.Value - rb0) / rb0;
-        if (bulkDrift > options.BulkDriftTolerance)
+        if (r.BulkResistanceInitial is { } bulkInitial && r.BulkResistanceSteadyState is { } bulkSteady)
         {
-            warnings.Add(new TransferenceWarning(TransferenceWarningKind.BulkResistanceDrift,
-                $"The bulk resistance changed from {Preconditions.Format(rb0)} Ω to {Preconditions.Format(r.BulkResistanceSteadyState.Value)} Ω ({bulkDrift:P1}, tolerance {options.BulkDriftTolerance:P0}); the Bruce–Vincent t₊ is then biased by R_b,0/R_b,ss — report the Abraham (bulk-corrected) value."));
+            double rb0 = bulkInitial.Value;
+            double bulkDrift = Math.Abs(bulkSteady.Value - rb0) / rb0;
+            if (bulkDrift > options.BulkDriftTolerance)
+            {
+                warnings.Add(new TransferenceWarning(TransferenceWarningKind.BulkResistanceDrift,
+                    $"The bulk resistance changed from {Preconditions.Format(rb0)} Ω to {Preconditions.Format(bulkSteady.Value)} Ω ({bulkDrift:P1}, tolerance {options.BulkDriftTolerance:P0}); the Bruce–Vincent t₊ is then biased by R_b,0/R_b,ss — report the Abraham (bulk-corrected) value."));
+            }
         }
 
-        if (fitUsable)
+        if (fitUsable && r.HasBulkResistances)
         {
             double mismatch = Math.Abs(extrapolated.Value - ohms.Value) / ohms.Value;
             if (mismatch > options.InitialCurrentAgreementTolerance)

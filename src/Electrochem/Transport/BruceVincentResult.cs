@@ -23,7 +23,7 @@ public sealed record BruceVincentResult
     /// <summary>I₀ in A as used in the formulas.</summary>
     public required Measurement InitialCurrent { get; init; }
 
-    /// <summary>I₀ = ΔV/(R_b,0 + R_i,0) in A, with its propagated uncertainty.</summary>
+    /// <summary>I₀ = ΔV/(R_b,0 + R_i,0) in A, with its propagated uncertainty (NaN when the bulk resistances were not given).</summary>
     public required Measurement InitialCurrentOhmsLaw { get; init; }
 
     /// <summary>I₀ in A extrapolated to the step by the exponential fit (NaN when the fit failed).</summary>
@@ -56,10 +56,10 @@ public sealed record BruceVincentResult
     /// <summary>Bruce–Vincent: t₊ = I_ss·(ΔV − I₀·R_i,0) / (I₀·(ΔV − I_ss·R_i,ss)).</summary>
     public required Measurement TransferenceNumber { get; init; }
 
-    /// <summary>Abraham (bulk-corrected): t₊ = I_ss·R_b,ss·(ΔV − I₀·R_i,0) / (I₀·R_b,0·(ΔV − I_ss·R_i,ss)).</summary>
+    /// <summary>Abraham (bulk-corrected): t₊ = I_ss·R_b,ss·(ΔV − I₀·R_i,0) / (I₀·R_b,0·(ΔV − I_ss·R_i,ss)) (NaN without the bulk resistances).</summary>
     public required Measurement AbrahamTransferenceNumber { get; init; }
 
-    /// <summary>Watanabe: t₊ = R_b,ss / (ΔV/I_ss − R_i,ss).</summary>
+    /// <summary>Watanabe: t₊ = R_b,ss / (ΔV/I_ss − R_i,ss) (NaN without the bulk resistances).</summary>
     public required Measurement WatanabeTransferenceNumber { get; init; }
 
     /// <summary>The plain current ratio I_ss/I₀ (ignores the interfaces: an upper bound of t₊ in the ideal cell when R_i grows, biased otherwise).</summary>

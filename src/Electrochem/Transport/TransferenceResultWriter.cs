@@ -89,11 +89,19 @@ internal static class TransferenceResultWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Row(StringBuilder text, string name, Measurement value, string unit) =>
-        text.Append(Invariant, $"{name,-34} {G(value.Value),14} ± {G(value.StandardUncertainty),-12} {unit}").AppendLine();
+    private static void Row(StringBuilder text, string name, Measurement? value, string unit) =>
+        (value is { } v
+            ? text.Append(Invariant, $"{name,-34} {G(v.Value),14} ± {G(v.StandardUncertainty),-12} {unit}")
+            : text.Append(Invariant, $"{name,-34} {"not given",14}")).AppendLine();
 
-    private static void Measure(Utf8JsonWriter json, string name, Measurement value)
+    private static void Measure(Utf8JsonWriter json, string name, Measurement? given)
     {
+        if (given is not { } value)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
         json.WriteStartObject(name);
         FitResultWriter.Number(json, "value", value.Value);
         FitResultWriter.Number(json, "standardUncertainty", value.StandardUncertainty);

@@ -167,6 +167,29 @@ public class BruceVincentTests
         Assert.Equal(1.3, wrong.TransferenceNumber.Value, 6);
     }
 
+    // Without impedance of the bulk (only the interfacial resistances), I₀ comes from the decay; the quantities that
+    // need R_b are reported as not available rather than computed from a stand-in.
+    [Fact]
+    public void Without_bulk_resistances_t_plus_comes_from_the_extrapolated_I0_and_R_b_quantities_are_not_available()
+    {
+        var cell = new IdealPolarizationCell(0.010, 100, 100, 400, 450, 0.4);
+        (double[] time, double[] current) = Trace(cell, 300, 6000, 10, 0, null);
+        PolarizationResistances interfacial = PolarizationResistances.InterfacialOnly(400, 450);
+        BruceVincentResult result = BruceVincent.Analyze(time, current, 0.010, interfacial, BruceVincentOptions.Default with { InitialCurrentMethod = InitialCurrentMethod.Extrapolated, SteadyStateCurrentMethod = SteadyStateCurrentMethod.ExponentialFit });
+
+        Assert.False(interfacial.HasBulkResistances);
+        Assert.Equal(0.4, result.TransferenceNumber.Value, 1e-4);
+        Assert.True(double.IsNaN(result.InitialCurrentOhmsLaw.Value));
+        Assert.True(double.IsNaN(result.AbrahamTransferenceNumber.Value));
+        Assert.True(double.IsNaN(result.WatanabeTransferenceNumber.Value));
+        Assert.DoesNotContain(result.Warnings, w => w.Kind is TransferenceWarningKind.InitialCurrentMismatch or TransferenceWarningKind.BulkResistanceDrift);
+        Assert.Contains("not given", result.ToTable(), StringComparison.Ordinal);
+
+        var ohms = Assert.Throws<ArgumentException>(() => BruceVincent.Analyze(time, current, 0.010, interfacial));
+        Assert.Contains("Ohm's law needs the bulk resistance", ohms.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => BruceVincent.Analyze(time, current, 0.010, new PolarizationResistances(100, null, 400, 450)));
+    }
+
     [Fact]
     public void Result_prints_as_a_table_and_as_json()
     {
