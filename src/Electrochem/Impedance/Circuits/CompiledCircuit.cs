@@ -22,6 +22,8 @@ public sealed class CompiledCircuit
 
     private readonly Instruction[] _program;
     private readonly int _maximumElementParameters;
+    private readonly bool _usesLog;
+    private readonly bool _usesSqrt;
 
     internal CompiledCircuit(Circuit circuit)
     {
@@ -31,6 +33,8 @@ public sealed class CompiledCircuit
         Compile(circuit.Root, program, ref parameterOffset);
         _program = [.. program];
         _maximumElementParameters = circuit.Elements.Max(e => e.Element.Parameters.Length);
+        _usesLog = circuit.Elements.Any(e => e.Element.UsesLogAngularFrequency);
+        _usesSqrt = circuit.Elements.Any(e => e.Element.UsesSqrtAngularFrequency);
         AssignFactorSlots(_program);
     }
 
@@ -196,8 +200,16 @@ public sealed class CompiledCircuit
                 int padded = (length + Vector256<double>.Count - 1) & ~(Vector256<double>.Count - 1);
                 ReadOnlySpan<double> source = angularFrequency.Slice(start, length);
                 LoadFrequencies(source, omega[..padded], start);
-                TensorPrimitives.Log(omega[..padded], logOmega[..padded]);
-                TensorPrimitives.Sqrt(omega[..padded], sqrtOmega[..padded]);
+                if (_usesLog)
+                {
+                    TensorPrimitives.Log(omega[..padded], logOmega[..padded]);
+                }
+
+                if (_usesSqrt)
+                {
+                    TensorPrimitives.Sqrt(omega[..padded], sqrtOmega[..padded]);
+                }
+
                 var block = new FrequencyBlock(omega[..padded], logOmega[..padded], sqrtOmega[..padded]);
                 ComputeValues(block, parameters, values, padded);
                 Instruction root = _program[^1];
@@ -228,7 +240,7 @@ public sealed class CompiledCircuit
         omega[source.Length..].Fill(source[^1]);
         for (int i = 0; i < omega.Length; i += Vector256<double>.Count)
         {
-            Vector256<double> w = Vector256.Create(omega.Slice(i, Vector256<double>.Count));
+            Vector256<double> w = ComplexVector.LoadReal(omega, i);
             if (!Vector256.GreaterThanAll(w, Vector256<double>.Zero) || !Vector256.LessThanAll(w, Vector256.Create(double.PositiveInfinity)))
             {
                 for (int k = 0; k < source.Length; k++)
@@ -273,9 +285,22 @@ public sealed class CompiledCircuit
         }
     }
 
-    /// <summary>Z = 1/Σ(1/Zₖ), lane by lane.</summary>
+    /// <summary>Z = 1/Σ(1/Zₖ), lane by lane; for two branches Z = Z₁Z₂/(Z₁ + Z₂), one division instead of three.</summary>
     private static void CombineParallel(Span<double> values, Instruction instruction, Span<double> real, Span<double> imaginary, int padded)
     {
+        if (instruction.Children.Length == 2)
+        {
+            int first = instruction.Children[0], second = instruction.Children[1];
+            for (int i = 0; i < padded; i += Vector256<double>.Count)
+            {
+                ComplexVector a = ComplexVector.Load(Slot(values, first, padded, imaginaryPart: false), Slot(values, first, padded, imaginaryPart: true), i);
+                ComplexVector b = ComplexVector.Load(Slot(values, second, padded, imaginaryPart: false), Slot(values, second, padded, imaginaryPart: true), i);
+                (a * b / (a + b)).Store(real, imaginary, i);
+            }
+
+            return;
+        }
+
         for (int i = 0; i < padded; i += Vector256<double>.Count)
         {
             var admittance = ComplexVector.Broadcast(0, 0);

@@ -86,6 +86,12 @@ public abstract class CircuitElement
     /// <inheritdoc/>
     public override string ToString() => $"{Symbol}: {Description}, {Formula}";
 
+    /// <summary>Whether the kernel reads <see cref="FrequencyBlock.LogAngularFrequency"/> (computed per block only if some element does).</summary>
+    internal virtual bool UsesLogAngularFrequency => false;
+
+    /// <summary>Whether the kernel reads <see cref="FrequencyBlock.SqrtAngularFrequency"/>.</summary>
+    internal virtual bool UsesSqrtAngularFrequency => false;
+
     /// <summary>Checks a parameter vector: the right count, every value finite.</summary>
     internal void CheckParameters(ReadOnlySpan<double> parameters, string name)
     {
@@ -107,7 +113,7 @@ public abstract class CircuitElement
 
     /// <summary>Loads four lanes of a real array.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private protected static Vector256<double> Load(ReadOnlySpan<double> values, int index) => Vector256.Create(values.Slice(index, Vector256<double>.Count));
+    private protected static Vector256<double> Load(ReadOnlySpan<double> values, int index) => ComplexVector.LoadReal(values, index);
 
     /// <summary>Stores four complex lanes as derivative column k of a block of the given length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Electrochem.Impedance;
@@ -93,14 +95,28 @@ internal readonly struct ComplexVector(Vector256<double> real, Vector256<double>
     public static ComplexVector Select(Vector256<double> condition, ComplexVector whenTrue, ComplexVector whenFalse) =>
         new(Vector256.ConditionalSelect(condition, whenTrue.Real, whenFalse.Real), Vector256.ConditionalSelect(condition, whenTrue.Imaginary, whenFalse.Imaginary));
 
+    /// <summary>Loads lanes index…index+3 without bounds checks: callers loop over padded blocks whose spans hold them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ComplexVector Load(ReadOnlySpan<double> real, ReadOnlySpan<double> imaginary, int index) =>
-        new(Vector256.Create(real.Slice(index, Vector256<double>.Count)), Vector256.Create(imaginary.Slice(index, Vector256<double>.Count)));
+    public static ComplexVector Load(ReadOnlySpan<double> real, ReadOnlySpan<double> imaginary, int index)
+    {
+        Debug.Assert(index >= 0 && index + Vector256<double>.Count <= real.Length && index + Vector256<double>.Count <= imaginary.Length);
+        return new(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(real), (nuint)index), Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(imaginary), (nuint)index));
+    }
 
+    /// <summary>Loads four lanes of a real array without bounds checks (see <see cref="Load(ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> LoadReal(ReadOnlySpan<double> values, int index)
+    {
+        Debug.Assert(index >= 0 && index + Vector256<double>.Count <= values.Length);
+        return Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)index);
+    }
+
+    /// <summary>Stores lanes index…index+3 without bounds checks: callers loop over padded blocks whose spans hold them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(Span<double> real, Span<double> imaginary, int index)
     {
-        Real.CopyTo(real.Slice(index, Vector256<double>.Count));
-        Imaginary.CopyTo(imaginary.Slice(index, Vector256<double>.Count));
+        Debug.Assert(index >= 0 && index + Vector256<double>.Count <= real.Length && index + Vector256<double>.Count <= imaginary.Length);
+        Real.StoreUnsafe(ref MemoryMarshal.GetReference(real), (nuint)index);
+        Imaginary.StoreUnsafe(ref MemoryMarshal.GetReference(imaginary), (nuint)index);
     }
 }

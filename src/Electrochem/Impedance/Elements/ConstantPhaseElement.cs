@@ -33,6 +33,8 @@ public sealed class ConstantPhaseElement : CircuitElement
         ElementParameter.Exponent("α", "CPE exponent"),
     ];
 
+    internal override bool UsesLogAngularFrequency => true;
+
     internal override void Evaluate(in FrequencyBlock block, ReadOnlySpan<double> parameters, Span<double> real, Span<double> imaginary, Span<double> derivativeReal, Span<double> derivativeImaginary)
     {
         double q = parameters[0];

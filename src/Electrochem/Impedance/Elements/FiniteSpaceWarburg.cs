@@ -34,6 +34,8 @@ public sealed class FiniteSpaceWarburg : CircuitElement
         ElementParameter.Positive("τ", "diffusion time constant L²/D", "s"),
     ];
 
+    internal override bool UsesSqrtAngularFrequency => true;
+
     internal override void Evaluate(in FrequencyBlock block, ReadOnlySpan<double> parameters, Span<double> real, Span<double> imaginary, Span<double> derivativeReal, Span<double> derivativeImaginary)
     {
         double z0 = parameters[0];

@@ -20,6 +20,9 @@ internal readonly struct HyperbolicTerms
     /// <summary>Below this |z|² the Laurent series of coth z / z is used (truncation error below 10⁻¹⁸ of its value).</summary>
     private const double SmallArgumentSquared = 0.05 * 0.05;
 
+    /// <summary>Beyond this Re z, e^{−2z} is below 4·10⁻¹⁸ and is taken as 0.</summary>
+    private const double NegligibleWBeyond = 20;
+
     private HyperbolicTerms(ComplexVector argument, ComplexVector expMinusArgument, ComplexVector w, ComplexVector oneMinusW)
     {
         Argument = argument;
@@ -52,6 +55,13 @@ internal readonly struct HyperbolicTerms
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+            ComplexVector direct = OnePlusW / (OneMinusW * Argument);
+            Vector256<double> small = Vector256.LessThan(Argument.SquaredModulus, Vector256.Create(SmallArgumentSquared));
+            if (small == Vector256<double>.Zero)
+            {
+                return direct;
+            }
+
             ComplexVector s = Argument.Square();
             ComplexVector series = ComplexVector.Broadcast(2.0 / 93555, 0);
             series = (series * s) + Vector256.Create(-1.0 / 4725);
@@ -59,8 +69,7 @@ internal readonly struct HyperbolicTerms
             series = (series * s) + Vector256.Create(-1.0 / 45);
             series = (series * s) + Vector256.Create(1.0 / 3);
             series += s.Reciprocal();
-            Vector256<double> small = Vector256.LessThan(Argument.SquaredModulus, Vector256.Create(SmallArgumentSquared));
-            return ComplexVector.Select(small, series, OnePlusW / (OneMinusW * Argument));
+            return ComplexVector.Select(small, series, direct);
         }
     }
 
@@ -109,12 +118,22 @@ internal readonly struct HyperbolicTerms
         get => -(CschSquared + CothOverArgument);
     }
 
-    /// <summary>The terms for ±z folded into Re ≥ 0.</summary>
+    /// <summary>
+    /// The terms for ±z folded into Re ≥ 0. When every lane has Re z &gt; 20, |w| &lt; e^{−40} ≈ 4·10⁻¹⁸ vanishes
+    /// against 1 in double precision, so w = 0 and m = 1 exactly and the exponentials are skipped unless
+    /// <paramref name="needExpMinusArgument"/> (csch needs E itself, however small).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HyperbolicTerms Of(ComplexVector z)
+    public static HyperbolicTerms Of(ComplexVector z, bool needExpMinusArgument = false)
     {
         Vector256<double> sign = Vector256.CopySign(Vector256<double>.One, z.Real);
         var folded = new ComplexVector(z.Real * sign, z.Imaginary * sign);
+        if (!needExpMinusArgument && Vector256.GreaterThanAll(folded.Real, Vector256.Create(NegligibleWBeyond)))
+        {
+            var zero = ComplexVector.Broadcast(0, 0);
+            return new HyperbolicTerms(folded, zero, zero, ComplexVector.Broadcast(1, 0));
+        }
+
         Vector256<double> halfExp = Vector256.Exp(-folded.Real);
         (Vector256<double> sinHalf, Vector256<double> cosHalf) = Vector256.SinCos(-folded.Imaginary);
         Vector256<double> a = folded.Real * -2.0;

@@ -35,6 +35,8 @@ public sealed class ModifiedInductance : CircuitElement
         ElementParameter.Exponent("α", "exponent"),
     ];
 
+    internal override bool UsesLogAngularFrequency => true;
+
     internal override void Evaluate(in FrequencyBlock block, ReadOnlySpan<double> parameters, Span<double> real, Span<double> imaginary, Span<double> derivativeReal, Span<double> derivativeImaginary)
     {
         double inductance = parameters[0];

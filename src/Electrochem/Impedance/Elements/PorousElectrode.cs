@@ -51,7 +51,7 @@ public sealed class PorousElectrode : CircuitElement
         {
             Vector256<double> omega = Load(block.AngularFrequency, i);
             ComplexVector beta = new ComplexVector(Vector256.Create(smallA), omega * smallB).Sqrt();
-            var terms = HyperbolicTerms.Of(beta);
+            var terms = HyperbolicTerms.Of(beta, needExpMinusArgument: true);
             beta = terms.Argument;
             ComplexVector cothOverBeta = terms.CothOverArgument;
             ComplexVector cschOverBeta = terms.CschOverArgument;

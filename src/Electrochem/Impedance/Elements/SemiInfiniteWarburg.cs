@@ -28,6 +28,8 @@ public sealed class SemiInfiniteWarburg : CircuitElement
     /// <inheritdoc/>
     public override ImmutableArray<ElementParameter> Parameters { get; } = [ElementParameter.NonNegative("σ", "Warburg coefficient", "Ω s^-1/2")];
 
+    internal override bool UsesSqrtAngularFrequency => true;
+
     internal override void Evaluate(in FrequencyBlock block, ReadOnlySpan<double> parameters, Span<double> real, Span<double> imaginary, Span<double> derivativeReal, Span<double> derivativeImaginary)
     {
         double sigma = parameters[0];

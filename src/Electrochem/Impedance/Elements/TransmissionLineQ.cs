@@ -37,6 +37,8 @@ public sealed class TransmissionLineQ : CircuitElement
         ElementParameter.Exponent("γ", "surface CPE exponent"),
     ];
 
+    internal override bool UsesLogAngularFrequency => true;
+
     internal override void Evaluate(in FrequencyBlock block, ReadOnlySpan<double> parameters, Span<double> real, Span<double> imaginary, Span<double> derivativeReal, Span<double> derivativeImaginary)
     {
         double resistance = parameters[0];

@@ -35,6 +35,8 @@ public sealed class Zarc : CircuitElement
         ElementParameter.Exponent("α", "dispersion exponent"),
     ];
 
+    internal override bool UsesLogAngularFrequency => true;
+
     internal override void Evaluate(in FrequencyBlock block, ReadOnlySpan<double> parameters, Span<double> real, Span<double> imaginary, Span<double> derivativeReal, Span<double> derivativeImaginary)
     {
         double resistance = parameters[0];
