@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+
+namespace Electrochem.Impedance;
+
+/// <summary>
+/// A circuit with values for its parameters: what is saved and loaded. Holds every parameter's value in circuit order,
+/// which parameters are fixed (impedance.py's "constants"), optionally the initial values a fit started from and the
+/// standard errors of a fit, and an optional name. Immutable.
+/// Saved as JSON in Electrochem's own schema (<see cref="ToJson"/>, <see cref="FromJson"/>) or in impedance.py's model
+/// file format (<see cref="ToImpedancePyJson"/>, <see cref="FromImpedancePyJson"/>); see docs/impedance.md.
+/// </summary>
+public sealed class CircuitModel
+{
+    /// <summary>A circuit with parameter values.</summary>
+    /// <param name="circuit">The circuit.</param>
+    /// <param name="values">P finite values in circuit order (units as <see cref="Circuit.Parameters"/>).</param>
+    /// <param name="fixedParameters">Names of parameters held constant in a fit; null for none.</param>
+    /// <param name="name">A name for the model, or null.</param>
+    /// <param name="initialValues">P finite starting values of the fit that gave <paramref name="values"/>, or empty.</param>
+    /// <param name="standardErrors">P standard errors (0 for fixed parameters, NaN where unknown), or empty when not fitted.</param>
+    /// <exception cref="ArgumentException">A count is not P, a value is not finite, or a fixed name is unknown or repeated.</exception>
+    public CircuitModel(
+        Circuit circuit,
+        ReadOnlySpan<double> values,
+        IEnumerable<string>? fixedParameters = null,
+        string? name = null,
+        ReadOnlySpan<double> initialValues = default,
+        ReadOnlySpan<double> standardErrors = default)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        int p = circuit.ParameterCount;
+        Preconditions.CheckSameLength(p, values.Length, "the circuit's parameters", nameof(values));
+        Preconditions.CheckAllFinite(values, nameof(values));
+        if (!initialValues.IsEmpty)
+        {
+            Preconditions.CheckSameLength(p, initialValues.Length, "the circuit's parameters", nameof(initialValues));
+            Preconditions.CheckAllFinite(initialValues, nameof(initialValues));
+        }
+
+        if (!standardErrors.IsEmpty)
+        {
+            Preconditions.CheckSameLength(p, standardErrors.Length, "the circuit's parameters", nameof(standardErrors));
+        }
+
+        var isFixed = new bool[p];
+        foreach (string fixedName in fixedParameters ?? [])
+        {
+            int index = circuit.IndexOf(fixedName);
+            if (isFixed[index])
+            {
+                throw new ArgumentException($"'{fixedName}' is listed twice as fixed.", nameof(fixedParameters));
+            }
+
+            isFixed[index] = true;
+        }
+
+        Circuit = circuit;
+        Values = [.. values];
+        FixedParameters = [.. circuit.Parameters.Where((_, j) => isFixed[j]).Select(q => q.Name)];
+        Name = name;
+        InitialValues = [.. initialValues];
+        StandardErrors = [.. standardErrors];
+    }
+
+    /// <summary>The circuit.</summary>
+    public Circuit Circuit { get; }
+
+    /// <summary>Every parameter's value, in circuit order.</summary>
+    public ImmutableArray<double> Values { get; }
+
+    /// <summary>Names of the fixed parameters, in circuit order.</summary>
+    public ImmutableArray<string> FixedParameters { get; }
+
+    /// <summary>The model's name, or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>Starting values of the fit, in circuit order, or empty.</summary>
+    public ImmutableArray<double> InitialValues { get; }
+
+    /// <summary>Standard errors in circuit order (0 for fixed parameters), or empty when the model was not fitted.</summary>
+    public ImmutableArray<double> StandardErrors { get; }
+
+    /// <summary>Whether the model carries a fit's standard errors.</summary>
+    public bool IsFitted => !StandardErrors.IsEmpty;
+
+    /// <summary>The value of a parameter by name.</summary>
+    /// <param name="parameterName">E.g. <c>"CPE1_1"</c>.</param>
+    /// <returns>Its value.</returns>
+    /// <exception cref="ArgumentException">No parameter has this name.</exception>
+    public double this[string parameterName] => Values[Circuit.IndexOf(parameterName)];
+
+    /// <summary>Whether a parameter is fixed.</summary>
+    /// <param name="parameterName">A parameter name.</param>
+    /// <returns>True if it is held constant.</returns>
+    public bool IsFixed(string parameterName) => FixedParameters.Contains(parameterName, StringComparer.Ordinal);
+
+    /// <summary>Electrochem's JSON schema (see docs/impedance.md): format tag, name, circuit string and one object per parameter.</summary>
+    /// <param name="indented">Pretty-print.</param>
+    /// <returns>UTF-16 JSON text.</returns>
+    public string ToJson(bool indented = true) => CircuitModelJson.Write(this, indented);
+
+    /// <summary>Reads Electrochem's JSON schema.</summary>
+    /// <param name="json">JSON text written by <see cref="ToJson"/> or by hand in the same schema.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The JSON is malformed, a member is missing or of the wrong type, the circuit string is invalid, or the parameters do not match the circuit.</exception>
+    public static CircuitModel FromJson(string json) => CircuitModelJson.Read(json);
+
+    /// <summary>
+    /// impedance.py's model file (<c>BaseCircuit.save</c>): <c>Name</c>, <c>Circuit String</c>, <c>Initial Guess</c>
+    /// (free parameters only), <c>Constants</c> (fixed parameters by name), <c>Fit</c>, and when fitted
+    /// <c>Parameters</c> and <c>Confidence</c> (free parameters only). Initial values are <see cref="InitialValues"/>
+    /// if present, else <see cref="Values"/>.
+    /// </summary>
+    /// <returns>JSON text that impedance.py's <c>load</c> reads.</returns>
+    public string ToImpedancePyJson() => ImpedancePyModelJson.Write(this);
+
+    /// <summary>
+    /// Reads impedance.py's model file. A fitted file gives <see cref="Values"/> from <c>Parameters</c>,
+    /// <see cref="InitialValues"/> from <c>Initial Guess</c> and <see cref="StandardErrors"/> from <c>Confidence</c>;
+    /// an unfitted one gives <see cref="Values"/> from <c>Initial Guess</c>. Constants become fixed parameters.
+    /// Note: a La element's L means L^α here (impedance.py evaluates (L·jω)^α; see <see cref="ModifiedInductance"/>).
+    /// </summary>
+    /// <param name="json">The file's text.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The JSON is malformed, a key is missing, the circuit is invalid, or the counts disagree with the circuit.</exception>
+    public static CircuitModel FromImpedancePyJson(string json) => ImpedancePyModelJson.Read(json);
+}
