@@ -15,6 +15,7 @@ namespace Electrochem.Impedance;
 public static class LinearKramersKronig
 {
     private const double PseudoInverseCutoff = 1e-15;
+    private const double FullRankThreshold = 1e-10;
 
     /// <summary>Runs the Lin-KK test.</summary>
     /// <param name="spectrum">The spectrum (any order; at least 3 points).</param>
@@ -42,10 +43,12 @@ public static class LinearKramersKronig
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 m++;
-                solution = work.Solve(m);
+                solution = work.Solve(m, seriesElements: false);
                 mus.Add(solution.Mu);
             }
             while (solution.Mu > cutoff && m < options.MaximumElementCount);
+
+            solution = work.Solve(m);
         }
         else
         {
@@ -89,7 +92,8 @@ public static class LinearKramersKronig
 
         private int N => _omega.Length;
 
-        internal Solution Solve(int m)
+        /// <summary>Fits M elements; <paramref name="seriesElements"/> false skips what μ does not need (L and C of a real-part fit).</summary>
+        internal Solution Solve(int m, bool seriesElements = true)
         {
             double[] tau = TimeConstants(m);
             bool capacitance = _options.IncludeSeriesCapacitance;
@@ -105,6 +109,12 @@ public static class LinearKramersKronig
                     double[] x = LeastSquares(N, m + 1, (i, j) => j == 0 ? 1 / _modulus[i] : VoigtReal(i, tau[j - 1]) / _modulus[i], i => _spectrum.Real[i] / _modulus[i]);
                     r0 = x[0];
                     Array.Copy(x, 1, rk, 0, m);
+                    if (!seriesElements)
+                    {
+                        inductance = 0;
+                        break;
+                    }
+
                     double[] y = LeastSquares(N, capacitance ? 2 : 1, (i, j) => j == 0 ? _omega[i] / _modulus[i] : -1 / (_omega[i] * _modulus[i]), i => (_spectrum.Imaginary[i] - VoigtSumImaginary(i, tau, rk)) / _modulus[i]);
                     inductance = y[0];
                     inverseCapacitance = capacitance ? y[1] : 0;
@@ -234,11 +244,33 @@ public static class LinearKramersKronig
             return sum;
         }
 
-        /// <summary>Minimum-norm least-squares solution x = A⁺b through the singular value decomposition.</summary>
+        /// <summary>
+        /// The minimum-norm least-squares solution x = A⁺b. A full-rank system (every |Rₖₖ| of a thin QR above
+        /// 10⁻¹⁰ of the largest) has a unique solution, found by the QR; otherwise the singular value decomposition
+        /// gives the pseudo-inverse solution, dropping singular values below 10⁻¹⁵ of the largest as numpy's pinv does.
+        /// </summary>
         private static double[] LeastSquares(int rows, int columns, Func<int, int, double> design, Func<int, double> target)
         {
             Matrix<double> a = Matrix<double>.Build.Dense(rows, columns, design);
             Vector<double> b = Vector<double>.Build.Dense(rows, target);
+            if (rows >= columns)
+            {
+                var qr = a.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+                double largest = 0;
+                double smallest = double.PositiveInfinity;
+                for (int k = 0; k < columns; k++)
+                {
+                    double diagonal = Math.Abs(qr.R[k, k]);
+                    largest = Math.Max(largest, diagonal);
+                    smallest = Math.Min(smallest, diagonal);
+                }
+
+                if (smallest > FullRankThreshold * largest)
+                {
+                    return qr.Solve(b).ToArray();
+                }
+            }
+
             var svd = a.Svd(computeVectors: true);
             Vector<double> s = svd.S;
             double cutoff = PseudoInverseCutoff * s.Maximum();
