@@ -143,46 +143,9 @@ internal sealed record TransferenceReport(BruceVincentResult Result, bool BulkRe
         Measure(json, "bulkResistanceInitial", request.BulkResistanceInitial);
         Measure(json, "bulkResistanceSteadyState", request.BulkResistanceSteadyState);
         json.WriteEndObject();
-        Measure(json, "transferenceNumber", r.TransferenceNumber);
-        json.WriteStartObject("variants");
-        foreach ((_, string key, Measurement? value, string note) in Variants)
-        {
-            json.WriteStartObject(key);
-            JsonOutput.NumberOrNull(json, "value", value?.Value);
-            JsonOutput.NumberOrNull(json, "standardUncertainty", value?.StandardUncertainty);
-            json.WriteString("formula", note);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-        json.WriteStartObject("initialCurrent");
-        json.WriteString("method", r.InitialCurrentMethod.ToString());
-        json.WriteString("description", InitialCurrentMethodText);
-        Measure(json, "used", r.InitialCurrent);
-        Measure(json, "ohmsLaw", BulkResistancesGiven ? r.InitialCurrentOhmsLaw : null);
-        Measure(json, "extrapolated", r.InitialCurrentExtrapolated);
-        json.WriteEndObject();
-        json.WriteStartObject("steadyStateCurrent");
-        json.WriteString("method", r.SteadyStateCurrentMethod.ToString());
-        json.WriteString("description", SteadyStateMethodText);
-        Measure(json, "used", r.SteadyStateCurrent);
-        Measure(json, "plateau", r.SteadyStateCurrentPlateau);
-        Measure(json, "exponentialFit", r.SteadyStateCurrentExponential);
-        json.WriteEndObject();
-        Window(json, "plateauWindow", r.PlateauWindow);
-        JsonOutput.Number(json, "plateauRelativeDrift", r.PlateauRelativeDrift);
-        Window(json, "fitWindow", r.FitWindow);
-        json.WriteStartArray("warnings");
-        foreach (TransferenceWarning warning in Warnings)
-        {
-            json.WriteStartObject();
-            json.WriteString("kind", warning.Kind.ToString());
-            json.WriteString("message", warning.Message);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        JsonOutput.Fit(json, "relaxationFit", r.RelaxationFit);
+        // The analysis in the library's own schema (BruceVincentResult.ToJson), so there is one JSON form of the result.
+        json.WritePropertyName("analysis");
+        json.WriteRawValue(r.ToJson(indented: false));
         json.WriteEndObject();
     });
 
@@ -200,12 +163,4 @@ internal sealed record TransferenceReport(BruceVincentResult Result, bool BulkRe
         json.WriteEndObject();
     }
 
-    private static void Window(Utf8JsonWriter json, string name, TimeWindow window)
-    {
-        json.WriteStartObject(name);
-        JsonOutput.Number(json, "startSeconds", window.StartSeconds);
-        JsonOutput.Number(json, "endSeconds", window.EndSeconds);
-        json.WriteNumber("points", window.PointCount);
-        json.WriteEndObject();
-    }
 }

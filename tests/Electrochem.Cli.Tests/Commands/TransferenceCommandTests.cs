@@ -66,15 +66,15 @@ public sealed class TransferenceCommandTests : IDisposable
     {
         string file = WriteTrace("t (s),I (A)");
         JsonElement root = Json(CliRun.Of(["transference", file, .. Resistances, "--json"]));
-        double bruceVincent = root.GetProperty("transferenceNumber").GetProperty("value").GetDouble();
+        double bruceVincent = root.GetProperty("analysis").GetProperty("transferenceNumber").GetProperty("value").GetDouble();
         Assert.Equal(0.4 * 120 / 130, bruceVincent, 0.005);
-        JsonElement variants = root.GetProperty("variants");
-        Assert.Equal(0.4, variants.GetProperty("abraham").GetProperty("value").GetDouble(), 0.005);
-        Assert.Equal(0.4, variants.GetProperty("watanabe").GetProperty("value").GetDouble(), 0.005);
-        Assert.True(variants.GetProperty("abraham").GetProperty("standardUncertainty").GetDouble() > 0);
-        Assert.Equal("OhmsLaw", root.GetProperty("initialCurrent").GetProperty("method").GetString());
-        Assert.Equal("Plateau", root.GetProperty("steadyStateCurrent").GetProperty("method").GetString());
-        Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "BulkResistanceDrift");
+        JsonElement analysis = root.GetProperty("analysis");
+        Assert.Equal(0.4, analysis.GetProperty("abrahamTransferenceNumber").GetProperty("value").GetDouble(), 0.005);
+        Assert.Equal(0.4, analysis.GetProperty("watanabeTransferenceNumber").GetProperty("value").GetDouble(), 0.005);
+        Assert.True(analysis.GetProperty("abrahamTransferenceNumber").GetProperty("standardUncertainty").GetDouble() > 0);
+        Assert.Equal("OhmsLaw", root.GetProperty("analysis").GetProperty("initialCurrentMethod").GetString());
+        Assert.Equal("Plateau", root.GetProperty("analysis").GetProperty("steadyStateCurrentMethod").GetString());
+        Assert.Contains(root.GetProperty("analysis").GetProperty("warnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "BulkResistanceDrift");
     }
 
     [Fact]
@@ -82,13 +82,13 @@ public sealed class TransferenceCommandTests : IDisposable
     {
         string file = WriteTrace("t (s),I (A)");
         JsonElement root = Json(CliRun.Of("transference", file, "--dv", "0.010", "--r0", "300", "--rss", "320", "--json"));
-        Assert.Equal("Extrapolated", root.GetProperty("initialCurrent").GetProperty("method").GetString());
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("initialCurrent").GetProperty("ohmsLaw").ValueKind);
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("variants").GetProperty("abraham").GetProperty("value").ValueKind);
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("variants").GetProperty("watanabe").GetProperty("value").ValueKind);
-        Assert.DoesNotContain(root.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "InitialCurrentMismatch");
+        Assert.Equal("Extrapolated", root.GetProperty("analysis").GetProperty("initialCurrentMethod").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("analysis").GetProperty("initialCurrentOhmsLawAmperes").GetProperty("value").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("analysis").GetProperty("abrahamTransferenceNumber").GetProperty("value").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("analysis").GetProperty("watanabeTransferenceNumber").GetProperty("value").ValueKind);
+        Assert.DoesNotContain(root.GetProperty("analysis").GetProperty("warnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "InitialCurrentMismatch");
         double expected = BruceVincent.TransferenceNumber(Cell.InitialCurrent, Cell.SteadyStateCurrent, 0.010, 300, 320).Value;
-        Assert.Equal(expected, root.GetProperty("transferenceNumber").GetProperty("value").GetDouble(), 0.005);
+        Assert.Equal(expected, root.GetProperty("analysis").GetProperty("transferenceNumber").GetProperty("value").GetDouble(), 0.005);
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public sealed class TransferenceCommandTests : IDisposable
         JsonElement milli = Json(CliRun.Of(["transference", WriteTrace("time (s),current (mA)", 1000, "ma.csv"), .. Resistances, "--json"]));
         Assert.Equal("mA", milli.GetProperty("data").GetProperty("currentUnitInFile").GetString());
         Assert.Equal(
-            amps.GetProperty("steadyStateCurrent").GetProperty("used").GetProperty("value").GetDouble(),
-            milli.GetProperty("steadyStateCurrent").GetProperty("used").GetProperty("value").GetDouble() * 1,
+            amps.GetProperty("analysis").GetProperty("steadyStateCurrentAmperes").GetProperty("value").GetDouble(),
+            milli.GetProperty("analysis").GetProperty("steadyStateCurrentAmperes").GetProperty("value").GetDouble() * 1,
             1e-12);
     }
 
