@@ -1,7 +1,9 @@
-namespace Electrochem.Transport;
+namespace Electrochem;
 
 /// <summary>
-/// A measured or derived value with its standard (1σ) uncertainty, in whatever unit the caller uses.
+/// A measured or derived value with its standard (1σ) uncertainty, in whatever unit the caller uses: the input and
+/// output type wherever Electrochem propagates uncertainty outside a fit (conductivity, transference, kinetics, CPE
+/// capacitance).
 /// </summary>
 /// <param name="Value">The value.</param>
 /// <param name="StandardUncertainty">Its standard uncertainty u ≥ 0, same unit (0 for an exact value).</param>
