@@ -27,9 +27,9 @@ public static class CircuitFitResults
     /// </summary>
     /// <param name="fit">A fit.</param>
     /// <param name="name">Name of the sum, e.g. <c>"R_interface"</c>.</param>
-    /// <param name="parameterNames">Two or more distinct parameter names of the fit.</param>
+    /// <param name="parameterNames">One or more distinct parameter names of the fit.</param>
     /// <returns>The sum as an estimate in the parameters' unit (NaN SE if any term's covariance is NaN; fixed only when every term is).</returns>
-    /// <exception cref="ArgumentException">Fewer than one name, an unknown or repeated name, or terms of different units.</exception>
+    /// <exception cref="ArgumentException">No name, an unknown or repeated name, or terms of different units.</exception>
     public static ParameterEstimate SumOfParameters(this FitResult fit, string name, params ReadOnlySpan<string> parameterNames)
     {
         ArgumentNullException.ThrowIfNull(fit);
@@ -48,7 +48,9 @@ public static class CircuitFitResults
                 throw new ArgumentException($"'{parameterNames[i]}' is listed twice.", nameof(parameterNames));
             }
 
-            terms[i] = fit[parameterNames[i]];
+            string termName = parameterNames[i];
+            terms[i] = fit.Parameters.FirstOrDefault(e => e.Name == termName)
+                ?? throw new ArgumentException($"The fit has no parameter '{termName}'; its parameters are {string.Join(", ", fit.Parameters.Select(e => e.Name))}.", nameof(parameterNames));
             if (terms[i].Unit != terms[0].Unit)
             {
                 throw new ArgumentException($"'{terms[i].Name}' is in {terms[i].Unit} but '{terms[0].Name}' in {terms[0].Unit}; only quantities of one unit add.", nameof(parameterNames));
@@ -86,7 +88,8 @@ public static class CircuitFitResults
     /// <param name="thickness">Electrolyte thickness L with its uncertainty (e.g. cm).</param>
     /// <param name="area">Electrode area A with its uncertainty (e.g. cm²).</param>
     /// <returns>σ in S per length unit of <paramref name="thickness"/> (S/cm for cm and cm²).</returns>
-    /// <exception cref="ArgumentException">The parameter is unknown, or R_b, L or A is not positive.</exception>
+    /// <exception cref="KeyNotFoundException">The fit has no such parameter.</exception>
+    /// <exception cref="ArgumentException">R_b has no standard error (it ended at a bound or the fit was singular), or R_b, L or A is not positive.</exception>
     public static Measurement BulkIonicConductivity(this FitResult fit, string bulkResistanceName, Measurement thickness, Measurement area)
     {
         ArgumentNullException.ThrowIfNull(fit);

@@ -24,13 +24,14 @@ public sealed record SymmetricCellResistances(
     /// <param name="solidElectrolyteInterphaseName">The SEI resistance's parameter (default <c>"R1"</c>).</param>
     /// <param name="chargeTransferName">The charge-transfer resistance's parameter (default <c>"R2"</c>).</param>
     /// <returns>The four resistances.</returns>
-    /// <exception cref="ArgumentException">A name is unknown or repeated.</exception>
+    /// <exception cref="ArgumentException">A name is used for two roles.</exception>
+    /// <exception cref="KeyNotFoundException">A name is not a parameter of the fit.</exception>
     public static SymmetricCellResistances FromFit(FitResult fit, string bulkName = "R0", string solidElectrolyteInterphaseName = "R1", string chargeTransferName = "R2")
     {
         ArgumentNullException.ThrowIfNull(fit);
-        if (bulkName == solidElectrolyteInterphaseName || bulkName == chargeTransferName)
+        if (bulkName == solidElectrolyteInterphaseName || bulkName == chargeTransferName || solidElectrolyteInterphaseName == chargeTransferName)
         {
-            throw new ArgumentException($"'{bulkName}' cannot be both the bulk and an interfacial resistance.", nameof(bulkName));
+            throw new ArgumentException($"The bulk, SEI and charge-transfer resistances must be three different parameters; got '{bulkName}', '{solidElectrolyteInterphaseName}', '{chargeTransferName}'.", nameof(bulkName));
         }
 
         return new SymmetricCellResistances(
