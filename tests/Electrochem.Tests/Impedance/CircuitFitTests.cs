@@ -45,6 +45,24 @@ public class CircuitFitTests
         Assert.Equal(0.9, guess[circuit.IndexOf("CPE1_1")]);
     }
 
+    [Fact]
+    public void Series_inductance_and_finite_Warburg_are_guessed_from_the_ends_of_the_spectrum()
+    {
+        Circuit circuit = Circuit.Parse("L0-R0-p(R1-Wo1,CPE1)");
+        double[] truth = [2e-6, 10, 100, 80, 20, 1e-5, 0.9];
+        ImpedanceSpectrum spectrum = SyntheticSpectra.Generate(circuit, truth, new TestData(13), relativeNoise: 0.003, highHertz: 1e6, lowHertz: 1e-3);
+
+        ImmutableArray<double> guess = CircuitInitialGuess.Estimate(circuit, spectrum);
+        FitResult<CircuitModel> fit = CircuitModel.Fit(circuit, spectrum);
+
+        Assert.InRange(guess[0], truth[0] / 2, truth[0] * 2);
+        Assert.True(fit.Converged, fit.StatusReason);
+        for (int j = 0; j < truth.Length; j++)
+        {
+            Assert.True(Math.Abs(fit.Parameters[j].Value - truth[j]) <= 0.1 * truth[j], $"{fit.Parameters[j].Name} = {fit.Parameters[j].Value}, truth {truth[j]}");
+        }
+    }
+
     [Property(MaxTest = 12)]
     public bool Random_parameters_with_noise_are_recovered_within_their_intervals(int seed)
     {

@@ -132,7 +132,7 @@ internal static class CircuitFitter
                 for (int j = 0; j < theta.Length; j++)
                 {
                     Span<double> column = jacobian.Slice(j * rows, rows);
-                    if (TensorPrimitivesIsFinite(column))
+                    if (AllFinite(column))
                     {
                         continue;
                     }
@@ -162,7 +162,7 @@ internal static class CircuitFitter
         return values;
     }
 
-    private static bool TensorPrimitivesIsFinite(ReadOnlySpan<double> values)
+    private static bool AllFinite(ReadOnlySpan<double> values)
     {
         foreach (double value in values)
         {

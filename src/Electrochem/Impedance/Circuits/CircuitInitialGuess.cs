@@ -15,8 +15,8 @@ namespace Electrochem.Impedance;
 /// the valleys of −Z″ around it (the intercept for the first arc), but at least twice its height.</item>
 /// <item>Each top-level parallel block (and each <c>Zarc</c> or <c>K</c>), left to right, takes the next arc: its
 /// resistor R = R_k, a capacitor C = 1/(2π f_apex R_k), a CPE α = 0.9 and Q = 1/(R_k (2π f_apex)^0.9), a Zarc or K
-/// τ = 1/(2π f_apex). Blocks beyond the arcs found share the rest of the real-axis span, each a decade (÷100 in f)
-/// below the previous one.</item>
+/// τ = 1/(2π f_apex). A block beyond the arcs found gets half the real-axis span the arcs found leave unexplained, at
+/// an apex frequency a factor 100 below the previous one.</item>
 /// <item>Diffusion, from the low-frequency tail (the points after the last arc's valley): a Warburg <c>W</c>
 /// σ = mean of −Z″·√ω over the three lowest frequencies; a <c>Ws</c> or <c>Wo</c> Z₀ = |Z(f_min) − Z′_valley| and
 /// τ = 1/(2π f_min).</item>
