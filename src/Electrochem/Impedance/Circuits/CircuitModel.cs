@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Electrochem.Fitting;
 
 namespace Electrochem.Impedance;
 
@@ -93,6 +94,34 @@ public sealed class CircuitModel
     /// <param name="parameterName">A parameter name.</param>
     /// <returns>True if it is held constant.</returns>
     public bool IsFixed(string parameterName) => FixedParameters.Contains(parameterName, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Fits a circuit to a spectrum by complex nonlinear least squares (Levenberg–Marquardt on the analytic Jacobian of
+    /// <see cref="CompiledCircuit.ToNonlinearModel"/>): minimises Σ (w′ᵢ(Z′ᵢ − Ẑ′ᵢ)² + w″ᵢ(Z″ᵢ − Ẑ″ᵢ)²) with the
+    /// weights of <see cref="CircuitFitOptions.Weighting"/>. Parameters not given a start in
+    /// <see cref="CircuitFitOptions.InitialGuess"/> start from <see cref="CircuitInitialGuess.Estimate"/>. Standard
+    /// errors are √diag((JᵀWJ)⁻¹·χ²/(2N − P)) with P the free parameters (relative weights; see docs/impedance.md).
+    /// The fitted model (values, fixed names, the start that won, standard errors) is <see cref="FitResult{TModel}.Model"/>;
+    /// poorly determined parameters are listed by <see cref="CircuitFitResults.IdentifiabilityWarnings"/>.
+    /// </summary>
+    /// <param name="circuit">The circuit.</param>
+    /// <param name="spectrum">The measured spectrum (frequencies in Hz, Z in Ω).</param>
+    /// <param name="options">Weighting, guess, fixed parameters, bounds, solver, confidence level, global starts; null for <see cref="CircuitFitOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Checked once per solver iteration.</param>
+    /// <returns>The fit; a failure to converge is reported in its status, not thrown.</returns>
+    /// <exception cref="ArgumentException">
+    /// Too few points for the free parameters; an unknown parameter name in the guess, fixed parameters or bounds; a
+    /// guess or fixed value that is not finite or lies outside its bounds; bounds with lower ≥ upper; every parameter
+    /// fixed; <see cref="ImpedanceWeighting.StandardDeviation"/> without per-point σ; a zero part under
+    /// <see cref="ImpedanceWeighting.Proportional"/>; fixed parameters set on the solver options.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <example><code>
+    /// var fit = CircuitModel.Fit(Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)"), spectrum);
+    /// double chargeTransfer = fit.Model["R2"];
+    /// </code></example>
+    public static FitResult<CircuitModel> Fit(Circuit circuit, ImpedanceSpectrum spectrum, CircuitFitOptions? options = null, CancellationToken cancellationToken = default) =>
+        CircuitFitter.Fit(circuit, spectrum, options, cancellationToken);
 
     /// <summary>Electrochem's JSON schema (see docs/impedance.md): format tag, name, circuit string and one object per parameter.</summary>
     /// <param name="indented">Pretty-print.</param>

@@ -1,0 +1,251 @@
+using System.Collections.Immutable;
+using Electrochem.Fitting;
+
+namespace Electrochem.Impedance;
+
+/// <summary>Complex nonlinear least squares of a circuit on a spectrum: what <see cref="CircuitModel.Fit"/> runs.</summary>
+internal static class CircuitFitter
+{
+    private const double RandomStartDecades = 2;
+
+    internal static FitResult<CircuitModel> Fit(Circuit circuit, ImpedanceSpectrum spectrum, CircuitFitOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        ArgumentNullException.ThrowIfNull(spectrum);
+        options ??= CircuitFitOptions.Default;
+        ArgumentNullException.ThrowIfNull(options.Solver, nameof(options.Solver));
+        if (!options.Solver.FixedParameters.IsDefaultOrEmpty)
+        {
+            throw new ArgumentException("Hold parameters fixed with CircuitFitOptions.FixedParameters (name → value), not with Solver.FixedParameters.", nameof(options));
+        }
+
+        if (!(options.ConfidenceLevel > 0 && options.ConfidenceLevel < 1))
+        {
+            throw new ArgumentException($"ConfidenceLevel is {Preconditions.Format(options.ConfidenceLevel)}; it must lie strictly between 0 and 1.", nameof(options));
+        }
+
+        if (options.GlobalStarts < 0)
+        {
+            throw new ArgumentException($"GlobalStarts is {options.GlobalStarts}; it must be 0 (local fit only) or more.", nameof(options));
+        }
+
+        int p = circuit.ParameterCount;
+        ImmutableArray<ParameterDefinition> definitions = ParameterDefinitions(circuit, options);
+        var isFixed = new bool[p];
+        var start = new double[p];
+        var given = new bool[p];
+        foreach ((string name, double value) in options.FixedParameters)
+        {
+            int j = IndexOf(circuit, name, "FixedParameters", nameof(options));
+            CheckValue(name, value, definitions[j], "fixed value", nameof(options));
+            isFixed[j] = true;
+            given[j] = true;
+            start[j] = value;
+        }
+
+        foreach ((string name, double value) in options.InitialGuess)
+        {
+            int j = IndexOf(circuit, name, "InitialGuess", nameof(options));
+            if (isFixed[j])
+            {
+                if (options.FixedParameters[name] != value)
+                {
+                    throw new ArgumentException($"'{name}' is both fixed at {Preconditions.Format(options.FixedParameters[name])} and given a different initial guess {Preconditions.Format(value)}; give it in one place.", nameof(options));
+                }
+
+                continue;
+            }
+
+            CheckValue(name, value, definitions[j], "initial guess", nameof(options));
+            given[j] = true;
+            start[j] = value;
+        }
+
+        int free = p - isFixed.Count(f => f);
+        if (free == 0)
+        {
+            throw new ArgumentException("Every parameter is fixed; nothing is left to fit.", nameof(options));
+        }
+
+        spectrum.CheckEnoughPointsFor(free);
+        if (given.Contains(false))
+        {
+            ImmutableArray<double> automatic = CircuitInitialGuess.Estimate(circuit, spectrum);
+            for (int j = 0; j < p; j++)
+            {
+                if (!given[j])
+                {
+                    start[j] = Math.Clamp(automatic[j], definitions[j].LowerBound, definitions[j].UpperBound);
+                }
+            }
+        }
+
+        int n = spectrum.Count;
+        var realWeights = new double[n];
+        var imaginaryWeights = new double[n];
+        ImpedanceWeights.Compute(spectrum, options.Weighting, realWeights, imaginaryWeights, options.RealStandardDeviation.AsSpan(), options.ImaginaryStandardDeviation.AsSpan());
+        NonlinearFitOptions solver = options.Solver with
+        {
+            ConfidenceLevel = options.ConfidenceLevel,
+            FixedParameters = [.. circuit.Parameters.Where((_, j) => isFixed[j]).Select(q => q.Name)],
+        };
+        NonlinearModel model = WithFiniteJacobian(circuit.Compile().ToNonlinearModel(spectrum) with { Parameters = definitions }, 2 * n);
+        FitResult best = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, start, realWeights, imaginaryWeights, solver, cancellationToken);
+        double[] bestStart = start;
+        var random = new SplitMix64(options.Seed);
+        for (int k = 0; k < options.GlobalStarts; k++)
+        {
+            double[] trial = RandomStart(start, isFixed, definitions, ref random);
+            FitResult candidate = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, trial, realWeights, imaginaryWeights, solver, cancellationToken);
+            if (IsBetter(candidate, best))
+            {
+                best = candidate;
+                bestStart = trial;
+            }
+        }
+
+        double[] values = [.. best.Parameters.Select(e => e.Value)];
+        double[] standardErrors = [.. best.Parameters.Select(e => e.StandardError)];
+        var fitted = new CircuitModel(circuit, values, solver.FixedParameters, name: null, initialValues: bestStart, standardErrors: standardErrors);
+        return new FitResult<CircuitModel>(best, fitted);
+    }
+
+    /// <summary>
+    /// The analytic Jacobian, except that a column which is not finite is replaced by a one-sided difference. The chain
+    /// rule through a parallel multiplies (Z_parallel/Z_branch)² by ∂Z_branch/∂θ, which is 0·∞ when a branch element sits
+    /// at a bound where its impedance diverges (C = 0, Q = 0); the true derivative there (e.g. ∂/∂C of R/(1 + jωRC) =
+    /// −jωR²) is finite, and a difference of two finite impedances recovers it.
+    /// </summary>
+    private static NonlinearModel WithFiniteJacobian(NonlinearModel model, int rows)
+    {
+        ModelFunction function = model.Function;
+        JacobianFunction analytic = model.Jacobian!;
+        ImmutableArray<ParameterDefinition> definitions = model.Parameters;
+        return model with
+        {
+            Jacobian = (theta, jacobian) =>
+            {
+                analytic(theta, jacobian);
+                double[]? shifted = null;
+                double[]? baseValues = null;
+                double[]? shiftedValues = null;
+                for (int j = 0; j < theta.Length; j++)
+                {
+                    Span<double> column = jacobian.Slice(j * rows, rows);
+                    if (AllFinite(column))
+                    {
+                        continue;
+                    }
+
+                    shifted ??= theta.ToArray();
+                    baseValues ??= Evaluate(function, theta, rows);
+                    shiftedValues ??= new double[rows];
+                    double step = Math.Sqrt(double.Epsilon) + (1e-7 * Math.Abs(theta[j]));
+                    double direction = theta[j] + step <= definitions[j].UpperBound ? 1 : -1;
+                    theta.CopyTo(shifted);
+                    shifted[j] = theta[j] + (direction * step);
+                    step = shifted[j] - theta[j];
+                    function(shifted, shiftedValues);
+                    for (int i = 0; i < rows; i++)
+                    {
+                        column[i] = (shiftedValues[i] - baseValues[i]) / step;
+                    }
+                }
+            },
+        };
+    }
+
+    private static double[] Evaluate(ModelFunction function, ReadOnlySpan<double> theta, int rows)
+    {
+        var values = new double[rows];
+        function(theta, values);
+        return values;
+    }
+
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (double value in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsBetter(FitResult candidate, FitResult best)
+    {
+        double chiSquare = candidate.Statistics.ChiSquare;
+        return double.IsFinite(chiSquare) && !(chiSquare >= best.Statistics.ChiSquare) && candidate.Status != FitStatus.NonFiniteModelValue;
+    }
+
+    private static double[] RandomStart(double[] start, bool[] isFixed, ImmutableArray<ParameterDefinition> definitions, ref SplitMix64 random)
+    {
+        var trial = new double[start.Length];
+        for (int j = 0; j < start.Length; j++)
+        {
+            double u = random.NextDouble();
+            double lower = definitions[j].LowerBound;
+            double upper = definitions[j].UpperBound;
+            if (isFixed[j])
+            {
+                trial[j] = start[j];
+            }
+            else if (double.IsFinite(lower) && double.IsFinite(upper))
+            {
+                trial[j] = lower + ((upper - lower) * u);
+            }
+            else
+            {
+                double centre = Math.Abs(start[j]) > 0 ? Math.Abs(start[j]) : 1;
+                trial[j] = Math.Clamp(centre * Math.Pow(10, RandomStartDecades * ((2 * u) - 1)), lower, upper);
+            }
+        }
+
+        return trial;
+    }
+
+    private static ImmutableArray<ParameterDefinition> ParameterDefinitions(Circuit circuit, CircuitFitOptions options)
+    {
+        ImmutableDictionary<string, ParameterBounds> bounds = options.Bounds;
+        ArgumentNullException.ThrowIfNull(bounds, nameof(options));
+        var definitions = circuit.Parameters.Select(q => q.ToParameterDefinition()).ToArray();
+        foreach ((string name, ParameterBounds box) in bounds)
+        {
+            int j = IndexOf(circuit, name, "Bounds", nameof(options));
+            ArgumentNullException.ThrowIfNull(box, $"Bounds[{name}]");
+            if (double.IsNaN(box.Lower) || double.IsNaN(box.Upper) || !(box.Lower < box.Upper))
+            {
+                throw new ArgumentException($"Bounds of '{name}' are [{Preconditions.Format(box.Lower)}, {Preconditions.Format(box.Upper)}]; the lower bound must be below the upper bound.", nameof(options));
+            }
+
+            definitions[j] = definitions[j] with { LowerBound = box.Lower, UpperBound = box.Upper };
+        }
+
+        return ImmutableArray.Create(definitions);
+    }
+
+    private static int IndexOf(Circuit circuit, string name, string option, string argumentName) =>
+        circuit.HasParameter(name)
+            ? circuit.IndexOf(name)
+            : throw new ArgumentException(
+                $"{option} names '{name}', which is not a parameter of {circuit}; its parameters are {string.Join(", ", circuit.Parameters.Select(q => q.Name))}.",
+                argumentName);
+
+    private static void CheckValue(string name, double value, ParameterDefinition definition, string what, string argumentName)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException($"The {what} of '{name}' is {Preconditions.Format(value)}; it must be finite.", argumentName);
+        }
+
+        if (value < definition.LowerBound || value > definition.UpperBound)
+        {
+            throw new ArgumentException(
+                $"The {what} of '{name}' is {Preconditions.Format(value)}, outside its bounds [{Preconditions.Format(definition.LowerBound)}, {Preconditions.Format(definition.UpperBound)}].",
+                argumentName);
+        }
+    }
+}

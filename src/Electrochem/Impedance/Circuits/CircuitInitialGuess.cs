@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+
+namespace Electrochem.Impedance;
+
+/// <summary>
+/// Starting values for a circuit fit read off the spectrum's shape, so common circuits fit without a user guess.
+/// The heuristic (docs/impedance.md, "Automatic initial guesses"):
+/// <list type="bullet">
+/// <item>Series resistor (the first <c>R</c> of the top-level series): the high-frequency real intercept, Z′ where Z″
+/// crosses zero (interpolated); when it never does, the smaller of Z′ at the highest frequency and Z′ − (−Z″) at the
+/// first arc's apex (the semicircle's centre minus its radius, extrapolating an arc cut off at high frequency).</item>
+/// <item>Series inductor <c>L</c>: Z″/ω at the highest frequency when that point is inductive (Z″ &gt; 0).</item>
+/// <item>Arcs: local maxima of −Z″ (over ±2 neighbours, with a prominence of at least 10 % of their height above the
+/// valleys beside them), in order of decreasing apex frequency f_apex. Arc k's diameter R_k is the rise of Z′ between
+/// the valleys of −Z″ around it (the intercept for the first arc), but at least twice its height.</item>
+/// <item>Each top-level parallel block (and each <c>Zarc</c> or <c>K</c>), left to right, takes the next arc: its
+/// resistor R = R_k, a capacitor C = 1/(2π f_apex R_k), a CPE α = 0.9 and Q = 1/(R_k (2π f_apex)^0.9), a Zarc or K
+/// τ = 1/(2π f_apex). A block beyond the arcs found gets half the real-axis span the arcs found leave unexplained, at
+/// an apex frequency a factor 100 below the previous one.</item>
+/// <item>Diffusion, from the low-frequency tail (the points after the last arc's valley): a Warburg <c>W</c>
+/// σ = mean of −Z″·√ω over the three lowest frequencies; a <c>Ws</c> or <c>Wo</c> Z₀ = |Z(f_min) − Z′_valley| and
+/// τ = 1/(2π f_min).</item>
+/// <item>A series capacitor C = 1/(2π f_min·(−Z″(f_min))); a series CPE α = 0.9, Q = 1/(|Z(f_min) − R_intercept| (2π f_min)^0.9).</item>
+/// </list>
+/// Everything else falls back to a value of the right scale for its unit, from the median modulus |Z|_med and the
+/// geometric mean frequency f_g: Ω → 0.1|Z|_med; F → 1/(2π f_g |Z|_med); s → 1/(2π f_g); H → 0.01|Z|_med/(2π f_max);
+/// exponents (upper bound 1) → 0.9; CPE-type coefficients → 1/(|Z|_med (2π f_g)^0.9); σ → 0.1|Z|_med √(2π f_g);
+/// La's L → 0.01|Z|_med/(2π f_max)^0.9; dimensionless → 1. Limits: overlapping arcs with no valley between them are
+/// seen as one; noise larger than ~10 % of an arc's height hides it; nested parallels inside a block get the
+/// fallbacks; a spectrum with no capacitive points leaves every arc to the fallbacks.
+/// </summary>
+public static class CircuitInitialGuess
+{
+    private const double CpeExponent = 0.9;
+
+    /// <summary>Starting values for every parameter of the circuit, in circuit order, from the spectrum's shape.</summary>
+    /// <param name="circuit">The circuit to fit.</param>
+    /// <param name="spectrum">The measured spectrum (any frequency order).</param>
+    /// <returns>P finite values inside the default bounds.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ImmutableArray<double> Estimate(Circuit circuit, ImpedanceSpectrum spectrum)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        ArgumentNullException.ThrowIfNull(spectrum);
+        var shape = new SpectrumShape(spectrum.SortedByFrequency(descending: true));
+        var values = new double[circuit.ParameterCount];
+        var assigned = new bool[circuit.ParameterCount];
+        ImmutableArray<CircuitNode> terms = circuit.Root is SeriesNode series ? series.Parts : [circuit.Root];
+        int arcIndex = 0;
+        bool seriesResistorSeen = false;
+        foreach (CircuitNode term in terms)
+        {
+            switch (term)
+            {
+                case ParallelNode parallel:
+                    GuessArcBlock(circuit, parallel, shape.Arc(arcIndex++), shape, values, assigned);
+                    break;
+                case ElementNode { Element.Symbol: "Zarc" or "K" } arcElement:
+                    {
+                        Arc arc = shape.Arc(arcIndex++);
+                        Set(circuit, arcElement, 0, arc.Resistance, values, assigned);
+                        Set(circuit, arcElement, 1, 1 / (2 * Math.PI * arc.ApexFrequency), values, assigned);
+                        break;
+                    }
+
+                case ElementNode { Element.Symbol: "R" } resistor when !seriesResistorSeen:
+                    seriesResistorSeen = true;
+                    Set(circuit, resistor, 0, shape.HighFrequencyIntercept, values, assigned);
+                    break;
+                case ElementNode { Element.Symbol: "L" } inductor when shape.HighFrequencyInductance > 0:
+                    Set(circuit, inductor, 0, shape.HighFrequencyInductance, values, assigned);
+                    break;
+                case ElementNode { Element.Symbol: "C" } capacitor when shape.LowFrequencyCapacitance > 0:
+                    Set(circuit, capacitor, 0, shape.LowFrequencyCapacitance, values, assigned);
+                    break;
+                case ElementNode { Element.Symbol: "CPE" } cpe:
+                    Set(circuit, cpe, 0, 1 / (shape.LowFrequencyExcess * Math.Pow(2 * Math.PI * shape.MinimumFrequency, CpeExponent)), values, assigned);
+                    break;
+                case ElementNode element:
+                    GuessDiffusion(circuit, element, shape, values, assigned);
+                    break;
+                case SeriesNode:
+                    break;
+            }
+        }
+
+        for (int j = 0; j < values.Length; j++)
+        {
+            CircuitParameter parameter = circuit.Parameters[j];
+            double value = assigned[j] && double.IsFinite(values[j]) ? values[j] : Fallback(parameter, shape);
+            values[j] = Math.Clamp(value, parameter.LowerBound, parameter.UpperBound);
+        }
+
+        return ImmutableArray.Create(values);
+    }
+
+    private static void GuessArcBlock(Circuit circuit, ParallelNode parallel, Arc arc, SpectrumShape shape, double[] values, bool[] assigned)
+    {
+        bool resistorSeen = false;
+        foreach (ElementNode element in parallel.Elements)
+        {
+            switch (element.Element.Symbol)
+            {
+                case "R":
+                    Set(circuit, element, 0, resistorSeen ? 10 * arc.Resistance : arc.Resistance, values, assigned);
+                    resistorSeen = true;
+                    break;
+                case "C":
+                    Set(circuit, element, 0, 1 / (2 * Math.PI * arc.ApexFrequency * arc.Resistance), values, assigned);
+                    break;
+                case "CPE":
+                    Set(circuit, element, 0, 1 / (arc.Resistance * Math.Pow(2 * Math.PI * arc.ApexFrequency, CpeExponent)), values, assigned);
+                    break;
+                default:
+                    GuessDiffusion(circuit, element, shape, values, assigned);
+                    break;
+            }
+        }
+    }
+
+    private static void GuessDiffusion(Circuit circuit, ElementNode element, SpectrumShape shape, double[] values, bool[] assigned)
+    {
+        switch (element.Element.Symbol)
+        {
+            case "W" when shape.WarburgCoefficient > 0:
+                Set(circuit, element, 0, shape.WarburgCoefficient, values, assigned);
+                break;
+            case "Ws" or "Wo" when shape.DiffusionResistance > 0:
+                Set(circuit, element, 0, shape.DiffusionResistance, values, assigned);
+                Set(circuit, element, 1, 1 / (2 * Math.PI * shape.MinimumFrequency), values, assigned);
+                break;
+        }
+    }
+
+    private static void Set(Circuit circuit, ElementNode element, int index, double value, double[] values, bool[] assigned)
+    {
+        int j = circuit.IndexOf(element.ParameterName(index));
+        values[j] = value;
+        assigned[j] = true;
+    }
+
+    private static double Fallback(CircuitParameter parameter, SpectrumShape shape)
+    {
+        double modulus = shape.MedianModulus;
+        double omegaMean = 2 * Math.PI * shape.GeometricMeanFrequency;
+        double omegaMax = 2 * Math.PI * shape.MaximumFrequency;
+        if (parameter.UpperBound == 1)
+        {
+            return CpeExponent;
+        }
+
+        return parameter.Unit switch
+        {
+            "Ω" => 0.1 * modulus,
+            "F" => 1 / (omegaMean * modulus),
+            "s" => 1 / omegaMean,
+            "H" => 0.01 * modulus / omegaMax,
+            "S s^α" or "F s^(γ-1)" => 1 / (modulus * Math.Pow(omegaMean, CpeExponent)),
+            "Ω s^-1/2" => 0.1 * modulus * Math.Sqrt(omegaMean),
+            "Ω s^α" => 0.01 * modulus / Math.Pow(omegaMax, CpeExponent),
+            _ => 1,
+        };
+    }
+}

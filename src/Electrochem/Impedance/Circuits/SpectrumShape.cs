@@ -1,0 +1,181 @@
+namespace Electrochem.Impedance;
+
+/// <summary>
+/// Features of a spectrum that <see cref="CircuitInitialGuess"/> reads: intercept, inductance, arcs and the
+/// low-frequency tail. Built from a spectrum sorted by decreasing frequency.
+/// </summary>
+internal sealed class SpectrumShape
+{
+    private const int ApexWindow = 2;
+    private const double MinimumProminence = 0.1;
+    private const int TailPoints = 3;
+
+    private readonly List<Arc> _arcs = [];
+
+    public SpectrumShape(ImpedanceSpectrum descending)
+    {
+        int n = descending.Count;
+        ReadOnlySpan<double> f = descending.Frequency;
+        ReadOnlySpan<double> re = descending.Real;
+        ReadOnlySpan<double> im = descending.Imaginary;
+        var modulus = new double[n];
+        descending.Modulus(modulus);
+        Array.Sort(modulus);
+        MedianModulus = Math.Max(modulus[n / 2], double.Epsilon);
+        MaximumFrequency = f[0];
+        MinimumFrequency = f[n - 1];
+        GeometricMeanFrequency = Math.Sqrt(f[0] * f[n - 1]);
+        HighFrequencyInductance = im[0] > 0 ? im[0] / (2 * Math.PI * f[0]) : 0;
+
+        int firstCapacitive = 0;
+        while (firstCapacitive < n && im[firstCapacitive] > 0)
+        {
+            firstCapacitive++;
+        }
+
+        HighFrequencyIntercept = firstCapacitive == n ? re[n - 1]
+            : firstCapacitive == 0 ? re[0]
+            : re[firstCapacitive - 1] + ((re[firstCapacitive] - re[firstCapacitive - 1]) * im[firstCapacitive - 1] / (im[firstCapacitive - 1] - im[firstCapacitive]));
+        var height = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            height[i] = i < firstCapacitive ? 0 : -im[i];
+        }
+
+        List<int> apexes = FindApexes(height, firstCapacitive);
+        if (firstCapacitive == 0 && apexes.Count > 0)
+        {
+            // No crossing measured: the first arc is cut off at high frequency; its centre minus its radius (Z′ − height at the apex) extrapolates to the intercept.
+            HighFrequencyIntercept = Math.Min(HighFrequencyIntercept, re[apexes[0]] - height[apexes[0]]);
+        }
+
+        HighFrequencyIntercept = Math.Max(HighFrequencyIntercept, 0);
+        int valley = firstCapacitive == n ? n - 1 : firstCapacitive;
+        double left = HighFrequencyIntercept;
+        for (int k = 0; k < apexes.Count; k++)
+        {
+            int apex = apexes[k];
+            int end = k + 1 < apexes.Count ? apexes[k + 1] : n - 1;
+            int right = ArgMin(height, apex, end);
+            double diameter = Math.Max(re[right] - left, 2 * height[apex]);
+            _arcs.Add(new Arc(f[apex], diameter));
+            left = re[right];
+            valley = right;
+        }
+
+        double zx = re[n - 1] - re[valley];
+        double zy = im[n - 1];
+        DiffusionResistance = Math.Sqrt((zx * zx) + (zy * zy));
+        LowFrequencyExcess = Math.Max(Math.Sqrt(((re[n - 1] - HighFrequencyIntercept) * (re[n - 1] - HighFrequencyIntercept)) + (zy * zy)), double.Epsilon);
+        LowFrequencyCapacitance = zy < 0 ? -1 / (2 * Math.PI * f[n - 1] * zy) : 0;
+        int count = Math.Min(TailPoints, n - firstCapacitive);
+        double sum = 0;
+        for (int i = n - count; i < n; i++)
+        {
+            sum += -im[i] * Math.Sqrt(2 * Math.PI * f[i]);
+        }
+
+        WarburgCoefficient = count > 0 ? sum / count : 0;
+        RealSpan = Math.Max(re[n - 1] - HighFrequencyIntercept, 0);
+    }
+
+    public double MedianModulus { get; }
+
+    public double MaximumFrequency { get; }
+
+    public double MinimumFrequency { get; }
+
+    public double GeometricMeanFrequency { get; }
+
+    public double HighFrequencyIntercept { get; }
+
+    public double HighFrequencyInductance { get; }
+
+    public double DiffusionResistance { get; }
+
+    public double LowFrequencyExcess { get; }
+
+    public double LowFrequencyCapacitance { get; }
+
+    public double WarburgCoefficient { get; }
+
+    public double RealSpan { get; }
+
+    /// <summary>The k-th arc in order of decreasing apex frequency; beyond the arcs found, a share of the remaining real span a decade lower.</summary>
+    public Arc Arc(int k)
+    {
+        if (k < _arcs.Count)
+        {
+            return _arcs[k];
+        }
+
+        double used = 0;
+        foreach (Arc arc in _arcs)
+        {
+            used += arc.Resistance;
+        }
+
+        double remaining = RealSpan - used;
+        double resistance = remaining > 0 ? remaining / 2 : 0.1 * MedianModulus;
+        double frequency = (_arcs.Count > 0 ? _arcs[^1].ApexFrequency : GeometricMeanFrequency * 100) / Math.Pow(100, k - _arcs.Count + 1);
+        return new Arc(Math.Max(frequency, MinimumFrequency), resistance);
+    }
+
+    private static List<int> FindApexes(double[] height, int first)
+    {
+        int n = height.Length;
+        var apexes = new List<int>();
+        for (int i = first + 1; i < n - 1; i++)
+        {
+            bool isMaximum = height[i] > 0;
+            for (int j = Math.Max(first, i - ApexWindow); j <= Math.Min(n - 1, i + ApexWindow) && isMaximum; j++)
+            {
+                isMaximum = j == i || height[i] > height[j] || (height[i] == height[j] && j > i);
+            }
+
+            if (isMaximum)
+            {
+                apexes.Add(i);
+            }
+        }
+
+        bool removed = true;
+        while (removed && apexes.Count > 0)
+        {
+            int weakest = -1;
+            for (int k = 0; k < apexes.Count; k++)
+            {
+                int apex = apexes[k];
+                int start = k > 0 ? apexes[k - 1] : first;
+                int end = k + 1 < apexes.Count ? apexes[k + 1] : n - 1;
+                double valley = Math.Max(height[ArgMin(height, start, apex)], height[ArgMin(height, apex, end)]);
+                if (height[apex] - valley < MinimumProminence * height[apex] && (weakest < 0 || height[apex] < height[apexes[weakest]]))
+                {
+                    weakest = k;
+                }
+            }
+
+            removed = weakest >= 0;
+            if (removed)
+            {
+                apexes.RemoveAt(weakest);
+            }
+        }
+
+        return apexes;
+    }
+
+    private static int ArgMin(double[] values, int from, int to)
+    {
+        int best = from;
+        for (int i = from + 1; i <= to; i++)
+        {
+            if (values[i] < values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}
