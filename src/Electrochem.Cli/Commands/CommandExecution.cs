@@ -27,9 +27,10 @@ internal static class CommandExecution
         {
             return Fail(stderr, e.Message);
         }
-        catch (FileNotFoundException)
+        catch (FileNotFoundException e)
         {
-            return Fail(stderr, $"{file}: no such file");
+            // A command may read several files (a trace and two spectra): name the one that is missing.
+            return Fail(stderr, $"{e.FileName ?? file}: no such file");
         }
         catch (DirectoryNotFoundException)
         {

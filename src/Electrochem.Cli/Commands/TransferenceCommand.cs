@@ -11,10 +11,6 @@ namespace Electrochem.Cli.Commands;
 /// </summary>
 internal static class TransferenceCommand
 {
-    /// <summary>The message for the impedance-file form, which needs equivalent-circuit fitting.</summary>
-    internal const string ImpedanceNotAvailable =
-        "--eis-before/--eis-after: impedance fitting (equivalent circuits) is not yet available in Electrochem, so resistances cannot be read from spectra; fit the spectra elsewhere and pass --r0 and --rss (and --rb0, --rbss) instead.";
-
     /// <summary>Builds the <c>transference</c> command, writing to the given writers.</summary>
     internal static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -28,8 +24,8 @@ internal static class TransferenceCommand
         Option<string?> rss = MeasurementArgument.Option("--rss", "Interfacial resistance R_i,ss (R_ss) of the whole cell at steady state, Ω[±u].");
         Option<string?> rb0 = MeasurementArgument.Option("--rb0", "Bulk (electrolyte) resistance R_b,0 before polarisation, Ω[±u]; with --rbss it gives I₀ by Ohm's law and the Abraham and Watanabe variants.");
         Option<string?> rbss = MeasurementArgument.Option("--rbss", "Bulk resistance R_b,ss at steady state, Ω[±u].");
-        var eisBefore = new Option<string?>("--eis-before") { Description = "Impedance spectrum before polarisation (not yet available: needs equivalent-circuit fitting; use --r0/--rss)." };
-        var eisAfter = new Option<string?>("--eis-after") { Description = "Impedance spectrum at steady state (not yet available: needs equivalent-circuit fitting; use --r0/--rss)." };
+        var eisBefore = new Option<string?>("--eis-before") { Description = $"Impedance file measured before polarisation; fitted with {FittedCellResistances.CircuitText} to give R_b,0 = R0 and R_i,0 = R1 + R2." };
+        var eisAfter = new Option<string?>("--eis-after") { Description = "Impedance file measured at steady state; fitted the same way to give R_b,ss and R_i,ss." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
         var command = new Command("transference", "Li⁺ transference number t₊ by Bruce–Vincent from a potentiostatic polarisation (chronoamperometry) of a symmetric cell, with the Abraham and Watanabe variants, I₀ and I_ss with their methods and windows, uncertainties and warnings.");
         command.Arguments.Add(file);
@@ -51,6 +47,11 @@ internal static class TransferenceCommand
                 result.AddError("Give both --r0 and --rss (the whole cell's interfacial resistances before polarisation and at steady state, in Ω).");
             }
 
+            if (eis && (result.GetValue(eisBefore) is null || result.GetValue(eisAfter) is null))
+            {
+                result.AddError("Give both --eis-before and --eis-after.");
+            }
+
             if ((result.GetValue(rb0) is null) != (result.GetValue(rbss) is null))
             {
                 result.AddError("Give both --rb0 and --rbss, or neither.");
@@ -59,21 +60,25 @@ internal static class TransferenceCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file) ?? string.Empty;
-            if (parse.GetValue(eisBefore) is not null || parse.GetValue(eisAfter) is not null)
-            {
-                return CommandExecution.Run(stdout, stderr, null, _ => throw new ArgumentException(ImpedanceNotAvailable));
-            }
-
-            var request = new TransferenceRequest(
-                path,
-                MeasurementArgument.Value(parse, voltage)!.Value,
-                MeasurementArgument.Value(parse, r0)!.Value,
-                MeasurementArgument.Value(parse, rss)!.Value,
-                MeasurementArgument.Value(parse, rb0),
-                MeasurementArgument.Value(parse, rbss),
-                parse.GetValue(json));
+            string? before = parse.GetValue(eisBefore);
+            string? after = parse.GetValue(eisAfter);
+            Measurement appliedVoltage = MeasurementArgument.Value(parse, voltage)!.Value;
+            bool asJson = parse.GetValue(json);
             return CommandExecution.Run(stdout, stderr, path, output =>
             {
+                TransferenceRequest request;
+                if (before is not null && after is not null)
+                {
+                    var initial = FittedCellResistances.FromFile(before);
+                    var steady = FittedCellResistances.FromFile(after);
+                    request = new TransferenceRequest(path, appliedVoltage, initial.Interfacial, steady.Interfacial, initial.Bulk, steady.Bulk, asJson, [initial.Description, steady.Description]);
+                }
+                else
+                {
+                    request = new TransferenceRequest(path, appliedVoltage, MeasurementArgument.Value(parse, r0)!.Value, MeasurementArgument.Value(parse, rss)!.Value,
+                        MeasurementArgument.Value(parse, rb0), MeasurementArgument.Value(parse, rbss), asJson, []);
+                }
+
                 ChronoamperometryTable trace = ChronoamperometryTable.Read(path);
                 var report = TransferenceReport.Create(trace, request);
                 output.Append(request.Json ? report.Json(trace, request) : report.Text(trace, request));

@@ -83,7 +83,12 @@ internal sealed record TransferenceReport(BruceVincentResult Result, bool BulkRe
         text.Append($"Data: {trace.SourceName}, {trace.Count} rows\n");
         text.Append($"  t: column '{trace.TimeHeader.Text}' in {trace.TimeUnitInFile}, {Numbers.Significant(trace.TimeSeconds[0], 5)}–{Numbers.Significant(trace.TimeSeconds[^1], 5)} s\n");
         text.Append($"  I: column '{trace.CurrentHeader.Text}' in {trace.CurrentUnitInFile.Symbol}{(trace.CurrentUnitInFile.AmperesPerUnit == 1 ? string.Empty : ", converted to A")}\n");
-        text.Append($"Inputs: ΔV = {Text(request.AppliedVoltage)} V; R_i,0 = {Text(request.InterfacialResistanceInitial)} Ω (--r0), R_i,ss = {Text(request.InterfacialResistanceSteadyState)} Ω (--rss)");
+        foreach (string source in request.ResistanceSources)
+        {
+            text.Append($"Resistances from {source}\n");
+        }
+
+        text.Append($"Inputs: ΔV = {Text(request.AppliedVoltage)} V; R_i,0 = {Text(request.InterfacialResistanceInitial)} Ω ({(request.ResistanceSources.IsEmpty ? "--r0" : "--eis-before")}), R_i,ss = {Text(request.InterfacialResistanceSteadyState)} Ω ({(request.ResistanceSources.IsEmpty ? "--rss" : "--eis-after")})");
         text.Append(BulkResistancesGiven
             ? $"; R_b,0 = {Text(r.Resistances.BulkResistanceInitial!.Value)} Ω (--rb0), R_b,ss = {Text(r.Resistances.BulkResistanceSteadyState!.Value)} Ω (--rbss)\n"
             : "; no bulk resistances (--rb0/--rbss), so Abraham and Watanabe are not computed\n");
@@ -136,6 +141,13 @@ internal sealed record TransferenceReport(BruceVincentResult Result, bool BulkRe
         json.WriteString("voltage", "V");
         json.WriteString("resistance", "ohm");
         json.WriteEndObject();
+        json.WriteStartArray("resistanceSources");
+        foreach (string source in request.ResistanceSources)
+        {
+            json.WriteStringValue(source);
+        }
+
+        json.WriteEndArray();
         json.WriteStartObject("inputs");
         Measure(json, "appliedVoltage", request.AppliedVoltage);
         Measure(json, "interfacialResistanceInitial", request.InterfacialResistanceInitial);

@@ -103,14 +103,56 @@ public sealed class TransferenceCommandTests : IDisposable
             1e-12);
     }
 
-    [Fact]
-    public void The_impedance_file_form_says_fitting_is_not_available_yet()
+    /// <summary>A Li‖Li spectrum R_b-p(R_SEI,CPE)-p(R_ct,CPE), 1 MHz–10 mHz, 10 points per decade, as f,Z′,Z″ without header.</summary>
+    private string WriteSpectrum(string name, double bulk, double sei, double chargeTransfer)
     {
-        string file = WriteTrace("t (s),I (A)");
-        CliRun run = CliRun.Of("transference", file, "--dv", "0.010", "--eis-before", "before.csv", "--eis-after", "after.csv");
-        AssertOneErrorLine(run, "impedance fitting (equivalent circuits) is not yet available");
-        Assert.Contains("--r0 and --rss", run.Stderr, StringComparison.Ordinal);
-        Assert.Equal(TransferenceCommand.ImpedanceNotAvailable, run.Stderr.Trim()["electrochem: ".Length..]);
+        var circuit = Electrochem.Impedance.Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)");
+        double[] theta = [bulk, sei, 1e-6, 0.9, chargeTransfer, 1e-3, 0.85];
+        var text = new StringBuilder();
+        for (int k = 0; k <= 80; k++)
+        {
+            double f = Math.Pow(10, 6 - (k / 10.0));
+            System.Numerics.Complex z = circuit.Impedance(2 * Math.PI * f, theta) * (1 + (0.002 * Math.Sin(k * 2.3)));
+            text.Append(CultureInfo.InvariantCulture, $"{f:R},{z.Real:R},{z.Imaginary:R}\n");
+        }
+
+        return _folder.Write(name, text.ToString());
+    }
+
+    // The cell's resistances (R_b 120 → 130 Ω, R_i = R_SEI + R_ct 300 → 320 Ω) read by fitting its spectra must give the
+    // same t₊ as typing them in; the fitted values carry their uncertainties into t₊.
+    [Fact]
+    public void Resistances_fitted_from_spectra_give_the_same_t_plus_as_typed_ones()
+    {
+        string trace = WriteTrace("t (s),I (A)");
+        string before = WriteSpectrum("before.csv", 120, 100, 200);
+        string after = WriteSpectrum("after.csv", 130, 110, 210);
+        JsonElement fitted = Json(CliRun.Of("transference", trace, "--dv", "0.010±0.0001", "--eis-before", before, "--eis-after", after, "--json"));
+        JsonElement typed = Json(CliRun.Of(["transference", trace, .. Resistances, "--json"]));
+
+        double fromSpectra = fitted.GetProperty("analysis").GetProperty("transferenceNumber").GetProperty("value").GetDouble();
+        double fromNumbers = typed.GetProperty("analysis").GetProperty("transferenceNumber").GetProperty("value").GetDouble();
+        Assert.Equal(fromNumbers, fromSpectra, 0.005);
+        Assert.Equal(2, fitted.GetProperty("resistanceSources").GetArrayLength());
+        Assert.Equal(120, fitted.GetProperty("inputs").GetProperty("bulkResistanceInitial").GetProperty("value").GetDouble(), 1.0);
+        Assert.Equal(320, fitted.GetProperty("inputs").GetProperty("interfacialResistanceSteadyState").GetProperty("value").GetDouble(), 2.0);
+        Assert.True(fitted.GetProperty("inputs").GetProperty("interfacialResistanceInitial").GetProperty("standardUncertainty").GetDouble() > 0);
+
+        CliRun text = CliRun.Of("transference", trace, "--dv", "0.010", "--eis-before", before, "--eis-after", after);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("R0-p(R1,CPE1)-p(R2,CPE2) fitted", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(--eis-before)", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_spectrum_file_is_one_error_line()
+    {
+        string trace = WriteTrace("t (s),I (A)");
+        CliRun run = CliRun.Of("transference", trace, "--dv", "0.010", "--eis-before", Path.Combine(_folder.Path, "absent.csv"), "--eis-after", Path.Combine(_folder.Path, "absent2.csv"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("absent.csv: no such file", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,6 +164,7 @@ public sealed class TransferenceCommandTests : IDisposable
         Assert.Equal(1, CliRun.Of("transference", file, "--dv", "0.010", "--r0", "300", "--rss", "320", "--rb0", "120").ExitCode);
         Assert.Equal(1, CliRun.Of("transference", file, "--dv", "0.010", "--r0", "abc", "--rss", "320").ExitCode);
         Assert.Equal(1, CliRun.Of("transference", file, "--dv", "0.010", "--r0", "300", "--rss", "320", "--eis-before", "x.csv").ExitCode);
+        Assert.Equal(1, CliRun.Of("transference", file, "--dv", "0.010", "--eis-before", "x.csv").ExitCode);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal sealed class TransferenceNumberSection : IDemoSection
     {
         int row = resistances.GetColumn("loading").Values.IndexOf(loading);
         Measurement Value(string name) => new(resistances.GetColumn(name).Values[row], resistances.GetColumn("u_" + name).Values[row]);
-        var request = new TransferenceRequest(trace.SourceName, Value("dV"), Value("R_i0"), Value("R_iss"), Value("R_b0"), Value("R_bss"), false);
+        var request = new TransferenceRequest(trace.SourceName, Value("dV"), Value("R_i0"), Value("R_iss"), Value("R_b0"), Value("R_bss"), false, []);
         var report = TransferenceReport.Create(trace, request);
         BruceVincentResult r = report.Result;
         string warnings = report.Warnings.IsEmpty ? "none" : string.Join(", ", report.Warnings.Select(w => w.Kind.ToString()));
