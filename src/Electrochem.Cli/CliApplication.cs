@@ -28,7 +28,7 @@ internal static class CliApplication
         ArgumentNullException.ThrowIfNull(stderr);
         // A plain command named after the tool rather than RootCommand, whose name is the executable's (Electrochem.Cli
         // when run as a dotnet tool); help and version options are added as RootCommand would.
-        var root = new Command("electrochem", "Electrochemistry analyses for battery research: conductivity, impedance files and Lin-KK validation, electrode kinetics and Li⁺ transference now; equivalent-circuit fitting and cycling to follow.")
+        var root = new Command("electrochem", "Electrochemistry analyses for battery research: conductivity, impedance files, Lin-KK validation and equivalent-circuit fitting, electrode kinetics and Li⁺ transference now; cycling to follow.")
         {
             Options = { new HelpOption(), new VersionOption() },
         };

@@ -1,11 +1,12 @@
 using System.Text;
+using Electrochem.Impedance;
 using Electrochem.IO;
 
 namespace Electrochem.Cli.Commands;
 
 /// <summary>
 /// Runs a command's body with its output buffered: on success the buffer goes to standard output; on a data error
-/// (malformed file, missing file, an argument the analysis rejects) standard output stays empty and exactly one line
+/// (malformed file, missing file, an unreadable circuit string, an argument the analysis rejects) standard output stays empty and exactly one line
 /// <c>electrochem: …</c> goes to standard error, with exit code <see cref="CliApplication.DataErrorExitCode"/>.
 /// </summary>
 internal static class CommandExecution
@@ -24,6 +25,10 @@ internal static class CommandExecution
             body(output);
         }
         catch (DataFileException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+        catch (CircuitFormatException e)
         {
             return Fail(stderr, e.Message);
         }

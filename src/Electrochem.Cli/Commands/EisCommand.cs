@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using Electrochem.Cli.Impedance;
+using Electrochem.Fitting;
 using Electrochem.Impedance;
 using Electrochem.IO.Impedance;
 
@@ -7,14 +9,16 @@ namespace Electrochem.Cli.Commands;
 
 /// <summary>
 /// <c>electrochem eis show FILE [--json]</c>: what an impedance file holds, as read; <c>electrochem eis kk FILE
-/// [--cutoff c | --elements M] [--part real|imag|complex] [--series-capacitance] [--json]</c>: the Lin-KK test.
+/// [--cutoff c | --elements M] [--part real|imag|complex] [--series-capacitance] [--json]</c>: the Lin-KK test;
+/// <c>electrochem eis fit FILE --circuit "…" [--guess …] [--fix …] [--weight …] [--global N] [--seed S] [--level p]
+/// [--drop-inductive] [--json]</c>: an equivalent-circuit fit.
 /// </summary>
 internal static class EisCommand
 {
     /// <summary>Builds the <c>eis</c> command and its subcommands, writing to the given writers.</summary>
     internal static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("eis", "Electrochemical impedance spectra: read instrument files.");
+        var command = new Command("eis", "Electrochemical impedance spectra: read instrument files, check them with Lin-KK, fit equivalent circuits.");
         var file = new Argument<string>("FILE")
         {
             Description = "An impedance file: Gamry .DTA, BioLogic EC-Lab .mpt, ZPlot .z, ZPlot for Windows text, VersaStudio .par, CH Instruments, Parstat, PowerSuite, or a delimited table of f, Z′, Z″. The format is detected from the content.",
@@ -40,6 +44,7 @@ internal static class EisCommand
         });
         command.Subcommands.Add(show);
         command.Subcommands.Add(KramersKronig(stdout, stderr, file, json));
+        command.Subcommands.Add(Fit(stdout, stderr, file, json));
         return command;
     }
 
@@ -81,5 +86,64 @@ internal static class EisCommand
             });
         });
         return kk;
+    }
+
+    private static Command Fit(TextWriter stdout, TextWriter stderr, Argument<string> file, Option<bool> json)
+    {
+        var circuit = new Option<string>("--circuit")
+        {
+            Description = "The circuit in impedance.py's string grammar, e.g. \"R0-p(R1,CPE1)-p(R2,CPE2)\": elements R, C, L, CPE, W, Wo, Ws, …, '-' in series, p(a,b) in parallel, each named by its type and a number.",
+            Required = true,
+        };
+        var guess = new Option<string?>("--guess") { Description = "Start values NAME=VALUE,... (e.g. R0=0.016,CPE1_1=0.9) for any subset of the parameters; the rest start from the automatic estimate." };
+        var fix = new Option<string?>("--fix") { Description = "Parameters held constant, NAME=VALUE,... (impedance.py's constants, e.g. R0=0.016)." };
+        var weight = new Option<string>("--weight")
+        {
+            Description = "Residual weighting: modulus (relative to |Z|, every decade alike), unit (absolute, impedance.py's default), proportional (each part relative to itself).",
+            DefaultValueFactory = _ => "modulus",
+        };
+        weight.AcceptOnlyFromAmong("modulus", "unit", "proportional");
+        var global = new Option<int>("--global") { Description = "Extra random starts of the global option (seeded multi-start); the lowest χ² wins.", DefaultValueFactory = _ => 0 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the global option's random starts.", DefaultValueFactory = _ => 0UL };
+        var dropInductive = new Option<bool>("--drop-inductive") { Description = "Fit only the points with Z″ ≤ 0, dropping the inductive ones (impedance.py's ignoreBelowX), for circuits without an inductor." };
+        var level = new Option<double>("--level") { Description = "Confidence level of the intervals, in (0, 1).", DefaultValueFactory = _ => 0.95 };
+        var fit = new Command("fit", "Fit an equivalent circuit by complex nonlinear least squares, from automatic start values for whatever --guess does not give; report the parameters with SEs and CIs, the start used, identifiability warnings and the residuals.")
+        {
+            Arguments = { file },
+            Options = { circuit, guess, fix, weight, global, seed, level, dropInductive, json },
+        };
+        fit.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            Circuit? parsed = null;
+            CircuitFitOptions? options = null;
+            int exit = CommandExecution.Run(stdout, stderr, null, _ =>
+            {
+                parsed = Circuit.Parse(parse.GetValue(circuit)!);
+                options = CircuitFitOptions.Default with
+                {
+                    InitialGuess = ParameterAssignments.Parse("--guess", parse.GetValue(guess), parsed),
+                    FixedParameters = ParameterAssignments.Parse("--fix", parse.GetValue(fix), parsed),
+                    Weighting = parse.GetValue(weight) switch { "unit" => ImpedanceWeighting.Unit, "proportional" => ImpedanceWeighting.Proportional, _ => ImpedanceWeighting.Modulus },
+                    GlobalStarts = parse.GetValue(global),
+                    Seed = parse.GetValue(seed),
+                    ConfidenceLevel = parse.GetValue(level),
+                };
+            });
+            if (exit != 0)
+            {
+                return exit;
+            }
+
+            return CommandExecution.Run(stdout, stderr, path, output =>
+            {
+                ImpedanceData data = ImpedanceFile.Read(path);
+                ImpedanceSpectrum spectrum = parse.GetValue(dropInductive) ? data.Spectrum.WithoutInductivePoints() : data.Spectrum;
+                FitResult<CircuitModel> result = CircuitModel.Fit(parsed!, spectrum, options);
+                ImmutableArray<double> automatic = CircuitInitialGuess.Estimate(parsed!, spectrum);
+                output.Append(parse.GetValue(json) ? EisFitReport.Json(data, spectrum, options!, result, automatic) : EisFitReport.Text(data, spectrum, options!, result, automatic));
+            });
+        });
+        return fit;
     }
 }

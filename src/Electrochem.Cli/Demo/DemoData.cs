@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
+using Electrochem.IO.Impedance;
 using Electrochem.IO.Kinetics;
 using Electrochem.IO.Tables;
 using Electrochem.IO.Transport;
@@ -9,7 +10,8 @@ namespace Electrochem.Cli.Demo;
 
 /// <summary>
 /// The demo's example data, parsed: the two σ(T) series, the SS‖SS cells at 28 °C, the Li‖Li polarisation sweeps,
-/// and the Li‖Li chronoamperometry traces with their resistances.
+/// the Li‖Li chronoamperometry traces with their resistances, the Li‖Li impedance spectra after 200 h of cycling and
+/// the SS‖SS impedance spectra at 28 °C.
 /// </summary>
 /// <param name="BasePtaSeries">Base-PTA σ(T), 30–70 °C.</param>
 /// <param name="IspnPtaSeries">ISPN-PTA σ(T), 30–70 °C.</param>
@@ -19,6 +21,10 @@ namespace Electrochem.Cli.Demo;
 /// <param name="PolarisationResistances">ΔV and whole-cell R_b, R_i before and at steady state, one row per loading (0, 1 wt%).</param>
 /// <param name="BasePtaTrace">Base-PTA chronoamperometry at ΔV = 10 mV.</param>
 /// <param name="IspnPtaTrace">ISPN-PTA chronoamperometry at ΔV = 10 mV.</param>
+/// <param name="BasePtaLiLiSpectrum">Base-PTA Li‖Li impedance spectrum after 200 h of cycling.</param>
+/// <param name="IspnPtaLiLiSpectrum">ISPN-PTA Li‖Li impedance spectrum after 200 h of cycling.</param>
+/// <param name="BasePtaBlockingSpectrum">Base-PTA SS‖SS impedance spectrum at 28 °C.</param>
+/// <param name="IspnPtaBlockingSpectrum">ISPN-PTA SS‖SS impedance spectrum at 28 °C.</param>
 internal sealed record DemoData(
     ConductivityTable BasePtaSeries,
     ConductivityTable IspnPtaSeries,
@@ -27,7 +33,11 @@ internal sealed record DemoData(
     PolarizationCurveTable IspnPtaSweep,
     DelimitedTable PolarisationResistances,
     ChronoamperometryTable BasePtaTrace,
-    ChronoamperometryTable IspnPtaTrace)
+    ChronoamperometryTable IspnPtaTrace,
+    ImpedanceData BasePtaLiLiSpectrum,
+    ImpedanceData IspnPtaLiLiSpectrum,
+    ImpedanceData BasePtaBlockingSpectrum,
+    ImpedanceData IspnPtaBlockingSpectrum)
 {
     private const string ResourcePrefix = "Electrochem.Cli.Demo.Data.";
 
@@ -42,6 +52,10 @@ internal sealed record DemoData(
         DemoDataGenerator.ResistancesFile,
         DemoDataGenerator.BasePtaChronoamperometryFile,
         DemoDataGenerator.IspnPtaChronoamperometryFile,
+        DemoDataGenerator.BasePtaLiLiSpectrumFile,
+        DemoDataGenerator.IspnPtaLiLiSpectrumFile,
+        DemoDataGenerator.BasePtaBlockingSpectrumFile,
+        DemoDataGenerator.IspnPtaBlockingSpectrumFile,
     ];
 
     /// <summary>The bytes of one bundled file, as embedded in this assembly.</summary>
@@ -69,6 +83,13 @@ internal sealed record DemoData(
             return DelimitedTable.Read(reader, "demo/" + name);
         }
 
+        ImpedanceData Spectrum(string name)
+        {
+            DemoDataFile file = files.Single(f => f.Name == name);
+            using var reader = new StringReader(file.Content);
+            return ImpedanceFile.TryRead(reader, "demo/" + name).Value;
+        }
+
         return new DemoData(
             ConductivityTable.FromTable(Table(DemoDataGenerator.BasePtaSeriesFile)),
             ConductivityTable.FromTable(Table(DemoDataGenerator.IspnPtaSeriesFile)),
@@ -77,6 +98,10 @@ internal sealed record DemoData(
             PolarizationCurveTable.FromTable(Table(DemoDataGenerator.IspnPtaSweepFile)),
             Table(DemoDataGenerator.ResistancesFile),
             ChronoamperometryTable.FromTable(Table(DemoDataGenerator.BasePtaChronoamperometryFile)),
-            ChronoamperometryTable.FromTable(Table(DemoDataGenerator.IspnPtaChronoamperometryFile)));
+            ChronoamperometryTable.FromTable(Table(DemoDataGenerator.IspnPtaChronoamperometryFile)),
+            Spectrum(DemoDataGenerator.BasePtaLiLiSpectrumFile),
+            Spectrum(DemoDataGenerator.IspnPtaLiLiSpectrumFile),
+            Spectrum(DemoDataGenerator.BasePtaBlockingSpectrumFile),
+            Spectrum(DemoDataGenerator.IspnPtaBlockingSpectrumFile));
     }
 }

@@ -1,7 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Electrochem.Cli.Demo.Sections;
 using Electrochem.Constants;
+using Electrochem.Impedance;
+using Electrochem.IO.Impedance;
+using Electrochem.IO.Tables;
 using Electrochem.Transport;
 
 namespace Electrochem.Cli.Demo;
@@ -31,6 +35,16 @@ namespace Electrochem.Cli.Demo;
 /// current is written in mA, ISPN-PTA's in A, to exercise both headers. The resistances file holds the values the
 /// traces were made with (whole-cell R_b and R_i before polarisation and at steady state) with u = 1 %, as an
 /// equivalent-circuit fit would give them; ΔV with u = 0.1 mV.</para>
+/// <para><b>Li‖Li impedance spectra after 200 h of cycling</b> (one file per electrolyte): Z from
+/// <see cref="LiLiCircuit"/> (bulk, SEI arc, charge-transfer arc) with <see cref="LiLiSpectra"/> — ISPN-PTA R_SEI =
+/// 28.8 Ω and R_ct = 231.91 − 28.8 = 203.11 Ω as the paper reports them; Base-PTA R_SEI + R_ct = 410.92 Ω split as
+/// 150 + 260.92 Ω (the paper gives only the sum) — at <see cref="SpectrumPointsPerDecade"/> points per decade from
+/// 1 MHz to 0.1 Hz (71 points), Z′ and Z″ each plus <see cref="SpectrumNoise"/>·|Z|·z, written to six significant
+/// digits in the <see cref="ImpedanceCsvWriter"/> layout (Z″ negative for capacitive points).</para>
+/// <para><b>SS‖SS impedance spectra at 28 °C</b> (the 0 and 1 wt% cells of <see cref="CellsFile"/>): Z =
+/// R_b + 1/(Q(jω)^α) (<see cref="BlockingCircuit"/>) with R_b as written in the cells file, Q = 1e-5 S·s^α, α = 0.9
+/// (the blocking double layer); the bulk arc (R_b with the film's ~0.2 nF geometric capacitance) lies near 60 MHz,
+/// above the measured range, so it does not appear. Same frequencies and noise as the Li‖Li spectra.</para>
 /// <para>Each file has its own stream, seeded with <see cref="Seed"/> plus the file's index (0, 1, 2, …). Platform
 /// libm differences in the last bit of exp/log/cos cannot change the written digits except at a rounding tie.</para>
 /// </remarks>
@@ -114,7 +128,59 @@ internal static class DemoDataGenerator
     /// <summary>Additive noise of the traces as a fraction of I_ss.</summary>
     internal const double CurrentNoise = 0.005;
 
+    /// <summary>File of the Base-PTA Li‖Li impedance spectrum after 200 h of cycling.</summary>
+    internal const string BasePtaLiLiSpectrumFile = "base-pta-li-li-eis-200h.csv";
+
+    /// <summary>File of the ISPN-PTA Li‖Li impedance spectrum after 200 h of cycling.</summary>
+    internal const string IspnPtaLiLiSpectrumFile = "ispn-pta-li-li-eis-200h.csv";
+
+    /// <summary>File of the Base-PTA SS‖SS impedance spectrum at 28 °C.</summary>
+    internal const string BasePtaBlockingSpectrumFile = "base-pta-ss-ss-eis-28C.csv";
+
+    /// <summary>File of the ISPN-PTA SS‖SS impedance spectrum at 28 °C.</summary>
+    internal const string IspnPtaBlockingSpectrumFile = "ispn-pta-ss-ss-eis-28C.csv";
+
+    /// <summary>The circuit of the Li‖Li spectra: bulk, SEI (R1‖CPE1) and charge transfer (R2‖CPE2).</summary>
+    internal const string LiLiCircuit = "R0-p(R1,CPE1)-p(R2,CPE2)";
+
+    /// <summary>The circuit of the SS‖SS spectra: bulk resistance and the blocking double layer.</summary>
+    internal const string BlockingCircuit = "R0-CPE1";
+
+    /// <summary>Highest frequency of the spectra, Hz.</summary>
+    internal const double SpectrumMaximumFrequency = 1e6;
+
+    /// <summary>Number of decades below <see cref="SpectrumMaximumFrequency"/> (down to 0.1 Hz).</summary>
+    internal const int SpectrumDecades = 7;
+
+    /// <summary>Points per decade of the spectra (logarithmically spaced).</summary>
+    internal const int SpectrumPointsPerDecade = 10;
+
+    /// <summary>Noise of Z′ and Z″, each, as a fraction of |Z|.</summary>
+    internal const double SpectrumNoise = 0.005;
+
+    /// <summary>CPE coefficient of the blocking double layer of the SS‖SS cells, S·s^α.</summary>
+    internal const double BlockingCpeCoefficient = 1e-5;
+
+    /// <summary>CPE exponent of the blocking double layer of the SS‖SS cells.</summary>
+    internal const double BlockingCpeExponent = 0.9;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>The SEI resistance chosen for Base-PTA after 200 h, Ω (the paper gives only R_SEI + R_ct = 410.92 Ω).</summary>
+    internal const double BasePtaSeiResistance = 150;
+
+    /// <summary>
+    /// The Li‖Li cells after 200 h of cycling: parameters of <see cref="LiLiCircuit"/> in circuit order (R0, R1, CPE1_0,
+    /// CPE1_1, R2, CPE2_0, CPE2_1; Ω, S·s^α, 1). Bulk as in the polarisation cells (85 and 58 Ω); R_SEI the paper's
+    /// 28.8 Ω (ISPN-PTA) or the chosen <see cref="BasePtaSeiResistance"/>, R_ct the rest of the paper's R_interface;
+    /// SEI arcs Q = 2e-6 S·s^α, α = 0.85 (apex ≈ 2 kHz and 15 kHz); charge-transfer arcs Q = 2e-4 S·s^α, α = 0.9
+    /// (apex ≈ 4–6 Hz).
+    /// </summary>
+    internal static ImmutableArray<(string Material, string FileName, ImmutableArray<double> Values)> LiLiSpectra { get; } =
+    [
+        (ReferenceStudy.BasePta, BasePtaLiLiSpectrumFile, [85, BasePtaSeiResistance, 2e-6, 0.85, Math.Round(ReferenceStudy.BasePtaInterfaceResistance.Value - BasePtaSeiResistance, 2), 2e-4, 0.9]),
+        (ReferenceStudy.IspnPta, IspnPtaLiLiSpectrumFile, [58, ReferenceStudy.IspnPtaSeiResistance.Value, 2e-6, 0.85, Math.Round(ReferenceStudy.IspnPtaInterfaceResistance.Value - ReferenceStudy.IspnPtaSeiResistance.Value, 2), 2e-4, 0.9]),
+    ];
 
     /// <summary>
     /// The Li‖Li cells of the transference experiment, as whole-cell resistances in Ω before polarisation and at
@@ -128,17 +194,76 @@ internal static class DemoDataGenerator
     ];
 
     /// <summary>Every example file, in a fixed order.</summary>
-    internal static ImmutableArray<DemoDataFile> Generate() =>
+    internal static ImmutableArray<DemoDataFile> Generate()
+    {
+        DemoDataFile cells = Cells(new SplitMix64(Seed + 2));
+        ImmutableArray<SymmetricCell> parsed = SymmetricCell.All(DelimitedTable.Read(new StringReader(cells.Content), "demo/" + CellsFile));
+        return
+        [
+            .. FirstFiles(cells),
+            LiLiSpectrum(LiLiSpectra[0], new SplitMix64(Seed + 8), seedOffset: 8),
+            LiLiSpectrum(LiLiSpectra[1], new SplitMix64(Seed + 9), seedOffset: 9),
+            BlockingSpectrum(BasePtaBlockingSpectrumFile, ReferenceStudy.BasePta, SymmetricCell.WithLoading(parsed, 0), new SplitMix64(Seed + 10), seedOffset: 10),
+            BlockingSpectrum(IspnPtaBlockingSpectrumFile, ReferenceStudy.IspnPta, SymmetricCell.WithLoading(parsed, 1), new SplitMix64(Seed + 11), seedOffset: 11),
+        ];
+    }
+
+    private static ImmutableArray<DemoDataFile> FirstFiles(DemoDataFile cells) =>
     [
         Series(BasePtaSeriesFile, ReferenceStudy.BasePta, ReferenceStudy.BasePtaConductivity, ReferenceStudy.BasePtaActivationEnergy, kelvinColumn: false, new SplitMix64(Seed)),
         Series(IspnPtaSeriesFile, ReferenceStudy.IspnPta, ReferenceStudy.IspnPtaConductivity, ReferenceStudy.IspnPtaActivationEnergy, kelvinColumn: true, new SplitMix64(Seed + 1)),
-        Cells(new SplitMix64(Seed + 2)),
+        cells,
         Sweep(BasePtaSweepFile, ReferenceStudy.BasePta, ReferenceStudy.BasePtaExchangeCurrentDensity, new SplitMix64(Seed + 3), seedOffset: 3),
         Sweep(IspnPtaSweepFile, ReferenceStudy.IspnPta, ReferenceStudy.IspnPtaExchangeCurrentDensity, new SplitMix64(Seed + 4), seedOffset: 4),
         Resistances(),
         Chronoamperometry(BasePtaChronoamperometryFile, ReferenceStudy.BasePta, PolarisationCells[0], milliamperes: true, new SplitMix64(Seed + 6), seedOffset: 6),
         Chronoamperometry(IspnPtaChronoamperometryFile, ReferenceStudy.IspnPta, PolarisationCells[1], milliamperes: false, new SplitMix64(Seed + 7), seedOffset: 7),
     ];
+
+    private static DemoDataFile LiLiSpectrum((string Material, string FileName, ImmutableArray<double> Values) cell, SplitMix64 random, int seedOffset)
+    {
+        var text = new StringBuilder();
+        Synthetic(text, seedOffset);
+        ImmutableArray<double> v = cell.Values;
+        text.Append(Invariant, $"# {cell.Material}: Li|Li symmetric cell after 200 h of cycling, Z = R0 + (R1 || CPE1) + (R2 || CPE2) ({LiLiCircuit}) with\n");
+        text.Append(Invariant, $"# R0 = {v[0]} ohm (bulk), R1 = {v[1]} ohm (SEI), CPE1 = {v[2]} S·s^a, a = {v[3]}, R2 = {v[4]} ohm (charge transfer), CPE2 = {v[5]} S·s^a, a = {v[6]};\n");
+        text.Append(Invariant, $"# R_SEI + R_ct = {v[1] + v[4]:0.00} ohm. {SpectrumPointsPerDecade} points/decade, 1 MHz to 0.1 Hz; noise {SpectrumNoise * 100} % of |Z| on Z' and Z'' each.\n");
+        return Spectrum(cell.FileName, text, Circuit.Parse(LiLiCircuit), [.. v], random);
+    }
+
+    private static DemoDataFile BlockingSpectrum(string name, string material, SymmetricCell cell, SplitMix64 random, int seedOffset)
+    {
+        var text = new StringBuilder();
+        Synthetic(text, seedOffset);
+        double bulk = cell.BulkResistance.Value;
+        text.Append(Invariant, $"# {material}: SS|SS blocking cell at 28 °C ({CellsFile}, {cell.LoadingWeightPercent:0.0} wt%: L = {cell.Thickness.Value} cm, A = {cell.Area.Value} cm2), Z = R0 + 1/(Q(jw)^a)\n");
+        text.Append(Invariant, $"# ({BlockingCircuit}) with R0 = R_b = {bulk} ohm, Q = {BlockingCpeCoefficient} S·s^a, a = {BlockingCpeExponent}; {SpectrumPointsPerDecade} points/decade, 1 MHz to 0.1 Hz;\n");
+        text.Append(Invariant, $"# noise {SpectrumNoise * 100} % of |Z| on Z' and Z'' each.\n");
+        return Spectrum(name, text, Circuit.Parse(BlockingCircuit), [bulk, BlockingCpeCoefficient, BlockingCpeExponent], random);
+    }
+
+    private static DemoDataFile Spectrum(string name, StringBuilder text, Circuit circuit, double[] values, SplitMix64 random)
+    {
+        int count = (SpectrumDecades * SpectrumPointsPerDecade) + 1;
+        var frequency = new double[count];
+        var real = new double[count];
+        var imaginary = new double[count];
+        for (int k = 0; k < count; k++)
+        {
+            double f = SpectrumMaximumFrequency * Math.Pow(10, -(double)k / SpectrumPointsPerDecade);
+            System.Numerics.Complex z = circuit.Impedance(2 * Math.PI * f, values);
+            double noise = SpectrumNoise * z.Magnitude;
+            frequency[k] = SixDigits(f);
+            real[k] = SixDigits(z.Real + (noise * random.NextStandardNormal()));
+            imaginary[k] = SixDigits(z.Imaginary + (noise * random.NextStandardNormal()));
+        }
+
+        using var writer = new StringWriter(text, Invariant);
+        ImpedanceCsvWriter.Write(writer, new ImpedanceSpectrum(frequency, real, imaginary));
+        return new DemoDataFile(name, text.ToString());
+    }
+
+    private static double SixDigits(double value) => double.Parse(value.ToString("G6", Invariant), Invariant);
 
     private static DemoDataFile Sweep(string name, string material, PaperValue exchangeCurrentDensity, SplitMix64 random, int seedOffset)
     {

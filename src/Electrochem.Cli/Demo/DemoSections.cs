@@ -10,10 +10,12 @@ internal static class DemoSections
     internal static ImmutableArray<IDemoSection> All { get; } =
     [
         new RoomTemperatureConductivitySection(),
+        new BlockingCellSpectrumSection(),
         new LoadingSeriesSection(),
         new ActivationEnergySection(),
         new ModelComparisonSection(),
         new ExchangeCurrentDensitySection(),
         new TransferenceNumberSection(),
+        new InterfacialResistanceSection(),
     ];
 }

@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace Electrochem.Cli.Demo;
 
 /// <summary>
-/// One analysis of the reference study in <c>electrochem demo</c>. Each domain (transport now; impedance, kinetics,
-/// transference, GITT, cycling later) adds its sections to <see cref="DemoSections.All"/>.
+/// One analysis of the reference study in <c>electrochem demo</c>. Each domain (transport, kinetics, transference and
+/// impedance now; GITT and cycling later) adds its sections to <see cref="DemoSections.All"/>.
 /// </summary>
 internal interface IDemoSection
 {

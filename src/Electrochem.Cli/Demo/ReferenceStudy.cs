@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Electrochem.Cli.Demo;
 
 /// <summary>
-/// The reference study's reported transport values (../shared PAPER.md): Su et al., "New Nitrate Additive Enabling
+/// The reference study's reported transport, kinetics and interface values (../shared PAPER.md): Su et al., "New Nitrate Additive Enabling
 /// Highly Stable and Conductive SEI for Fast-Charging Lithium Metal Batteries", Adv. Funct. Mater. 2024, 2409492.
 /// The demo data are generated from these numbers, and the demo prints each result beside them.
 /// </summary>
@@ -52,4 +52,13 @@ internal static class ReferenceStudy
 
     /// <summary>Li⁺ transference number of ISPN-PTA (Bruce–Vincent).</summary>
     internal static PaperValue IspnPtaTransferenceNumber { get; } = new(0.68, "0.68");
+
+    /// <summary>SEI resistance of the ISPN-PTA Li‖Li cell after 200 h of cycling (EIS, whole cell), Ω.</summary>
+    internal static PaperValue IspnPtaSeiResistance { get; } = new(28.8, "28.8 Ω");
+
+    /// <summary>Interfacial resistance R_SEI + R_ct of the Base-PTA Li‖Li cell after 200 h of cycling, Ω.</summary>
+    internal static PaperValue BasePtaInterfaceResistance { get; } = new(410.92, "410.92 Ω");
+
+    /// <summary>Interfacial resistance R_SEI + R_ct of the ISPN-PTA Li‖Li cell after 200 h of cycling, Ω.</summary>
+    internal static PaperValue IspnPtaInterfaceResistance { get; } = new(231.91, "231.91 Ω");
 }

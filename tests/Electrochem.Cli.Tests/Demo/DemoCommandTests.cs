@@ -32,6 +32,12 @@ public sealed class DemoCommandTests
     [InlineData("t₊ (Bruce–Vincent)")]
     [InlineData("geometry assumed: symmetric cell")]
     [InlineData("the factor-2 trap")]
+    [InlineData("28.8 Ω")]
+    [InlineData("231.91 Ω")]
+    [InlineData("410.92 Ω")]
+    [InlineData("R_interface = R_SEI + R_ct")]
+    [InlineData("Lin-KK check (before fitting)")]
+    [InlineData("σ(28 °C) from the fitted R_b")]
     public void Prints_each_paper_value(string text) => Assert.Contains(text, Demo.Value.Stdout, StringComparison.Ordinal);
 
     [Fact]

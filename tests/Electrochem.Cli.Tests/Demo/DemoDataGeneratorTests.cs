@@ -58,6 +58,70 @@ public sealed class DemoDataGeneratorTests
     }
 
     [Fact]
+    public void The_impedance_spectra_are_bundled_generated_and_readable()
+    {
+        string[] added =
+        [
+            DemoDataGenerator.BasePtaLiLiSpectrumFile, DemoDataGenerator.IspnPtaLiLiSpectrumFile,
+            DemoDataGenerator.BasePtaBlockingSpectrumFile, DemoDataGenerator.IspnPtaBlockingSpectrumFile,
+        ];
+        DemoData data = DemoData.LoadBundled();
+        foreach (string name in added)
+        {
+            Assert.Contains(name, DemoData.FileNames);
+            Assert.Equal(DemoData.BundledBytes(name), DemoDataGenerator.Generate().Single(f => f.Name == name).ToBytes());
+        }
+
+        foreach (var spectrum in new[] { data.BasePtaLiLiSpectrum, data.IspnPtaLiLiSpectrum, data.BasePtaBlockingSpectrum, data.IspnPtaBlockingSpectrum })
+        {
+            Assert.Equal(71, spectrum.Spectrum.Count);
+            Assert.Equal(0.1, spectrum.Spectrum.MinimumFrequency, 1e-12);
+            Assert.Equal(1e6, spectrum.Spectrum.MaximumFrequency, 1e-6);
+            Assert.Empty(spectrum.DroppedPoints);
+        }
+    }
+
+    [Fact]
+    public void The_Li_Li_spectra_recover_the_paper_interface_resistances_within_their_intervals()
+    {
+        DemoData data = DemoData.LoadBundled();
+        var circuit = Electrochem.Impedance.Circuit.Parse(DemoDataGenerator.LiLiCircuit);
+        var options = Electrochem.Impedance.CircuitFitOptions.Default with { GlobalStarts = 30, Seed = 1 };
+        foreach ((var spectrum, double sei, double total) in new[] { (data.BasePtaLiLiSpectrum, DemoDataGenerator.BasePtaSeiResistance, 410.92), (data.IspnPtaLiLiSpectrum, 28.8, 231.91) })
+        {
+            var resistances = Electrochem.Impedance.SymmetricCellResistances.FromFit(Electrochem.Impedance.CircuitModel.Fit(circuit, spectrum.Spectrum, options));
+            Assert.InRange(total, resistances.Interface.ConfidenceLower, resistances.Interface.ConfidenceUpper);
+            Assert.InRange(sei, resistances.SolidElectrolyteInterphase.ConfidenceLower, resistances.SolidElectrolyteInterphase.ConfidenceUpper);
+        }
+    }
+
+    [Fact]
+    public void The_blocking_spectra_recover_the_paper_conductivities_within_three_uncertainties()
+    {
+        DemoData data = DemoData.LoadBundled();
+        var cells = Electrochem.Cli.Demo.Sections.SymmetricCell.All(data.Cells);
+        foreach ((var spectrum, double loading, double paper) in new[] { (data.BasePtaBlockingSpectrum, 0.0, 3.6e-4), (data.IspnPtaBlockingSpectrum, 1.0, 5.3e-4) })
+        {
+            var cell = Electrochem.Cli.Demo.Sections.SymmetricCell.WithLoading(cells, loading);
+            var fit = Electrochem.Impedance.CircuitModel.Fit(Electrochem.Impedance.Circuit.Parse(DemoDataGenerator.BlockingCircuit), spectrum.Spectrum);
+            Measurement sigma = Electrochem.Impedance.CircuitFitResults.BulkIonicConductivity(fit, "R0", cell.Thickness, cell.Area);
+            Assert.InRange(Math.Abs(sigma.Value - paper), 0, 3 * sigma.StandardUncertainty);
+            Assert.InRange(fit["R0"].Value / cell.BulkResistance.Value, 0.99, 1.01);
+        }
+    }
+
+    [Fact]
+    public void An_exported_spectrum_is_fitted_by_eis_fit()
+    {
+        using var folder = new TempFolder();
+        CliRun.Of("demo", "--export-data", folder.Path);
+        CliRun run = CliRun.Of("eis", "fit", Path.Combine(folder.Path, DemoDataGenerator.IspnPtaLiLiSpectrumFile), "--circuit", DemoDataGenerator.LiLiCircuit);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Status: Converged", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Identifiability: every free parameter is determined", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_writes_the_generated_files()
     {
         using var folder = new TempFolder();
