@@ -55,7 +55,9 @@ public sealed record CircuitFitOptions
     /// Number of extra random starts of the global option (0, the default, is a local fit only). Each start draws every
     /// free parameter at random — log-uniform over four decades around the ordinary start for parameters without a
     /// finite upper bound, uniform between its bounds otherwise — and runs the same local fit; the fit with the lowest
-    /// χ² (the ordinary start included) is returned. Deterministic for a given <see cref="Seed"/>.
+    /// χ² (the ordinary start included) is returned; a random start must lower χ² by more than one part in 10⁹ to replace
+    /// it, so minima equal up to rounding (e.g. two arcs with their labels swapped) keep the ordinary start's labelling.
+    /// Deterministic for a given <see cref="Seed"/>.
     /// </summary>
     public int GlobalStarts { get; init; }
 

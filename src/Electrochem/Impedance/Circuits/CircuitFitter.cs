@@ -175,11 +175,22 @@ internal static class CircuitFitter
         return true;
     }
 
+    /// <summary>
+    /// A random start replaces the current best only when it lowers χ² by more than <see cref="GlobalImprovement"/>
+    /// relative: minima that are equal up to rounding — above all the same arcs with their labels swapped, since
+    /// p(R1,CPE1)-p(R2,CPE2) is symmetric in its two blocks — keep the primary start's result and its labelling
+    /// (arcs in order of decreasing apex frequency).
+    /// </summary>
     private static bool IsBetter(FitResult candidate, FitResult best)
     {
         double chiSquare = candidate.Statistics.ChiSquare;
-        return double.IsFinite(chiSquare) && !(chiSquare >= best.Statistics.ChiSquare) && candidate.Status != FitStatus.NonFiniteModelValue;
+        double current = best.Statistics.ChiSquare;
+        bool lower = double.IsFinite(current) ? chiSquare < current * (1 - GlobalImprovement) : true;
+        return double.IsFinite(chiSquare) && lower && candidate.Status != FitStatus.NonFiniteModelValue;
     }
+
+    /// <summary>Relative χ² decrease a random start must achieve to replace the best result so far.</summary>
+    private const double GlobalImprovement = 1e-9;
 
     private static double[] RandomStart(double[] start, bool[] isFixed, ImmutableArray<ParameterDefinition> definitions, ref SplitMix64 random)
     {

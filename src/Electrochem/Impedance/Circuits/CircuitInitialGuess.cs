@@ -10,8 +10,8 @@ namespace Electrochem.Impedance;
 /// crosses zero (interpolated); when it never does, the smaller of Z′ at the highest frequency and Z′ − (−Z″) at the
 /// first arc's apex (the semicircle's centre minus its radius, extrapolating an arc cut off at high frequency).</item>
 /// <item>Series inductor <c>L</c>: Z″/ω at the highest frequency when that point is inductive (Z″ &gt; 0).</item>
-/// <item>Arcs: local maxima of −Z″ (over ±2 neighbours, with a prominence of at least 10 % of their height above the
-/// valleys beside them), in order of decreasing apex frequency f_apex. Arc k's diameter R_k is the rise of Z′ between
+/// <item>Arcs: local maxima of −Z″ (over ±2 neighbours, at least 5 % as tall as the tallest, with a prominence of at
+/// least 10 % of their height above the valleys beside them), in order of decreasing apex frequency f_apex. Arc k's diameter R_k is the rise of Z′ between
 /// the valleys of −Z″ around it (the intercept for the first arc), but at least twice its height.</item>
 /// <item>Each top-level parallel block (and each <c>Zarc</c> or <c>K</c>), left to right, takes the next arc: its
 /// resistor R = R_k, a capacitor C = 1/(2π f_apex R_k), a CPE α = 0.9 and Q = 1/(R_k (2π f_apex)^0.9), a Zarc or K

@@ -8,6 +8,12 @@ internal sealed class SpectrumShape
 {
     private const int ApexWindow = 2;
     private const double MinimumProminence = 0.1;
+
+    /// <summary>
+    /// An apex lower than this fraction of the tallest one is noise, not an arc: near the high-frequency intercept −Z″
+    /// is tiny, and measurement noise there makes local maxima with full prominence.
+    /// </summary>
+    private const double MinimumRelativeHeight = 0.05;
     private const int TailPoints = 3;
 
     private readonly List<Arc> _arcs = [];
@@ -137,6 +143,12 @@ internal sealed class SpectrumShape
             {
                 apexes.Add(i);
             }
+        }
+
+        if (apexes.Count > 0)
+        {
+            double tallest = apexes.Max(a => height[a]);
+            apexes.RemoveAll(a => height[a] < MinimumRelativeHeight * tallest);
         }
 
         bool removed = true;
