@@ -34,6 +34,25 @@ internal static class JsonOutput
     }
 
     /// <summary>A named optional number, or null when absent or not finite.</summary>
+    /// <summary>Writes a named array of numbers, NaN and infinities as null.</summary>
+    internal static void NumberArray(Utf8JsonWriter json, string name, IEnumerable<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (double value in values)
+        {
+            if (double.IsFinite(value))
+            {
+                json.WriteNumberValue(value);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
     internal static void NumberOrNull(Utf8JsonWriter json, string name, double? value) => Number(json, name, value ?? double.NaN);
 
     /// <summary>A named string, or null.</summary>

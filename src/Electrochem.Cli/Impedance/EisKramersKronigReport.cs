@@ -56,7 +56,7 @@ internal static class EisKramersKronigReport
         json.WriteNumber("maximumElementCount", options.MaximumElementCount);
         json.WriteNumber("elementCount", kk.ElementCount);
         JsonOutput.Number(json, "mu", kk.Mu);
-        WriteArray(json, "muByElementCount", kk.MuByElementCount);
+        JsonOutput.NumberArray(json, "muByElementCount", kk.MuByElementCount);
         JsonOutput.Number(json, "seriesResistanceOhm", kk.SeriesResistance);
         JsonOutput.Number(json, "seriesInductanceHenry", kk.SeriesInductance);
         if (kk.SeriesCapacitance is { } cap)
@@ -68,8 +68,8 @@ internal static class EisKramersKronigReport
             json.WriteNull("seriesCapacitanceFarad");
         }
 
-        WriteArray(json, "timeConstantsSecond", kk.TimeConstants);
-        WriteArray(json, "resistancesOhm", kk.Resistances);
+        JsonOutput.NumberArray(json, "timeConstantsSecond", kk.TimeConstants);
+        JsonOutput.NumberArray(json, "resistancesOhm", kk.Resistances);
         JsonOutput.Number(json, "maximumAbsoluteResidual", kk.MaximumAbsoluteResidual);
         JsonOutput.Number(json, "pseudoChiSquare", kk.PseudoChiSquare);
         json.WriteStartArray("points");
@@ -87,22 +87,4 @@ internal static class EisKramersKronigReport
         json.WriteEndArray();
         json.WriteEndObject();
     });
-
-    private static void WriteArray(System.Text.Json.Utf8JsonWriter json, string name, IEnumerable<double> values)
-    {
-        json.WriteStartArray(name);
-        foreach (double v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                json.WriteNumberValue(v);
-            }
-            else
-            {
-                json.WriteNullValue();
-            }
-        }
-
-        json.WriteEndArray();
-    }
 }
