@@ -135,7 +135,7 @@ internal readonly struct HyperbolicTerms
         }
 
         Vector256<double> halfExp = Vector256.Exp(-folded.Real);
-        (Vector256<double> sinHalf, Vector256<double> cosHalf) = Vector256.SinCos(-folded.Imaginary);
+        (Vector256<double> sinHalf, Vector256<double> cosHalf) = BoundedMath.SinCos(-folded.Imaginary);
         Vector256<double> a = folded.Real * -2.0;
         Vector256<double> expA = halfExp * halfExp;
         Vector256<double> expm1A = ExpM1(a, expA);
