@@ -291,10 +291,14 @@ public sealed class CompiledCircuit
         if (instruction.Children.Length == 2)
         {
             int first = instruction.Children[0], second = instruction.Children[1];
+            ReadOnlySpan<double> firstReal = Slot(values, first, padded, imaginaryPart: false);
+            ReadOnlySpan<double> firstImaginary = Slot(values, first, padded, imaginaryPart: true);
+            ReadOnlySpan<double> secondReal = Slot(values, second, padded, imaginaryPart: false);
+            ReadOnlySpan<double> secondImaginary = Slot(values, second, padded, imaginaryPart: true);
             for (int i = 0; i < padded; i += Vector256<double>.Count)
             {
-                ComplexVector a = ComplexVector.Load(Slot(values, first, padded, imaginaryPart: false), Slot(values, first, padded, imaginaryPart: true), i);
-                ComplexVector b = ComplexVector.Load(Slot(values, second, padded, imaginaryPart: false), Slot(values, second, padded, imaginaryPart: true), i);
+                ComplexVector a = ComplexVector.Load(firstReal, firstImaginary, i);
+                ComplexVector b = ComplexVector.Load(secondReal, secondImaginary, i);
                 (a * b / (a + b)).Store(real, imaginary, i);
             }
 

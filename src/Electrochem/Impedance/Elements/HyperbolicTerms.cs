@@ -150,7 +150,7 @@ internal readonly struct HyperbolicTerms
 
     /// <summary>e^a − 1: the degree-9 Taylor series for |a| &lt; 0.1, else e^a − 1 from the given e^a.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> ExpM1(Vector256<double> a, Vector256<double> expA)
+    internal static Vector256<double> ExpM1(Vector256<double> a, Vector256<double> expA)
     {
         Vector256<double> series = Vector256.Create(1.0 / 362880);
         series = (series * a) + Vector256.Create(1.0 / 40320);
