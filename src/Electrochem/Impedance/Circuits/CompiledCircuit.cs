@@ -199,18 +199,28 @@ public sealed class CompiledCircuit
                 int length = Math.Min(BlockSize, n - start);
                 int padded = (length + Vector256<double>.Count - 1) & ~(Vector256<double>.Count - 1);
                 ReadOnlySpan<double> source = angularFrequency.Slice(start, length);
-                LoadFrequencies(source, omega[..padded], start);
+                ReadOnlySpan<double> blockOmega = source;
+                if (length == BlockSize)
+                {
+                    CheckFrequencies(source, source, start);
+                }
+                else
+                {
+                    LoadFrequencies(source, omega[..padded], start);
+                    blockOmega = omega[..padded];
+                }
+
                 if (_usesLog)
                 {
-                    TensorPrimitives.Log(omega[..padded], logOmega[..padded]);
+                    TensorPrimitives.Log(blockOmega, logOmega[..padded]);
                 }
 
                 if (_usesSqrt)
                 {
-                    TensorPrimitives.Sqrt(omega[..padded], sqrtOmega[..padded]);
+                    TensorPrimitives.Sqrt(blockOmega, sqrtOmega[..padded]);
                 }
 
-                var block = new FrequencyBlock(omega[..padded], logOmega[..padded], sqrtOmega[..padded]);
+                var block = new FrequencyBlock(blockOmega, logOmega[..padded], sqrtOmega[..padded]);
                 ComputeValues(block, parameters, values, padded);
                 Instruction root = _program[^1];
                 if (!real.IsEmpty)
@@ -235,17 +245,25 @@ public sealed class CompiledCircuit
     /// <summary>Copies a block of ω, pads it to whole vectors with its last value, and checks every ω is finite and &gt; 0.</summary>
     private static void LoadFrequencies(ReadOnlySpan<double> angularFrequency, Span<double> omega, int start)
     {
-        ReadOnlySpan<double> source = angularFrequency;
-        source.CopyTo(omega);
-        omega[source.Length..].Fill(source[^1]);
+        angularFrequency.CopyTo(omega);
+        omega[angularFrequency.Length..].Fill(angularFrequency[^1]);
+        CheckFrequencies(angularFrequency, omega, start);
+    }
+
+    /// <summary>
+    /// Checks a block of whole vectors of ω (the source itself for a full block, which is then read in place; else the
+    /// padded copy) and reports the first ω of the source that is not finite and &gt; 0.
+    /// </summary>
+    private static void CheckFrequencies(ReadOnlySpan<double> angularFrequency, ReadOnlySpan<double> omega, int start)
+    {
         for (int i = 0; i < omega.Length; i += Vector256<double>.Count)
         {
             Vector256<double> w = ComplexVector.LoadReal(omega, i);
             if (!Vector256.GreaterThanAll(w, Vector256<double>.Zero) || !Vector256.LessThanAll(w, Vector256.Create(double.PositiveInfinity)))
             {
-                for (int k = 0; k < source.Length; k++)
+                for (int k = 0; k < angularFrequency.Length; k++)
                 {
-                    double v = source[k];
+                    double v = angularFrequency[k];
                     if (!(v > 0) || !double.IsFinite(v))
                     {
                         throw new ArgumentException(
