@@ -222,17 +222,18 @@ public sealed class CompiledCircuit
 
                 var block = new FrequencyBlock(blockOmega, logOmega[..padded], sqrtOmega[..padded]);
                 ComputeValues(block, parameters, values, padded);
+                if (jacobian)
+                {
+                    ComputeFactors(values, factors, padded);
+                    ComputeDerivatives(block, parameters, factors, derivatives, jacobianReal, jacobianImaginary, columnStride, start, length);
+                }
+
+                // Last: a full block's ω is read in place, and real may be the very memory of the frequencies.
                 Instruction root = _program[^1];
                 if (!real.IsEmpty)
                 {
                     Slot(values, root.Index, padded, imaginaryPart: false)[..length].CopyTo(real.Slice(start, length));
                     Slot(values, root.Index, padded, imaginaryPart: true)[..length].CopyTo(imaginary.Slice(start, length));
-                }
-
-                if (jacobian)
-                {
-                    ComputeFactors(values, factors, padded);
-                    ComputeDerivatives(block, parameters, factors, derivatives, jacobianReal, jacobianImaginary, columnStride, start, length);
                 }
             }
         }
