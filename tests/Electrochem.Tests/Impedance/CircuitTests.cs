@@ -106,6 +106,44 @@ public class CircuitTests
         }
     }
 
+    // The destination of the real parts may be the frequency array itself (documented: destinations may be the same
+    // memory as the frequencies, never partly overlapping). Values and Jacobian must equal the separate-array call for
+    // lengths that cover full 256-point blocks, where ω is read in place, and their tails.
+    [Fact]
+    public void Writing_the_real_parts_over_the_frequencies_gives_the_same_values_and_Jacobian()
+    {
+        var random = new TestData(31);
+        foreach (int n in new[] { 1, 255, 256, 257, 1000 })
+        {
+            var circuit = new Circuit(RandomCircuits.Generate(random));
+            CompiledCircuit kernel = circuit.Compile();
+            int count = circuit.ParameterCount;
+            double[] p = RandomCircuits.Parameters(circuit, random);
+            double[] omega = [.. Enumerable.Range(0, n).Select(_ => Math.Exp(random.Uniform(-5, 10)))];
+            var real = new double[n];
+            var imaginary = new double[n];
+            var jr = new double[n * count];
+            var ji = new double[n * count];
+            kernel.EvaluateWithJacobian(omega, p, real, imaginary, jr, ji);
+
+            double[] shared = (double[])omega.Clone();
+            var imaginaryShared = new double[n];
+            var jrShared = new double[n * count];
+            var jiShared = new double[n * count];
+            kernel.EvaluateWithJacobian(shared, p, shared, imaginaryShared, jrShared, jiShared);
+            Assert.Equal(real, shared);
+            Assert.Equal(imaginary, imaginaryShared);
+            Assert.Equal(jr, jrShared);
+            Assert.Equal(ji, jiShared);
+
+            double[] sharedValues = (double[])omega.Clone();
+            var imaginaryValues = new double[n];
+            kernel.Evaluate(sharedValues, p, sharedValues, imaginaryValues);
+            Assert.Equal(real, sharedValues);
+            Assert.Equal(imaginary, imaginaryValues);
+        }
+    }
+
     [Fact]
     public void The_Jacobian_equals_central_differences_and_values_match_Evaluate()
     {
