@@ -223,13 +223,7 @@ public sealed record ButlerVolmer(
         ArgumentNullException.ThrowIfNull(options.Solver, nameof(options));
         KineticsData.CheckElectronCount(electronCount);
         KineticsData.CheckTemperature(temperatureKelvin);
-        Preconditions.CheckSameLength(overpotential.Length, currentDensity.Length, nameof(overpotential), nameof(currentDensity));
-        int parameterCount = options.FitLimitingCurrents ? 5 : 3;
-        Preconditions.CheckMinimumCount(overpotential.Length, parameterCount + 1, nameof(overpotential),
-            $"the model has {parameterCount} parameters and needs at least one more point to estimate their uncertainty");
-        Preconditions.CheckAllFinite(overpotential, nameof(overpotential));
-        Preconditions.CheckAllFinite(currentDensity, nameof(currentDensity));
-        double[] weights = KineticsFitting.Weights(currentDensityStandardUncertainty, currentDensity.Length, nameof(currentDensityStandardUncertainty));
+        double[] weights = KineticsFitting.CheckedCurveWeights(overpotential, currentDensity, currentDensityStandardUncertainty, options.FitLimitingCurrents ? 5 : 3, nameof(overpotential));
         CheckBothBranches(overpotential, options);
 
         double f = KineticsData.ReciprocalThermalVoltage(electronCount, temperatureKelvin);

@@ -117,11 +117,7 @@ public sealed record SymmetricCell(
         KineticsData.CheckElectronCount(electronCount);
         KineticsData.CheckTemperature(temperatureKelvin);
         KineticsData.CheckTransferCoefficient(options.TransferCoefficient, nameof(options));
-        Preconditions.CheckSameLength(cellVoltage.Length, currentDensity.Length, nameof(cellVoltage), nameof(currentDensity));
-        Preconditions.CheckMinimumCount(cellVoltage.Length, 3, nameof(cellVoltage), "the model has up to 2 parameters and needs at least one more point");
-        Preconditions.CheckAllFinite(cellVoltage, nameof(cellVoltage));
-        Preconditions.CheckAllFinite(currentDensity, nameof(currentDensity));
-        double[] weights = KineticsFitting.Weights(currentDensityStandardUncertainty, currentDensity.Length, nameof(currentDensityStandardUncertainty));
+        double[] weights = KineticsFitting.CheckedCurveWeights(cellVoltage, currentDensity, currentDensityStandardUncertainty, 2, nameof(cellVoltage));
         double f = KineticsData.ReciprocalThermalVoltage(electronCount, temperatureKelvin);
         double[] voltage = cellVoltage.ToArray();
 
