@@ -20,7 +20,8 @@ internal static class EisKramersKronigReport
             ? string.Create(CultureInfo.InvariantCulture, $"M chosen by μ ≤ c = {c} (at most {options.MaximumElementCount})\n")
             : string.Create(CultureInfo.InvariantCulture, $"M fixed at {options.MaximumElementCount}\n"));
         text.Append(CultureInfo.InvariantCulture, $"M = {kk.ElementCount} RC elements, μ = {kk.Mu:0.0000}\n");
-        text.Append("μ by M: ").AppendJoin(", ", kk.MuByElementCount.Select((mu, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}: {mu:0.000}"))).Append('\n');
+        int firstElementCount = kk.ElementCount - kk.MuByElementCount.Length + 1;
+        text.Append("μ by M: ").AppendJoin(", ", kk.MuByElementCount.Select((mu, i) => string.Create(CultureInfo.InvariantCulture, $"{firstElementCount + i}: {mu:0.000}"))).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"R₀ = {Numbers.Significant(kk.SeriesResistance, 6)} Ω, L = {Numbers.Significant(kk.SeriesInductance, 4)} H");
         text.Append(kk.SeriesCapacitance is { } cap ? string.Create(CultureInfo.InvariantCulture, $", C = {Numbers.Significant(cap, 4)} F\n") : "\n");
         text.Append(CultureInfo.InvariantCulture, $"Largest |residual| = {Numbers.Percent(kk.MaximumAbsoluteResidual)} of |Z|; pseudo-χ² = Σ(Δ′² + Δ″²) = {Numbers.Significant(kk.PseudoChiSquare, 4)}\n");

@@ -10,7 +10,8 @@ namespace Electrochem.Impedance;
 /// </summary>
 /// <param name="ElementCount">M, the number of RC (Voigt) elements used.</param>
 /// <param name="Mu">μ = 1 − Σ|Rₖ&lt;0| / Σ|Rₖ≥0| at M (1 when no Rₖ is negative): near 1 under-fitted, towards 0 over-fitted.</param>
-/// <param name="MuByElementCount">μ for every M tried, in order M = 1, 2, …, so the stopping point can be inspected.</param>
+/// <param name="MuByElementCount">μ for every M tried, in order, ending at <paramref name="ElementCount"/>: M = 1, 2, …, M for
+/// the cutoff search (so the stopping point can be inspected), or the single fixed M when no cutoff was given.</param>
 /// <param name="TimeConstants">τₖ in s, log-spaced from 1/(2π·f_max) to 1/(2π·f_min).</param>
 /// <param name="Resistances">Rₖ in Ω (may be negative).</param>
 /// <param name="SeriesResistance">R₀ in Ω.</param>

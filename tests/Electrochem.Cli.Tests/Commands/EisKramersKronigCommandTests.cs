@@ -24,6 +24,16 @@ public sealed class EisKramersKronigCommandTests : IDisposable
     }
 
     [Fact]
+    public void Text_report_with_a_fixed_element_count_labels_its_single_mu_with_that_M()
+    {
+        CliRun run = CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"), "--elements", "10");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("M fixed at 10", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("μ by M: 10: 0.684\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_report_with_a_fixed_element_count()
     {
         CliRun run = CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"), "--elements", "20", "--part", "complex", "--json");
