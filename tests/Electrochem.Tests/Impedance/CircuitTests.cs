@@ -106,6 +106,35 @@ public class CircuitTests
         }
     }
 
+    // Lengths of whole 256-point blocks plus tails: a series or parallel root of a full block writes straight to the
+    // output, and resistors inside a series or parallel are folded into their parent as constants. Random circuits
+    // plus the shapes folding must get right: all-resistor series and parallels, a resistor beside one branch, several
+    // resistors in one series, three-branch parallels with resistors.
+    [Fact]
+    public void The_kernel_equals_the_complex_reference_over_several_blocks_with_resistors_folded()
+    {
+        var random = new TestData(41);
+        string[] shapes = ["R0", "R0-R1", "p(R1,R2,R3)", "p(R1,C1)", "p(C1,R1)", "R0-p(R1,p(R2,C2))-R3", "p(R1-R2,C1)", "R0-R1-R2-C1", "p(R1,C1,R2)-Wo1", "R0-p(R1,CPE1)-Wo1"];
+        IEnumerable<Circuit> circuits = shapes.Select(Circuit.Parse).Concat(Enumerable.Range(0, 30).Select(_ => new Circuit(RandomCircuits.Generate(random))));
+        foreach (Circuit circuit in circuits)
+        {
+            CompiledCircuit kernel = circuit.Compile();
+            foreach (int n in new[] { 256, 513, 1000 })
+            {
+                double[] p = RandomCircuits.Parameters(circuit, random);
+                double[] omega = [.. Enumerable.Range(0, n).Select(_ => Math.Exp(random.Uniform(-7, 14)))];
+                var real = new double[n];
+                var imaginary = new double[n];
+                kernel.Evaluate(omega, p, real, imaginary);
+                for (int i = 0; i < n; i++)
+                {
+                    Complex expected = ComplexReference.Circuit(circuit.Root, omega[i], p);
+                    Assert.True(Complex.Abs(new Complex(real[i], imaginary[i]) - expected) <= 1e-12 * Complex.Abs(expected), $"{circuit}, n = {n}, i = {i}: ({real[i]}, {imaginary[i]}) vs {expected}");
+                }
+            }
+        }
+    }
+
     // The destination of the real parts may be the frequency array itself (documented: destinations may be the same
     // memory as the frequencies, never partly overlapping). Values and Jacobian must equal the separate-array call for
     // lengths that cover full 256-point blocks, where ω is read in place, and their tails.

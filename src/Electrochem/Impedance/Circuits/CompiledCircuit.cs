@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Electrochem.Fitting;
 
@@ -19,6 +20,13 @@ public sealed class CompiledCircuit
 {
     /// <summary>Frequencies per block: small enough that every block's scratch stays in L1/L2 cache.</summary>
     internal const int BlockSize = 256;
+
+    /// <summary>
+    /// Distance between scratch arrays: a block plus 128 bytes, so that the arrays a kernel reads and writes at the same
+    /// index are not 4 KiB apart (loads would then wait on unrelated stores: "4K aliasing", measured at ~25 % of the
+    /// evaluation time of R0-p(R1,CPE1)-Wo1).
+    /// </summary>
+    private const int SlotStride = BlockSize + 16;
 
     private readonly Instruction[] _program;
     private readonly int _maximumElementParameters;
@@ -183,16 +191,16 @@ public sealed class CompiledCircuit
         bool jacobian = !jacobianReal.IsEmpty;
         int nodes = _program.Length;
         int derivativeLength = jacobian ? 2 * (_maximumElementParameters + 1) * BlockSize : 0;
-        int scratchLength = (3 + (2 * nodes * (jacobian ? 2 : 1))) * BlockSize + derivativeLength;
+        int scratchLength = (3 + (2 * nodes * (jacobian ? 2 : 1))) * SlotStride + derivativeLength;
         double[] rented = ArrayPool<double>.Shared.Rent(scratchLength);
         try
         {
             Span<double> scratch = rented.AsSpan(0, scratchLength);
             Span<double> omega = scratch[..BlockSize];
-            Span<double> logOmega = scratch.Slice(BlockSize, BlockSize);
-            Span<double> sqrtOmega = scratch.Slice(2 * BlockSize, BlockSize);
-            Span<double> values = scratch.Slice(3 * BlockSize, 2 * nodes * BlockSize);
-            Span<double> factors = jacobian ? scratch.Slice((3 + (2 * nodes)) * BlockSize, 2 * nodes * BlockSize) : [];
+            Span<double> logOmega = scratch.Slice(SlotStride, BlockSize);
+            Span<double> sqrtOmega = scratch.Slice(2 * SlotStride, BlockSize);
+            Span<double> values = scratch.Slice(3 * SlotStride, 2 * nodes * SlotStride);
+            Span<double> factors = jacobian ? scratch.Slice((3 + (2 * nodes)) * SlotStride, 2 * nodes * SlotStride) : [];
             Span<double> derivatives = scratch[^derivativeLength..];
             for (int start = 0; start < n; start += BlockSize)
             {
@@ -221,19 +229,24 @@ public sealed class CompiledCircuit
                 }
 
                 var block = new FrequencyBlock(blockOmega, logOmega[..padded], sqrtOmega[..padded]);
-                ComputeValues(block, parameters, values, padded);
+
+                // A full block without Jacobian: a series or parallel root (which reads only its children's values, never
+                // ω, which real may alias) writes straight to the output; otherwise the root's slot is copied out last.
+                Instruction root = _program[^1];
+                bool direct = !jacobian && !real.IsEmpty && length == BlockSize && root.Operation != Operation.Element;
+                Span<double> rootReal = direct ? real.Slice(start, length) : Slot(values, root.Index, padded, imaginaryPart: false);
+                Span<double> rootImaginary = direct ? imaginary.Slice(start, length) : Slot(values, root.Index, padded, imaginaryPart: true);
+                ComputeValues(block, parameters, values, padded, rootReal, rootImaginary);
                 if (jacobian)
                 {
-                    ComputeFactors(values, factors, padded);
+                    ComputeFactors(parameters, values, factors, padded);
                     ComputeDerivatives(block, parameters, factors, derivatives, jacobianReal, jacobianImaginary, columnStride, start, length);
                 }
 
-                // Last: a full block's ω is read in place, and real may be the very memory of the frequencies.
-                Instruction root = _program[^1];
-                if (!real.IsEmpty)
+                if (!real.IsEmpty && !direct)
                 {
-                    Slot(values, root.Index, padded, imaginaryPart: false)[..length].CopyTo(real.Slice(start, length));
-                    Slot(values, root.Index, padded, imaginaryPart: true)[..length].CopyTo(imaginary.Slice(start, length));
+                    rootReal[..length].CopyTo(real.Slice(start, length));
+                    rootImaginary[..length].CopyTo(imaginary.Slice(start, length));
                 }
             }
         }
@@ -276,60 +289,152 @@ public sealed class CompiledCircuit
         }
     }
 
-    private void ComputeValues(in FrequencyBlock block, ReadOnlySpan<double> parameters, Span<double> values, int padded)
+    private void ComputeValues(in FrequencyBlock block, ReadOnlySpan<double> parameters, Span<double> values, int padded, Span<double> rootReal, Span<double> rootImaginary)
     {
-        foreach (Instruction instruction in _program)
+        for (int k = 0; k < _program.Length; k++)
         {
-            Span<double> real = Slot(values, instruction.Index, padded, imaginaryPart: false);
-            Span<double> imaginary = Slot(values, instruction.Index, padded, imaginaryPart: true);
+            Instruction instruction = _program[k];
+            if (instruction.IsConstant)
+            {
+                continue;
+            }
+
+            bool isRoot = k == _program.Length - 1;
+            Span<double> real = isRoot ? rootReal : Slot(values, instruction.Index, padded, imaginaryPart: false);
+            Span<double> imaginary = isRoot ? rootImaginary : Slot(values, instruction.Index, padded, imaginaryPart: true);
             switch (instruction.Operation)
             {
                 case Operation.Element:
                     instruction.Element!.Evaluate(block, parameters.Slice(instruction.ParameterOffset, instruction.ParameterCount), real, imaginary, [], []);
                     break;
                 case Operation.Series:
-                    Slot(values, instruction.Children[0], padded, imaginaryPart: false).CopyTo(real);
-                    Slot(values, instruction.Children[0], padded, imaginaryPart: true).CopyTo(imaginary);
-                    for (int c = 1; c < instruction.Children.Length; c++)
-                    {
-                        TensorPrimitives.Add(real, Slot(values, instruction.Children[c], padded, imaginaryPart: false), real);
-                        TensorPrimitives.Add(imaginary, Slot(values, instruction.Children[c], padded, imaginaryPart: true), imaginary);
-                    }
-
+                    SumSeries(parameters, values, instruction, real, imaginary, padded);
                     break;
                 default:
-                    CombineParallel(values, instruction, real, imaginary, padded);
+                    CombineParallel(parameters, values, instruction, real, imaginary, padded);
                     break;
             }
         }
     }
 
-    /// <summary>Z = 1/Σ(1/Zₖ), lane by lane; for two branches Z = Z₁Z₂/(Z₁ + Z₂), one division instead of three.</summary>
-    private static void CombineParallel(Span<double> values, Instruction instruction, Span<double> real, Span<double> imaginary, int padded)
+    /// <summary>
+    /// Z = Σ Zₖ: the resistors among the parts are one constant R (never written out); the other parts are summed with
+    /// it in one pass for the first two and one more pass for each further part.
+    /// </summary>
+    private void SumSeries(ReadOnlySpan<double> parameters, Span<double> values, Instruction instruction, Span<double> real, Span<double> imaginary, int padded)
     {
+        double resistance = 0;
+        int first = -1, second = -1;
+        foreach (int child in instruction.Children)
+        {
+            if (_program[child].IsConstant)
+            {
+                resistance += parameters[_program[child].ParameterOffset];
+            }
+            else if (first < 0)
+            {
+                first = child;
+            }
+            else if (second < 0)
+            {
+                second = child;
+            }
+        }
+
+        int length = real.Length;
+        if (first < 0)
+        {
+            real.Fill(resistance);
+            imaginary.Clear();
+            return;
+        }
+
+        var constant = Vector256.Create(resistance);
+        ReadOnlySpan<double> firstReal = Slot(values, first, padded, imaginaryPart: false);
+        ReadOnlySpan<double> firstImaginary = Slot(values, first, padded, imaginaryPart: true);
+        if (second < 0)
+        {
+            TensorPrimitives.Add(firstReal[..length], resistance, real);
+            firstImaginary[..length].CopyTo(imaginary);
+            return;
+        }
+
+        ReadOnlySpan<double> secondReal = Slot(values, second, padded, imaginaryPart: false);
+        ReadOnlySpan<double> secondImaginary = Slot(values, second, padded, imaginaryPart: true);
+        int whole = length & ~(Vector256<double>.Count - 1);
+        for (int i = 0; i < whole; i += Vector256<double>.Count)
+        {
+            ComplexVector sum = ComplexVector.Load(firstReal, firstImaginary, i) + ComplexVector.Load(secondReal, secondImaginary, i) + constant;
+            sum.Store(real, imaginary, i);
+        }
+
+        for (int i = whole; i < length; i++)
+        {
+            real[i] = firstReal[i] + secondReal[i] + resistance;
+            imaginary[i] = firstImaginary[i] + secondImaginary[i];
+        }
+
+        foreach (int child in instruction.Children)
+        {
+            if (child != first && child != second && !_program[child].IsConstant)
+            {
+                TensorPrimitives.Add(real, Slot(values, child, padded, imaginaryPart: false)[..length], real);
+                TensorPrimitives.Add(imaginary, Slot(values, child, padded, imaginaryPart: true)[..length], imaginary);
+            }
+        }
+    }
+
+    /// <summary>A child's Z at lanes i…i+3: its slot, or its resistance broadcast when it is a folded resistor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ComplexVector LoadChild(ReadOnlySpan<double> parameters, Span<double> values, int child, int padded, int i) =>
+        _program[child].IsConstant
+            ? ComplexVector.Broadcast(parameters[_program[child].ParameterOffset], 0)
+            : ComplexVector.Load(Slot(values, child, padded, imaginaryPart: false), Slot(values, child, padded, imaginaryPart: true), i);
+
+    /// <summary>
+    /// Z = 1/Σ(1/Zₖ), lane by lane; for two branches Z = Z₁Z₂/(Z₁ + Z₂), one division instead of three. The output may be
+    /// shorter than the block (the root of a full block writing to the caller's arrays is never shorter than a vector
+    /// multiple, so whole vectors always fit).
+    /// </summary>
+    private void CombineParallel(ReadOnlySpan<double> parameters, Span<double> values, Instruction instruction, Span<double> real, Span<double> imaginary, int padded)
+    {
+        int length = real.Length;
         if (instruction.Children.Length == 2)
         {
             int first = instruction.Children[0], second = instruction.Children[1];
-            ReadOnlySpan<double> firstReal = Slot(values, first, padded, imaginaryPart: false);
-            ReadOnlySpan<double> firstImaginary = Slot(values, first, padded, imaginaryPart: true);
-            ReadOnlySpan<double> secondReal = Slot(values, second, padded, imaginaryPart: false);
-            ReadOnlySpan<double> secondImaginary = Slot(values, second, padded, imaginaryPart: true);
-            for (int i = 0; i < padded; i += Vector256<double>.Count)
+            if (_program[first].IsConstant != _program[second].IsConstant)
             {
-                ComplexVector a = ComplexVector.Load(firstReal, firstImaginary, i);
-                ComplexVector b = ComplexVector.Load(secondReal, secondImaginary, i);
+                // A resistor R beside a branch Z: R·Z/(R + Z) with R broadcast.
+                int constantChild = _program[first].IsConstant ? first : second;
+                int other = constantChild == first ? second : first;
+                var resistance = Vector256.Create(parameters[_program[constantChild].ParameterOffset]);
+                ReadOnlySpan<double> otherReal = Slot(values, other, padded, imaginaryPart: false);
+                ReadOnlySpan<double> otherImaginary = Slot(values, other, padded, imaginaryPart: true);
+                for (int i = 0; i < length; i += Vector256<double>.Count)
+                {
+                    ComplexVector z = ComplexVector.Load(otherReal, otherImaginary, i);
+                    (z * resistance / (z + resistance)).Store(real, imaginary, i);
+                }
+
+                return;
+            }
+
+            for (int i = 0; i < length; i += Vector256<double>.Count)
+            {
+                ComplexVector a = LoadChild(parameters, values, first, padded, i);
+                ComplexVector b = LoadChild(parameters, values, second, padded, i);
                 (a * b / (a + b)).Store(real, imaginary, i);
             }
 
             return;
         }
 
-        for (int i = 0; i < padded; i += Vector256<double>.Count)
+        for (int i = 0; i < length; i += Vector256<double>.Count)
         {
             var admittance = ComplexVector.Broadcast(0, 0);
             foreach (int child in instruction.Children)
             {
-                admittance += ComplexVector.Load(Slot(values, child, padded, imaginaryPart: false), Slot(values, child, padded, imaginaryPart: true), i).Reciprocal();
+                admittance += LoadChild(parameters, values, child, padded, i).Reciprocal();
             }
 
             admittance.Reciprocal().Store(real, imaginary, i);
@@ -337,7 +442,7 @@ public sealed class CompiledCircuit
     }
 
     /// <summary>For every branch of a parallel: F_branch = F_parallel·(Z_parallel/Z_branch)² (F = 1 at the root and through series).</summary>
-    private void ComputeFactors(Span<double> values, Span<double> factors, int padded)
+    private void ComputeFactors(ReadOnlySpan<double> parameters, Span<double> values, Span<double> factors, int padded)
     {
         for (int k = _program.Length - 1; k >= 0; k--)
         {
@@ -353,12 +458,10 @@ public sealed class CompiledCircuit
             {
                 Span<double> factorReal = Slot(factors, child, padded, imaginaryPart: false);
                 Span<double> factorImaginary = Slot(factors, child, padded, imaginaryPart: true);
-                ReadOnlySpan<double> childReal = Slot(values, child, padded, imaginaryPart: false);
-                ReadOnlySpan<double> childImaginary = Slot(values, child, padded, imaginaryPart: true);
                 int inherited = parent.FactorSlot;
                 for (int i = 0; i < padded; i += Vector256<double>.Count)
                 {
-                    ComplexVector ratio = ComplexVector.Load(parentReal, parentImaginary, i) / ComplexVector.Load(childReal, childImaginary, i);
+                    ComplexVector ratio = ComplexVector.Load(parentReal, parentImaginary, i) / LoadChild(parameters, values, child, padded, i);
                     ComplexVector factor = ratio.Square();
                     if (inherited >= 0)
                     {
@@ -420,7 +523,7 @@ public sealed class CompiledCircuit
     }
 
     private static Span<double> Slot(Span<double> slots, int index, int padded, bool imaginaryPart) =>
-        slots.Slice(((2 * index) + (imaginaryPart ? 1 : 0)) * BlockSize, padded);
+        slots.Slice(((2 * index) + (imaginaryPart ? 1 : 0)) * SlotStride, padded);
 
     private static void Compile(CircuitNode node, List<Instruction> program, ref int parameterOffset)
     {
@@ -464,7 +567,11 @@ public sealed class CompiledCircuit
             Instruction parent = program[k];
             foreach (int child in parent.Children)
             {
-                program[child] = program[child] with { FactorSlot = parent.Operation == Operation.Parallel ? child : parent.FactorSlot };
+                program[child] = program[child] with
+                {
+                    FactorSlot = parent.Operation == Operation.Parallel ? child : parent.FactorSlot,
+                    IsConstant = program[child].Element is Resistor,
+                };
             }
         }
     }
@@ -474,5 +581,11 @@ public sealed class CompiledCircuit
     {
         /// <summary>Slot of the chain-rule factor that multiplies this node's derivatives, or −1 for factor 1.</summary>
         public int FactorSlot { get; init; } = -1;
+
+        /// <summary>
+        /// A resistor inside a series or parallel: its Z = R is never written to a slot; the parent uses R directly
+        /// (a resistor that is the whole circuit is evaluated like any element).
+        /// </summary>
+        public bool IsConstant { get; init; }
     }
 }
