@@ -148,10 +148,15 @@ internal readonly struct HyperbolicTerms
         return new HyperbolicTerms(folded, e, w, m);
     }
 
-    /// <summary>e^a − 1: the degree-9 Taylor series for |a| &lt; 0.1, else e^a − 1 from the given e^a.</summary>
+    /// <summary>e^a − 1: the degree-9 Taylor series for |a| &lt; 0.1, else e^a − 1 from the given e^a (the series is skipped when no lane needs it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> ExpM1(Vector256<double> a, Vector256<double> expA)
     {
+        if (!Vector256.LessThanAny(Vector256.Abs(a), Vector256.Create(SeriesLimit)))
+        {
+            return expA - Vector256<double>.One;
+        }
+
         Vector256<double> series = Vector256.Create(1.0 / 362880);
         series = (series * a) + Vector256.Create(1.0 / 40320);
         series = (series * a) + Vector256.Create(1.0 / 5040);
