@@ -92,16 +92,7 @@ public class CircuitTests
             CompiledCircuit kernel = circuit.Compile();
             for (int n = 0; n <= 256; n++)
             {
-                double[] p = RandomCircuits.Parameters(circuit, random);
-                double[] omega = [.. Enumerable.Range(0, n).Select(_ => Math.Exp(random.Uniform(-7, 14)))];
-                var real = new double[n];
-                var imaginary = new double[n];
-                kernel.Evaluate(omega, p, real, imaginary);
-                for (int i = 0; i < n; i++)
-                {
-                    Complex expected = ComplexReference.Circuit(circuit.Root, omega[i], p);
-                    Assert.True(Complex.Abs(new Complex(real[i], imaginary[i]) - expected) <= 1e-12 * Complex.Abs(expected), $"{circuit}, n = {n}, i = {i}: ({real[i]}, {imaginary[i]}) vs {expected}");
-                }
+                AssertKernelMatchesReference(circuit, kernel, n, random);
             }
         }
     }
@@ -121,17 +112,23 @@ public class CircuitTests
             CompiledCircuit kernel = circuit.Compile();
             foreach (int n in new[] { 256, 513, 1000 })
             {
-                double[] p = RandomCircuits.Parameters(circuit, random);
-                double[] omega = [.. Enumerable.Range(0, n).Select(_ => Math.Exp(random.Uniform(-7, 14)))];
-                var real = new double[n];
-                var imaginary = new double[n];
-                kernel.Evaluate(omega, p, real, imaginary);
-                for (int i = 0; i < n; i++)
-                {
-                    Complex expected = ComplexReference.Circuit(circuit.Root, omega[i], p);
-                    Assert.True(Complex.Abs(new Complex(real[i], imaginary[i]) - expected) <= 1e-12 * Complex.Abs(expected), $"{circuit}, n = {n}, i = {i}: ({real[i]}, {imaginary[i]}) vs {expected}");
-                }
+                AssertKernelMatchesReference(circuit, kernel, n, random);
             }
+        }
+    }
+
+    /// <summary>Evaluates the kernel at n random frequencies and parameters and checks every point against the Complex reference to 1e-12 relative.</summary>
+    private static void AssertKernelMatchesReference(Circuit circuit, CompiledCircuit kernel, int n, TestData random)
+    {
+        double[] p = RandomCircuits.Parameters(circuit, random);
+        double[] omega = [.. Enumerable.Range(0, n).Select(_ => Math.Exp(random.Uniform(-7, 14)))];
+        var real = new double[n];
+        var imaginary = new double[n];
+        kernel.Evaluate(omega, p, real, imaginary);
+        for (int i = 0; i < n; i++)
+        {
+            Complex expected = ComplexReference.Circuit(circuit.Root, omega[i], p);
+            Assert.True(Complex.Abs(new Complex(real[i], imaginary[i]) - expected) <= 1e-12 * Complex.Abs(expected), $"{circuit}, n = {n}, i = {i}: ({real[i]}, {imaginary[i]}) vs {expected}");
         }
     }
 
