@@ -23,8 +23,8 @@ public sealed class CompiledCircuit
 
     /// <summary>
     /// Distance between scratch arrays: a block plus 128 bytes, so that the arrays a kernel reads and writes at the same
-    /// index are not 4 KiB apart (loads would then wait on unrelated stores: "4K aliasing", measured at ~25 % of the
-    /// evaluation time of R0-p(R1,CPE1)-Wo1).
+    /// index are not 4 KiB apart (loads would then wait on unrelated stores: "4K aliasing"; ≈ 0.25 ms of the ≈ 10 ms
+    /// that R0-p(R1,CPE1)-Wo1 takes at 10⁶ frequencies).
     /// </summary>
     private const int SlotStride = BlockSize + 16;
 
@@ -317,70 +317,46 @@ public sealed class CompiledCircuit
         }
     }
 
-    /// <summary>
-    /// Z = Σ Zₖ: the resistors among the parts are one constant R (never written out); the other parts are summed with
-    /// it in one pass for the first two and one more pass for each further part.
-    /// </summary>
+    /// <summary>Z = Σ Zₖ, with the resistors among the parts added as one constant R (they are never written out).</summary>
     private void SumSeries(ReadOnlySpan<double> parameters, Span<double> values, Instruction instruction, Span<double> real, Span<double> imaginary, int padded)
     {
         double resistance = 0;
-        int first = -1, second = -1;
         foreach (int child in instruction.Children)
         {
             if (_program[child].IsConstant)
             {
                 resistance += parameters[_program[child].ParameterOffset];
             }
-            else if (first < 0)
-            {
-                first = child;
-            }
-            else if (second < 0)
-            {
-                second = child;
-            }
         }
 
         int length = real.Length;
-        if (first < 0)
+        bool started = false;
+        foreach (int child in instruction.Children)
+        {
+            if (_program[child].IsConstant)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<double> childReal = Slot(values, child, padded, imaginaryPart: false)[..length];
+            ReadOnlySpan<double> childImaginary = Slot(values, child, padded, imaginaryPart: true)[..length];
+            if (started)
+            {
+                TensorPrimitives.Add(real, childReal, real);
+                TensorPrimitives.Add(imaginary, childImaginary, imaginary);
+            }
+            else
+            {
+                TensorPrimitives.Add(childReal, resistance, real);
+                childImaginary.CopyTo(imaginary);
+                started = true;
+            }
+        }
+
+        if (!started)
         {
             real.Fill(resistance);
             imaginary.Clear();
-            return;
-        }
-
-        var constant = Vector256.Create(resistance);
-        ReadOnlySpan<double> firstReal = Slot(values, first, padded, imaginaryPart: false);
-        ReadOnlySpan<double> firstImaginary = Slot(values, first, padded, imaginaryPart: true);
-        if (second < 0)
-        {
-            TensorPrimitives.Add(firstReal[..length], resistance, real);
-            firstImaginary[..length].CopyTo(imaginary);
-            return;
-        }
-
-        ReadOnlySpan<double> secondReal = Slot(values, second, padded, imaginaryPart: false);
-        ReadOnlySpan<double> secondImaginary = Slot(values, second, padded, imaginaryPart: true);
-        int whole = length & ~(Vector256<double>.Count - 1);
-        for (int i = 0; i < whole; i += Vector256<double>.Count)
-        {
-            ComplexVector sum = ComplexVector.Load(firstReal, firstImaginary, i) + ComplexVector.Load(secondReal, secondImaginary, i) + constant;
-            sum.Store(real, imaginary, i);
-        }
-
-        for (int i = whole; i < length; i++)
-        {
-            real[i] = firstReal[i] + secondReal[i] + resistance;
-            imaginary[i] = firstImaginary[i] + secondImaginary[i];
-        }
-
-        foreach (int child in instruction.Children)
-        {
-            if (child != first && child != second && !_program[child].IsConstant)
-            {
-                TensorPrimitives.Add(real, Slot(values, child, padded, imaginaryPart: false)[..length], real);
-                TensorPrimitives.Add(imaginary, Slot(values, child, padded, imaginaryPart: true)[..length], imaginary);
-            }
         }
     }
 
@@ -392,9 +368,8 @@ public sealed class CompiledCircuit
             : ComplexVector.Load(Slot(values, child, padded, imaginaryPart: false), Slot(values, child, padded, imaginaryPart: true), i);
 
     /// <summary>
-    /// Z = 1/Σ(1/Zₖ), lane by lane; for two branches Z = Z₁Z₂/(Z₁ + Z₂), one division instead of three. The output may be
-    /// shorter than the block (the root of a full block writing to the caller's arrays is never shorter than a vector
-    /// multiple, so whole vectors always fit).
+    /// Z = 1/Σ(1/Zₖ), lane by lane; for two branches Z = Z₁Z₂/(Z₁ + Z₂), one division instead of three. The output is
+    /// either the padded slot or, for a full block, the caller's 256 values: whole vectors in both cases.
     /// </summary>
     private void CombineParallel(ReadOnlySpan<double> parameters, Span<double> values, Instruction instruction, Span<double> real, Span<double> imaginary, int padded)
     {
@@ -402,23 +377,6 @@ public sealed class CompiledCircuit
         if (instruction.Children.Length == 2)
         {
             int first = instruction.Children[0], second = instruction.Children[1];
-            if (_program[first].IsConstant != _program[second].IsConstant)
-            {
-                // A resistor R beside a branch Z: R·Z/(R + Z) with R broadcast.
-                int constantChild = _program[first].IsConstant ? first : second;
-                int other = constantChild == first ? second : first;
-                var resistance = Vector256.Create(parameters[_program[constantChild].ParameterOffset]);
-                ReadOnlySpan<double> otherReal = Slot(values, other, padded, imaginaryPart: false);
-                ReadOnlySpan<double> otherImaginary = Slot(values, other, padded, imaginaryPart: true);
-                for (int i = 0; i < length; i += Vector256<double>.Count)
-                {
-                    ComplexVector z = ComplexVector.Load(otherReal, otherImaginary, i);
-                    (z * resistance / (z + resistance)).Store(real, imaginary, i);
-                }
-
-                return;
-            }
-
             for (int i = 0; i < length; i += Vector256<double>.Count)
             {
                 ComplexVector a = LoadChild(parameters, values, first, padded, i);
@@ -558,7 +516,8 @@ public sealed class CompiledCircuit
 
     /// <summary>
     /// Top-down: the root and everything reached from it through series only has factor 1 (slot −1); a parallel's branch
-    /// gets its own slot (its node index); a series part shares its parent's slot.
+    /// gets its own slot (its node index); a series part shares its parent's slot. Every resistor with a parent is marked
+    /// constant (see <see cref="Instruction.IsConstant"/>).
     /// </summary>
     private static void AssignFactorSlots(Instruction[] program)
     {
