@@ -1,0 +1,32 @@
+namespace Electrochem.IO.Cycling;
+
+/// <summary>The cycler file formats <see cref="CyclerFile"/> reads (text exports; binary formats are read elsewhere).</summary>
+public enum CyclerFileFormat
+{
+    /// <summary>Detect the format from the file's content (never from its name).</summary>
+    Auto = 0,
+
+    /// <summary>Any delimited table whose columns are recognised by name and unit, or named by a <see cref="CyclerColumnMap"/>.</summary>
+    Delimited,
+
+    /// <summary>Arbin CSV exports (<c>Data_Point,Test_Time,…,Current,Voltage,Charge_Capacity,…</c>, including the Channel_Normal_Table of a .res exported as CSV).</summary>
+    ArbinCsv,
+
+    /// <summary>BioLogic EC-Lab / BT-Lab text exports (<c>.mpt</c>, and BT-Lab's <c>;</c>-separated <c>.csv</c>).</summary>
+    BioLogicText,
+
+    /// <summary>Maccor text exports (tab-separated; one metadata line, or a key/value header).</summary>
+    MaccorText,
+
+    /// <summary>Neware BTS CSV exports.</summary>
+    NewareCsv,
+
+    /// <summary>PEC (SBT) CSV exports, in mV/mA/mAh/mWh.</summary>
+    PecCsv,
+
+    /// <summary>Novonix HPC CSV exports (<c>[Summary]</c> and <c>[Protocol]</c> blocks, time in hours).</summary>
+    NovonixCsv,
+
+    /// <summary>Battery Data Format CSV (<c>Test Time / h</c>, <c>Current / A</c>, …).</summary>
+    BatteryDataFormatCsv,
+}

@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Electrochem.IO.Cycling;
+
+/// <summary>
+/// A cycler file being read: its name for messages, how to open it from the start, its text encoding (a byte-order
+/// mark, else UTF-8 when the first 256 KiB are valid UTF-8, else Windows-1252 — what EC-Lab and most Windows cycler
+/// software write), and its first lines for format detection and header parsing.
+/// </summary>
+internal sealed class CyclerSource
+{
+    private const int PreviewBytes = 256 * 1024;
+    private const int PreviewLines = 400;
+
+    private readonly Func<Stream> _open;
+
+    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview)
+    {
+        Name = name;
+        _open = open;
+        Encoding = encoding;
+        FirstLines = firstLines;
+        WholeFileInPreview = wholeFileInPreview;
+    }
+
+    internal string Name { get; }
+
+    internal Encoding Encoding { get; }
+
+    /// <summary>Up to 400 lines from the start of the file (fewer when the first 256 KiB hold fewer), without line breaks.</summary>
+    internal ImmutableArray<string> FirstLines { get; }
+
+    /// <summary>True when <see cref="FirstLines"/> is the whole file.</summary>
+    internal bool WholeFileInPreview { get; }
+
+    internal static CyclerSource Create(string name, Func<Stream> open)
+    {
+        byte[] buffer = new byte[PreviewBytes];
+        int length;
+        using (Stream stream = open())
+        {
+            length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
+
+        bool complete = length < buffer.Length;
+        Encoding encoding = DetectEncoding(buffer.AsSpan(0, length), out int bom);
+        string text = encoding.GetString(buffer, bom, length - bom);
+        var lines = ImmutableArray.CreateBuilder<string>();
+        int start = 0;
+        while (start < text.Length && lines.Count < PreviewLines)
+        {
+            int end = text.AsSpan(start).IndexOfAny('\r', '\n');
+            if (end < 0)
+            {
+                if (complete)
+                {
+                    lines.Add(text[start..]);
+                }
+
+                break;
+            }
+
+            lines.Add(text.Substring(start, end));
+            start += end + 1;
+            if (text[start - 1] == '\r' && start < text.Length && text[start] == '\n')
+            {
+                start++;
+            }
+        }
+
+        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines);
+    }
+
+    /// <summary>Opens the text from the start, guarded against absurdly long lines.</summary>
+    internal BoundedLineReader OpenText(int maximumLineLength) =>
+        new(new StreamReader(_open(), Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), maximumLineLength);
+
+    /// <summary>Opens the text and skips the lines before <paramref name="line"/> (1-based), so the reader is at that line.</summary>
+    internal BoundedLineReader OpenTextAtLine(int line, int maximumLineLength)
+    {
+        BoundedLineReader reader = OpenText(maximumLineLength);
+        for (int i = 1; i < line; i++)
+        {
+            if (reader.ReadLine() is null)
+            {
+                break;
+            }
+        }
+
+        return reader;
+    }
+
+    private static Encoding DetectEncoding(ReadOnlySpan<byte> bytes, out int bomLength)
+    {
+        bomLength = 0;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bomLength = 3;
+            return new UTF8Encoding(false);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            bomLength = 2;
+            return Encoding.Unicode;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            bomLength = 2;
+            return Encoding.BigEndianUnicode;
+        }
+
+        // A multi-byte sequence cut at the end of the preview is not an error: drop up to 3 trailing bytes.
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        for (int cut = 0; cut <= Math.Min(3, bytes.Length); cut++)
+        {
+            try
+            {
+                strict.GetCharCount(bytes[..^cut]);
+                return new UTF8Encoding(false);
+            }
+            catch (DecoderFallbackException)
+            {
+                if (bytes.Length < PreviewBytes)
+                {
+                    break; // The whole file is here: nothing was cut.
+                }
+            }
+        }
+
+        return CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
+    }
+}

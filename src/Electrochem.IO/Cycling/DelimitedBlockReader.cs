@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Electrochem.Cycling;
+using nietras.SeparatedValues;
+
+namespace Electrochem.IO.Cycling;
+
+/// <summary>
+/// Reads the delimited data block of a cycler file with Sep (SIMD field splitting, csFastFloat number parsing) into
+/// pooled column chunks: no per-row objects, no whole-file string. The caller has read the lines before the header
+/// and gives the header fields' plan. Every field is accounted for: a row with the wrong number of fields, a number
+/// column with text in it, or a required column left empty is an error naming the file, line and column.
+/// </summary>
+internal static class DelimitedBlockReader
+{
+    private const int CancellationStride = 1 << 14;
+
+    /// <summary>Reads the rows after the header.</summary>
+    /// <param name="reader">Text positioned at the header line.</param>
+    /// <param name="source">The file name for messages.</param>
+    /// <param name="headerLine">1-based line number of the header.</param>
+    /// <param name="delimiter">The field delimiter.</param>
+    /// <param name="decimalSeparator">'.' or ','.</param>
+    /// <param name="plan">Turns the header fields into one plan per column, or returns a problem (reported on the header line).</param>
+    /// <param name="cancellationToken">Stops a long read.</param>
+    internal static DataFileResult<RawTable> Read(
+        TextReader reader,
+        string source,
+        int headerLine,
+        char delimiter,
+        char decimalSeparator,
+        Func<IReadOnlyList<string>, (ColumnPlan[]? Plans, string? Problem)> plan,
+        CancellationToken cancellationToken)
+    {
+        CultureInfo culture = Culture(decimalSeparator);
+        using SepReader sep = Sep.New(delimiter).Reader(o => o with
+        {
+            HasHeader = true,
+            CultureInfo = culture,
+            DisableColCountCheck = true,
+            Unescape = true,
+        }).From(reader);
+
+        IReadOnlyList<string> headers = sep.Header.ColNames;
+        if (headers.Count == 0)
+        {
+            return Fail(source, headerLine, "the header line is empty; expected the column names of the data");
+        }
+
+        (ColumnPlan[]? plans, string? problem) = plan(headers);
+        if (plans is null)
+        {
+            return Fail(source, headerLine, problem ?? "the header could not be read");
+        }
+
+        var states = new ColumnState[plans.Length];
+        using var lines = new ChunkedBuilder<int>();
+        try
+        {
+            for (int c = 0; c < plans.Length; c++)
+            {
+                states[c] = new ColumnState(plans[c]);
+            }
+
+            int expected = plans.Length;
+            int blankRows = 0;
+            foreach (SepReader.Row row in sep)
+            {
+                int line = headerLine + row.LineNumberFrom - 1;
+                if ((lines.Count & (CancellationStride - 1)) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (row.ColCount != expected)
+                {
+                    if (row.Span.IsWhiteSpace())
+                    {
+                        blankRows++;
+                        continue;
+                    }
+
+                    // A trailing empty field from a delimiter at the end of every line is common: accept it.
+                    if (!(row.ColCount == expected + 1 && row[expected].Span.IsWhiteSpace()))
+                    {
+                        return Fail(source, line, $"the row has {row.ColCount} field{(row.ColCount == 1 ? string.Empty : "s")} but the header on line {headerLine} has {expected} columns, delimited by '{Describe(delimiter)}'; is the file truncated or were fields added?");
+                    }
+                }
+
+                for (int c = 0; c < expected; c++)
+                {
+                    if (states[c].Add(row[c], culture) is { } fieldProblem)
+                    {
+                        return Fail(source, line, $"column {c + 1} ('{plans[c].Header}') {fieldProblem}");
+                    }
+                }
+
+                lines.Add(line);
+            }
+
+            if (lines.Count == 0)
+            {
+                return Fail(source, headerLine, "the header has no data rows after it; expected at least one row of values");
+            }
+
+            var warnings = new List<string>();
+            if (blankRows > 0)
+            {
+                warnings.Add($"{blankRows} blank line{(blankRows == 1 ? " was" : "s were")} skipped in the data");
+            }
+
+            var columns = new List<RawColumn>(states.Length);
+            foreach (ColumnState state in states)
+            {
+                columns.Add(state.Build(warnings));
+            }
+
+            return DataFileResult.Success(new RawTable(columns, lines.ToArrayAndClear(), warnings));
+        }
+        finally
+        {
+            foreach (ColumnState? state in states)
+            {
+                state?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The invariant culture with the file's decimal separator (and no group separator, so "1.500" is never 1500).</summary>
+    internal static CultureInfo Culture(char decimalSeparator)
+    {
+        if (decimalSeparator == '.')
+        {
+            return CultureInfo.InvariantCulture;
+        }
+
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.NumberDecimalSeparator = decimalSeparator.ToString();
+        culture.NumberFormat.NumberGroupSeparator = "\u0001";
+        return CultureInfo.ReadOnly(culture);
+    }
+
+    internal static string Describe(char delimiter) => delimiter switch
+    {
+        '\t' => "tab",
+        _ => delimiter.ToString(),
+    };
+
+    private static DataFileResult<RawTable> Fail(string source, int line, string problem) =>
+        DataFileResult.Failure<RawTable>(new DataFileError(source, Math.Max(1, line), problem));
+
+    /// <summary>One column while it is read.</summary>
+    private sealed class ColumnState(ColumnPlan plan) : IDisposable
+    {
+        private ChunkedBuilder<double>? _numbers = plan.Kind == ColumnKind.Text ? null : new ChunkedBuilder<double>();
+        private TextColumnBuilder? _text = plan.Kind == ColumnKind.Text ? new TextColumnBuilder() : null;
+        private int _empty;
+        private int _switchedAtRow = -1;
+
+        /// <summary>Adds one field; returns the problem (continuing "column N ('header') …"), or null.</summary>
+        internal string? Add(SepReader.Col col, CultureInfo culture)
+        {
+            if (_numbers is null)
+            {
+                _text!.Add(col.Span);
+                return null;
+            }
+
+            if (col.TryParse(out double value))
+            {
+                _numbers.Add(value);
+                return null;
+            }
+
+            ReadOnlySpan<char> field = col.Span.Trim();
+            if (field.IsEmpty)
+            {
+                _empty++;
+                _numbers.Add(double.NaN);
+                return null;
+            }
+
+            if (double.TryParse(field, NumberStyles.Float, culture, out value))
+            {
+                _numbers.Add(value);
+                return null;
+            }
+
+            if (plan.Kind == ColumnKind.NumericOrText)
+            {
+                SwitchToText();
+                _text!.Add(field);
+                return null;
+            }
+
+            string shown = field.Length <= 40 ? field.ToString() : string.Concat(field[..37], "...");
+            return $"is '{shown}', which is not a number; expected a decimal number{(culture.NumberFormat.NumberDecimalSeparator == "," ? " with a decimal comma" : string.Empty)}";
+        }
+
+        internal RawColumn Build(List<string> warnings)
+        {
+            if (_numbers is not null)
+            {
+                if (_empty > 0 && !plan.IsRequired)
+                {
+                    warnings.Add(_empty == _numbers.Count
+                        ? $"column '{plan.Header}' is empty in every row"
+                        : $"column '{plan.Header}' is empty in {_empty} of {_numbers.Count} rows (kept as NaN)");
+                }
+
+                return new RawColumn(plan, _numbers.ToArrayAndClear(), null, []);
+            }
+
+            if (_switchedAtRow >= 0)
+            {
+                warnings.Add($"column '{plan.Header}' holds text from data row {_switchedAtRow + 1} on, so it is kept as text");
+            }
+
+            (int[] codes, ImmutableArray<string> categories) = _text!.Build();
+            return new RawColumn(plan with { Kind = ColumnKind.Text }, null, codes, categories);
+        }
+
+        public void Dispose()
+        {
+            _numbers?.Dispose();
+            _text?.Dispose();
+        }
+
+        private void SwitchToText()
+        {
+            _switchedAtRow = _numbers!.Count;
+            _text = new TextColumnBuilder();
+            for (int i = 0; i < _numbers.Count; i++)
+            {
+                double v = _numbers[i];
+                _text.Add(double.IsNaN(v) ? string.Empty : v.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            _numbers.Dispose();
+            _numbers = null;
+        }
+    }
+}

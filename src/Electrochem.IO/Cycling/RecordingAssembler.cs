@@ -1,0 +1,97 @@
+using System.Numerics.Tensors;
+using Electrochem.Cycling;
+
+namespace Electrochem.IO.Cycling;
+
+/// <summary>
+/// Turns a <see cref="RawTable"/> into a <see cref="CyclerRecording"/>: converts each planned column to its stored
+/// unit (vectorised), checks test time, current and voltage row by row so a problem names its line, and applies the
+/// time-order policy. Format readers may change the columns in between (<see cref="Columns"/>, then <see cref="Finish"/>).
+/// </summary>
+internal static class RecordingAssembler
+{
+    /// <summary>The raw columns as recording columns in their stored units.</summary>
+    internal static (List<RecordingColumn> Numeric, List<RecordingTextColumn> Text) Columns(RawTable raw)
+    {
+        var numeric = new List<RecordingColumn>();
+        var text = new List<RecordingTextColumn>();
+        foreach (RawColumn column in raw.Columns)
+        {
+            ColumnPlan plan = column.Plan;
+            if (column.IsText)
+            {
+                text.Add(new RecordingTextColumn(plan.Name, column.Codes!, column.Categories, plan.Origin, plan.IsStepType));
+                continue;
+            }
+
+            double[] values = column.Numbers!;
+            if (plan.Scale != 1)
+            {
+                TensorPrimitives.Multiply<double>(values, plan.Scale, values);
+            }
+
+            if (plan.Offset != 0)
+            {
+                TensorPrimitives.Add<double>(values, plan.Offset, values);
+            }
+
+            numeric.Add(new RecordingColumn(plan.Name, plan.Quantity, plan.Unit, values, plan.Origin));
+        }
+
+        return (numeric, text);
+    }
+
+    /// <summary>Checks the columns and builds the recording, or reports the first problem with its line.</summary>
+    internal static DataFileResult<CyclerRecording> Finish(
+        string source,
+        string format,
+        RecordingMetadata metadata,
+        List<RecordingColumn> numeric,
+        List<RecordingTextColumn> text,
+        int[] rowLines,
+        IEnumerable<string> warnings,
+        CyclerReadOptions options)
+    {
+        foreach (RecordingColumn column in numeric)
+        {
+            if (column.Quantity is not (RecordingQuantity.TestTime or RecordingQuantity.Current or RecordingQuantity.Voltage))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<double> values = column.Values;
+            int bad = values.IndexOfAnyExceptInRange(double.MinValue, double.MaxValue);
+            if (bad >= 0)
+            {
+                string what = double.IsNaN(values[bad]) ? "empty or not a number" : "infinite";
+                return Fail(source, rowLines[bad], $"the {CyclerColumnPlanner.Describe(column.Quantity)} ('{column.Origin.Header}') is {what}; every row needs a finite test time, current and voltage");
+            }
+        }
+
+        if (options.TimeOrder == RecordingTimeOrder.Reject && numeric.Find(c => c.Quantity == RecordingQuantity.TestTime) is { } time)
+        {
+            ReadOnlySpan<double> t = time.Values;
+            for (int i = 1; i < t.Length; i++)
+            {
+                if (t[i] < t[i - 1])
+                {
+                    return Fail(source, rowLines[i], $"test time goes backwards ({Number(t[i - 1])} s on line {rowLines[i - 1]}, then {Number(t[i])} s); rows must be in time order. Read with CyclerReadOptions.TimeOrder = Sort (or --sort-by-time) if the file is known to hold its rows out of order");
+                }
+            }
+        }
+
+        try
+        {
+            return DataFileResult.Success(CyclerRecording.Create(source, format, metadata, numeric, text, warnings, options.TimeOrder));
+        }
+        catch (ArgumentException e)
+        {
+            return Fail(source, rowLines.Length > 0 ? rowLines[0] : 1, e.Message);
+        }
+    }
+
+    internal static DataFileResult<CyclerRecording> Fail(string source, int line, string problem) =>
+        DataFileResult.Failure<CyclerRecording>(new DataFileError(source, Math.Max(1, line), problem));
+
+    private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}

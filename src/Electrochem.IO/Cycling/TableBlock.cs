@@ -1,0 +1,98 @@
+using Electrochem.Cycling;
+
+namespace Electrochem.IO.Cycling;
+
+/// <summary>Reads a file's delimited data block from its header line and assembles the recording: the path every text format shares.</summary>
+internal static class TableBlock
+{
+    /// <summary>Reads the block whose header is on <paramref name="headerLine"/> and plans its columns.</summary>
+    internal static DataFileResult<RawTable> Read(
+        CyclerSource source,
+        int headerLine,
+        char delimiter,
+        char decimalSeparator,
+        Func<IReadOnlyList<string>, (ColumnPlan[]? Plans, string? Problem)> plan,
+        CyclerReadOptions options,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            using BoundedLineReader reader = source.OpenTextAtLine(headerLine, options.MaximumLineLength);
+            return DelimitedBlockReader.Read(reader, source.Name, headerLine, delimiter, decimalSeparator, plan, cancellationToken);
+        }
+        catch (LineTooLongException e)
+        {
+            return DataFileResult.Failure<RawTable>(new DataFileError(source.Name, headerLine, $"a line after this one is longer than {e.Limit} characters (CyclerReadOptions.MaximumLineLength); this is not a text export a cycler writes, or its line breaks are missing"));
+        }
+    }
+
+    /// <summary>Reads the block with the standard planner and assembles the recording.</summary>
+    internal static DataFileResult<CyclerRecording> ReadRecording(
+        CyclerSource source,
+        string format,
+        RecordingMetadata metadata,
+        int headerLine,
+        char delimiter,
+        char decimalSeparator,
+        IReadOnlyList<VendorColumn> vendor,
+        bool useSynonyms,
+        CyclerReadOptions options,
+        CancellationToken cancellationToken,
+        Func<RawTable, RecordingMetadata, RecordingMetadata>? refineMetadata = null)
+    {
+        var notes = new List<string>();
+        DataFileResult<RawTable> block = Read(source, headerLine, delimiter, decimalSeparator, h => CyclerColumnPlanner.Plan(h, options.ColumnMap, vendor, useSynonyms, notes), options, cancellationToken);
+        if (!block.TryGetValue(out RawTable? raw))
+        {
+            return DataFileResult.Failure<CyclerRecording>(block.Error!);
+        }
+
+        (List<RecordingColumn> numeric, List<RecordingTextColumn> text) = RecordingAssembler.Columns(raw);
+        notes.AddRange(raw.Warnings);
+        CounterChecks(numeric, notes);
+        metadata = refineMetadata?.Invoke(raw, metadata) ?? metadata;
+        return RecordingAssembler.Finish(source.Name, format, metadata, numeric, text, raw.RowLines, notes, options);
+    }
+
+    /// <summary>
+    /// An optional known column that is empty in every row is kept under its file name as an ordinary column (the
+    /// recording then has no such quantity), and a cycle counter that never changes is reported: both with a warning.
+    /// </summary>
+    internal static void CounterChecks(List<RecordingColumn> numeric, List<string> notes)
+    {
+        for (int i = 0; i < numeric.Count; i++)
+        {
+            RecordingColumn column = numeric[i];
+            if (column.Quantity == RecordingQuantity.Other || column.Quantity is RecordingQuantity.TestTime or RecordingQuantity.Current or RecordingQuantity.Voltage)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<double> values = column.Values;
+            if (values.Length > 0 && AllNaN(values))
+            {
+                numeric[i] = new RecordingColumn(column.Origin.Header, RecordingQuantity.Other, column.Origin.WrittenUnit ?? string.Empty, column.Memory, column.Origin);
+                notes.Add($"the {CyclerColumnPlanner.Describe(column.Quantity)} column '{column.Origin.Header}' is empty in every row, so the recording has no {CyclerColumnPlanner.Describe(column.Quantity)}");
+                continue;
+            }
+
+            if (column.Quantity == RecordingQuantity.CycleIndex && values.Length > 1 && !values.ContainsAnyExcept(values[0]))
+            {
+                notes.Add($"the cycle counter '{column.Origin.Header}' is {values[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture)} in every row; it does not count cycles, so derive cycles from the charge/discharge alternation");
+            }
+        }
+    }
+
+    private static bool AllNaN(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+        {
+            if (!double.IsNaN(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
