@@ -80,4 +80,44 @@ public static class SyntheticData
         double u2 = random.NextDouble();
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
+
+    /// <summary>
+    /// An Arbin-style CSV export of constant-current cycling (1 s records, ±2 A between 3.0 and 4.2 V, accumulating
+    /// capacities and energies, a noisy temperature): the 15 numeric columns of Arbin's Channel_Normal_Table, written
+    /// with round-trip precision. Seeded, so every run reads the same bytes.
+    /// </summary>
+    public static void WriteArbinCsv(string path, int rows)
+    {
+        var random = new Random(Seed);
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 20);
+        writer.WriteLine("Data_Point,Test_Time(s),DateTime,Step_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V),Charge_Capacity(Ah),Discharge_Capacity(Ah),Charge_Energy(Wh),Discharge_Energy(Wh),dV/dt(V/s),Internal_Resistance(Ohm),Temperature(C)");
+        double qc = 0, qd = 0, ec = 0, ed = 0, voltage = 3.0, stepStart = 0;
+        int step = 1, cycle = 1;
+        const double start = 1_494_645_243.4715;
+        Span<char> buffer = stackalloc char[32];
+        for (int i = 0; i < rows; i++)
+        {
+            double t = i + (random.NextDouble() * 1e-3);
+            double current = step == 1 ? 2.0 : -2.0;
+            double previous = voltage;
+            voltage += (current > 0 ? 1 : -1) * 2.0e-4 + (random.NextDouble() - 0.5) * 1e-5;
+            double dq = Math.Abs(current) / 3600;
+            if (current > 0) { qc += dq; ec += dq * voltage; } else { qd += dq; ed += dq * voltage; }
+            if (voltage >= 4.2 && step == 1) { step = 2; stepStart = t; }
+            else if (voltage <= 3.0 && step == 2) { step = 1; stepStart = t; cycle++; qc = qd = ec = ed = 0; }
+            double[] values = [i + 1, t, start + t, t - stepStart, step, cycle, current, voltage, qc, qd, ec, ed, voltage - previous, 0.0123 + (random.NextDouble() * 1e-4), 25 + random.NextDouble()];
+            for (int c = 0; c < values.Length; c++)
+            {
+                if (c > 0)
+                {
+                    writer.Write(',');
+                }
+
+                values[c].TryFormat(buffer, out int written, "R", CultureInfo.InvariantCulture);
+                writer.Write(buffer[..written]);
+            }
+
+            writer.WriteLine();
+        }
+    }
 }

@@ -60,7 +60,7 @@ internal sealed class ArbinCsvReader : ICyclerFormatReader
         double first = values[0];
         if (first > 1e8 && first < 1e11)
         {
-            DateTime utc = DateTime.UnixEpoch.AddSeconds(first);
+            DateTime utc = DateTime.UnixEpoch.AddTicks(10 * (long)Math.Round(first * 1e6)); // to the microsecond: the double carries no more
             return metadata with { StartTime = new RecordingStartTime(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero, $"first '{stamp.Plan.Header}' value (Unix seconds, UTC)") };
         }
 

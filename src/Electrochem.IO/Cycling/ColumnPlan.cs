@@ -39,7 +39,13 @@ internal sealed record ColumnPlan(
     /// <summary>A column kept as written under its own name: numeric when it is, text otherwise.</summary>
     internal static ColumnPlan Kept(string header)
     {
+        // A slash or bracket that is not followed by a unit this library knows is part of the name (dV/dt).
         (string name, string? unit) = Tables.HeaderGrammar.Split(header);
+        if (unit is not null && !Tables.MeasurementUnit.IsKnown(unit))
+        {
+            (name, unit) = (header.Trim(), null);
+        }
+
         return new ColumnPlan(header, ColumnKind.NumericOrText, RecordingQuantity.Other, header.Trim(), unit ?? string.Empty, WrittenUnit: unit) { DisplayName = name };
     }
 
