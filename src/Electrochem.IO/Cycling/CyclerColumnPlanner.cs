@@ -180,7 +180,7 @@ internal static class CyclerColumnPlanner
     }
 
     private static string Option(RecordingQuantity quantity) =>
-        $"CyclerColumnMap.With(RecordingQuantity.{quantity}, …) or --{RecordingQuantities.CanonicalName(quantity).Replace('_', '-')}-column";
+        $"CyclerColumnMap.With(RecordingQuantity.{quantity}, …), or --{RecordingQuantities.CanonicalName(quantity).Replace('_', '-')}-column on the command line";
 
     private static string Example(RecordingQuantity quantity) => quantity switch
     {

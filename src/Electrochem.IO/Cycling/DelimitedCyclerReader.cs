@@ -62,6 +62,12 @@ internal sealed class DelimitedCyclerReader : ICyclerFormatReader
 
         return (1, source.FirstLines.IsEmpty
             ? "the file is empty; expected a header row naming test time, current and voltage, then rows of values"
-            : $"none of the first {source.FirstLines.Length} lines is a header naming a test time, a current and a voltage (e.g. 'time_s,current_A,voltage_V' or 'Test Time (s);Current (mA);Voltage (V)'); name the columns with a column map");
+            : $"none of the first {source.FirstLines.Length} lines is a header naming a test time, a current and a voltage (e.g. 'time_s,current_A,voltage_V' or 'Test Time (s);Current (mA);Voltage (V)'){FirstFields(source)}; name the columns with a column map (CyclerColumnMap, or --test-time-column, --current-column and --voltage-column with their --…-unit on the command line)");
+    }
+
+    private static string FirstFields(CyclerSource source)
+    {
+        string? first = source.FirstLines.FirstOrDefault(l => !l.AsSpan().Trim().IsEmpty && !l.TrimStart().StartsWith('#'));
+        return first is null || DelimitedText.Delimiter(first) is not { } d ? string.Empty : $"; the first line's fields are {CyclerColumnPlanner.List(DelimitedText.Fields(first, d))}";
     }
 }
