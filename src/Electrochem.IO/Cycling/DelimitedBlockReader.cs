@@ -33,16 +33,28 @@ internal static class DelimitedBlockReader
         CancellationToken cancellationToken)
     {
         CultureInfo culture = Culture(decimalSeparator);
+        // The header is read as an ordinary row: Sep refuses repeated column names, which real files have (Maccor's
+        // sixteen ' Units' columns); the planner keeps every one under a distinct name instead.
         using SepReader sep = Sep.New(delimiter).Reader(o => o with
         {
-            HasHeader = true,
+            HasHeader = false,
             CultureInfo = culture,
             DisableColCountCheck = true,
             Unescape = true,
         }).From(reader);
 
-        IReadOnlyList<string> headers = sep.Header.ColNames;
-        if (headers.Count == 0)
+        if (!sep.MoveNext())
+        {
+            return Fail(source, headerLine, "the file ends where its header was expected; expected the column names of the data");
+        }
+
+        string[] headers = new string[sep.Current.ColCount];
+        for (int c = 0; c < headers.Length; c++)
+        {
+            headers[c] = sep.Current[c].ToString();
+        }
+
+        if (headers.All(string.IsNullOrWhiteSpace))
         {
             return Fail(source, headerLine, "the header line is empty; expected the column names of the data");
         }
@@ -66,7 +78,7 @@ internal static class DelimitedBlockReader
             int blankRows = 0;
             foreach (SepReader.Row row in sep)
             {
-                int line = headerLine + row.LineNumberFrom - 1;
+                int line = headerLine + row.LineNumberFrom - 1; // Sep counts from 1 at the header row
                 if ((lines.Count & (CancellationStride - 1)) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -1,0 +1,183 @@
+using System.Text;
+using Electrochem.Cycling;
+using Electrochem.IO.Cycling;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Electrochem.IO.Tests.Cycling;
+
+/// <summary>
+/// Every cycler reader on mutated copies of every bundled cycler file (the first 300 lines of each, so a run stays
+/// fast): truncation, bit flips, deleted, duplicated and swapped lines, swapped delimiters, huge numbers, NaN text, a
+/// header count that lies. Each must give a recording or a <see cref="DataFileError"/> naming the file and a line —
+/// never an unhandled exception — with memory bounded by a small multiple of the file's size.
+/// </summary>
+public sealed class CyclerFileRobustnessTests : IDisposable
+{
+    private const int LinesKept = 300;
+    private static readonly Lazy<(string Name, byte[] Bytes)[]> Samples = new(LoadSamples);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "electrochem-fuzz-" + Guid.NewGuid().ToString("N"));
+
+    public CyclerFileRobustnessTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Every_sample_prefix_reads_or_fails_with_file_and_line()
+    {
+        foreach ((string name, byte[] bytes) in Samples.Value)
+        {
+            AssertHandled(name, bytes);
+        }
+    }
+
+    [Property(MaxTest = 400)]
+    public Property Mutated_files_read_or_fail_with_file_and_line(int seed)
+    {
+        var random = new Random(seed);
+        (string name, byte[] original) = Samples.Value[random.Next(Samples.Value.Length)];
+        byte[] mutated = original;
+        int mutations = 1 + random.Next(3);
+        for (int m = 0; m < mutations; m++)
+        {
+            mutated = Mutate(mutated, random);
+        }
+
+        AssertHandled(name, mutated);
+        return true.ToProperty();
+    }
+
+    [Fact]
+    public void A_file_without_line_breaks_is_refused_before_it_is_buffered()
+    {
+        byte[] bomb = new byte[8 << 20];
+        bomb.AsSpan().Fill((byte)'7');
+        Encoding.ASCII.GetBytes("time_s,current_A,voltage_V\n").CopyTo(bomb, 0);
+        string path = Path.Combine(_folder, "bomb.csv");
+        File.WriteAllBytes(path, bomb);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        DataFileResult<CyclerRecording> result = CyclerFile.TryRead(path, CyclerReadOptions.Default with { MaximumLineLength = 1 << 16 });
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.False(result.IsSuccess);
+        Assert.Contains("longer than 65536 characters", result.Error!.Problem, StringComparison.Ordinal);
+        Assert.True(allocated < 16 << 20, $"{allocated} bytes allocated for an 8 MiB file");
+    }
+
+    private void AssertHandled(string name, byte[] bytes)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, bytes);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        DataFileResult<CyclerRecording> result;
+        try
+        {
+            result = CyclerFile.TryRead(path, CyclerReadOptions.Default with { MaximumLineLength = 1 << 16 });
+        }
+        catch (Exception e)
+        {
+            Assert.Fail($"{name} ({bytes.Length} bytes) threw {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
+            return;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < (64L << 20) + (60L * bytes.Length), $"{name}: {allocated} bytes allocated to read {bytes.Length} bytes");
+        if (result.IsSuccess)
+        {
+            CyclerRecording r = result.Value;
+            Assert.True(r.RowCount > 0);
+            Assert.Equal(path, r.SourceName);
+        }
+        else
+        {
+            Assert.Equal(path, result.Error!.FilePath);
+            Assert.InRange(result.Error.LineNumber, 1, Math.Max(1, bytes.Count(b => b == (byte)'\n') + 1));
+            Assert.False(string.IsNullOrWhiteSpace(result.Error.Problem));
+        }
+    }
+
+    private static byte[] Mutate(byte[] bytes, Random random)
+    {
+        if (bytes.Length == 0)
+        {
+            return bytes;
+        }
+
+        List<byte[]> lines = SplitLines(bytes);
+        switch (random.Next(9))
+        {
+            case 0: // truncate anywhere
+                return bytes[..random.Next(bytes.Length)];
+            case 1: // flip bits
+                byte[] flipped = (byte[])bytes.Clone();
+                for (int i = 0; i < 1 + random.Next(8); i++)
+                {
+                    flipped[random.Next(flipped.Length)] ^= (byte)(1 << random.Next(8));
+                }
+
+                return flipped;
+            case 2: // delete a line
+                lines.RemoveAt(random.Next(lines.Count));
+                return Join(lines);
+            case 3: // duplicate a line
+                int d = random.Next(lines.Count);
+                lines.Insert(d, lines[d]);
+                return Join(lines);
+            case 4: // swap two lines (time out of order, header moved)
+                int a = random.Next(lines.Count);
+                int b = random.Next(lines.Count);
+                (lines[a], lines[b]) = (lines[b], lines[a]);
+                return Join(lines);
+            case 5: // swap delimiters
+                (byte from, byte to) = random.Next(3) switch { 0 => ((byte)',', (byte)';'), 1 => ((byte)'\t', (byte)','), _ => ((byte)';', (byte)'\t') };
+                return [.. bytes.Select(x => x == from ? to : x)];
+            case 6: // a huge number or NaN text in a random field of a random line
+                int l = random.Next(lines.Count);
+                string text = Encoding.Latin1.GetString(lines[l]);
+                string replacement = random.Next(3) switch { 0 => "1e400", 1 => "NaN", _ => "-Infinity" };
+                int at = random.Next(text.Length + 1);
+                lines[l] = Encoding.Latin1.GetBytes(text[..at] + replacement + text[at..]);
+                return Join(lines);
+            case 7: // a header count that lies
+                string joined = Encoding.Latin1.GetString(bytes);
+                return Encoding.Latin1.GetBytes(joined
+                    .Replace("Nb header lines : ", $"Nb header lines : {random.Next(1, 100000)}", StringComparison.Ordinal)
+                    .Replace("number of headers ;", $"number of headers ;{random.Next(1, 100000)}", StringComparison.Ordinal));
+            default: // an empty line in the middle
+                lines.Insert(random.Next(lines.Count), []);
+                return Join(lines);
+        }
+    }
+
+    private static List<byte[]> SplitLines(byte[] bytes)
+    {
+        var lines = new List<byte[]>();
+        int start = 0;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                lines.Add(bytes[start..(i + 1)]);
+                start = i + 1;
+            }
+        }
+
+        if (start < bytes.Length)
+        {
+            lines.Add(bytes[start..]);
+        }
+
+        return lines;
+    }
+
+    private static byte[] Join(List<byte[]> lines) => [.. lines.SelectMany(l => l.Length == 0 || l[^1] == (byte)'\n' ? l : [.. l, (byte)'\n'])];
+
+    private static (string, byte[])[] LoadSamples()
+    {
+        string root = Path.Combine(AppContext.BaseDirectory, "Data", "cycling");
+        return [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(p => !p.EndsWith(".md", StringComparison.Ordinal) && !p.EndsWith(".yml", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(p => (Path.GetFileName(p), Join([.. SplitLines(File.ReadAllBytes(p)).Take(LinesKept)])))];
+    }
+}
