@@ -84,7 +84,8 @@ public static class SyntheticData
     /// <summary>
     /// An Arbin-style CSV export of constant-current cycling (1 s records, ±2 A between 3.0 and 4.2 V, accumulating
     /// capacities and energies, a noisy temperature): the 15 numeric columns of Arbin's Channel_Normal_Table, written
-    /// with round-trip precision. Seeded, so every run reads the same bytes.
+    /// as Arbin writes them (times to 0.1 ms, counters as integers, measured values in single precision, like beep's
+    /// Arbin test files). Seeded, so every run reads the same bytes.
     /// </summary>
     public static void WriteArbinCsv(string path, int rows)
     {
@@ -113,7 +114,17 @@ public static class SyntheticData
                     writer.Write(',');
                 }
 
-                values[c].TryFormat(buffer, out int written, "R", CultureInfo.InvariantCulture);
+                // As Arbin writes them: times to 0.1 ms, counters as integers, measured values in single precision.
+                int written;
+                if (c is 1 or 2 or 3)
+                {
+                    values[c].TryFormat(buffer, out written, "F4", CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    ((float)values[c]).TryFormat(buffer, out written, "R", CultureInfo.InvariantCulture);
+                }
+
                 writer.Write(buffer[..written]);
             }
 

@@ -36,7 +36,7 @@ internal sealed class ChunkedBuilder<T> : IDisposable
     /// <summary>Copies every value into one array and releases the chunks; the builder is then empty.</summary>
     internal T[] ToArrayAndClear()
     {
-        var result = new T[Count];
+        T[] result = GC.AllocateUninitializedArray<T>(Count); // every element is written below
         int offset = 0;
         for (int i = 0; i < _chunks.Count; i++)
         {

@@ -66,7 +66,12 @@ internal static class DelimitedBlockReader
         }
 
         var states = new ColumnState[plans.Length];
+
+        // Rows usually sit on consecutive lines after the header: their lines are then computed at the end, and only
+        // a file with blank lines or quoted line breaks records each row's line.
         using var lines = new ChunkedBuilder<int>();
+        int rows = 0;
+        bool consecutive = true;
         try
         {
             for (int c = 0; c < plans.Length; c++)
@@ -79,7 +84,7 @@ internal static class DelimitedBlockReader
             foreach (SepReader.Row row in sep)
             {
                 int line = headerLine + row.LineNumberFrom - 1; // Sep counts from 1 at the header row
-                if ((lines.Count & (CancellationStride - 1)) == 0)
+                if ((rows & (CancellationStride - 1)) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
@@ -107,10 +112,24 @@ internal static class DelimitedBlockReader
                     }
                 }
 
-                lines.Add(line);
+                if (consecutive && line != headerLine + 1 + rows)
+                {
+                    consecutive = false;
+                    for (int r = 0; r < rows; r++)
+                    {
+                        lines.Add(headerLine + 1 + r);
+                    }
+                }
+
+                if (!consecutive)
+                {
+                    lines.Add(line);
+                }
+
+                rows++;
             }
 
-            if (lines.Count == 0)
+            if (rows == 0)
             {
                 return Fail(source, headerLine, "the header has no data rows after it; expected at least one row of values");
             }
@@ -127,7 +146,8 @@ internal static class DelimitedBlockReader
                 columns.Add(state.Build(warnings));
             }
 
-            return DataFileResult.Success(new RawTable(columns, lines.ToArrayAndClear(), warnings));
+            int[] rowLines = consecutive ? ConsecutiveLines(headerLine + 1, rows) : lines.ToArrayAndClear();
+            return DataFileResult.Success(new RawTable(columns, rowLines, warnings));
         }
         finally
         {
@@ -158,6 +178,17 @@ internal static class DelimitedBlockReader
         _ => delimiter.ToString(),
     };
 
+    private static int[] ConsecutiveLines(int first, int count)
+    {
+        int[] lines = GC.AllocateUninitializedArray<int>(count);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            lines[i] = first + i;
+        }
+
+        return lines;
+    }
+
     private static DataFileResult<RawTable> Fail(string source, int line, string problem) =>
         DataFileResult.Failure<RawTable>(new DataFileError(source, Math.Max(1, line), problem));
 
@@ -178,9 +209,10 @@ internal static class DelimitedBlockReader
                 return null;
             }
 
-            if (col.TryParse(out double value))
+            // The nullable TryParse is Sep's csFastFloat path; TryParse(out T) goes through double.TryParse (2× slower).
+            if (col.TryParse<double>() is double parsed)
             {
-                _numbers.Add(value);
+                _numbers.Add(parsed);
                 return null;
             }
 
@@ -192,7 +224,7 @@ internal static class DelimitedBlockReader
                 return null;
             }
 
-            if (double.TryParse(field, NumberStyles.Float, culture, out value))
+            if (double.TryParse(field, NumberStyles.Float, culture, out double value))
             {
                 _numbers.Add(value);
                 return null;
