@@ -93,6 +93,11 @@ public static class CyclerFile
         options ??= CyclerReadOptions.Default;
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
+        if (source.LooksBinary)
+        {
+            return RecordingAssembler.Fail(source.Name, 1, "this looks like a binary file (it holds NUL bytes), not a text export; binary cycler files (BioLogic .mpr, Arbin .res, Neware .ndax, HDF5) are not read by this version — export the data as text from the instrument's software");
+        }
+
         if (options.Format != CyclerFileFormat.Auto)
         {
             ICyclerFormatReader? named = Array.Find(Readers, r => r.Format == options.Format);

@@ -15,8 +15,9 @@ internal sealed class CyclerSource
 
     private readonly Func<Stream> _open;
 
-    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview)
+    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary)
     {
+        LooksBinary = looksBinary;
         Name = name;
         _open = open;
         Encoding = encoding;
@@ -34,6 +35,9 @@ internal sealed class CyclerSource
     /// <summary>True when <see cref="FirstLines"/> is the whole file.</summary>
     internal bool WholeFileInPreview { get; }
 
+    /// <summary>True when the first bytes hold NUL characters: a binary file (.mpr, .res, .ndax, .h5), not a text export.</summary>
+    internal bool LooksBinary { get; }
+
     internal static CyclerSource Create(string name, Func<Stream> open)
     {
         byte[] buffer = new byte[PreviewBytes];
@@ -44,6 +48,8 @@ internal sealed class CyclerSource
         }
 
         bool complete = length < buffer.Length;
+        Encoding? utf16 = buffer.AsSpan(0, Math.Min(length, 2)) is [0xFF, 0xFE] or [0xFE, 0xFF] ? Encoding.Unicode : null;
+        bool binary = utf16 is null && buffer.AsSpan(0, Math.Min(length, 8192)).Contains((byte)0);
         Encoding encoding = DetectEncoding(buffer.AsSpan(0, length), out int bom);
         string text = encoding.GetString(buffer, bom, length - bom);
         var lines = ImmutableArray.CreateBuilder<string>();
@@ -69,7 +75,7 @@ internal sealed class CyclerSource
             }
         }
 
-        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines);
+        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary);
     }
 
     /// <summary>Opens the text from the start, guarded against absurdly long lines.</summary>

@@ -64,4 +64,13 @@ public sealed class DelimitedBlockTests
         Assert.Equal([0.5, 0.25], r.GetColumn("dQ/dV").Values.ToArray());
         Assert.Equal(string.Empty, r.GetColumn("dQ/dV").Unit);
     }
+
+    [Fact]
+    public void A_binary_file_is_named_as_such()
+    {
+        using TempFile file = TempFile.WithBytes([0x42, 0x49, 0x4F, 0x00, 0x01, 0x02, 0x00, 0x0A, 0x41], "cell.mpr");
+        DataFileResult<CyclerRecording> r = CyclerFile.TryRead(file.Path);
+        Assert.Equal(1, r.Error!.LineNumber);
+        Assert.Contains("binary file", r.Error.Problem, StringComparison.Ordinal);
+    }
 }
