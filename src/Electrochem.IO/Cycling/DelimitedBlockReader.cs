@@ -15,6 +15,9 @@ internal static class DelimitedBlockReader
 {
     private const int CancellationStride = 1 << 14;
 
+    /// <summary>Characters handed to one Sep reader: far below its 2³¹ limit, far above any line.</summary>
+    internal const int SegmentLength = 1 << 28;
+
     /// <summary>Reads the rows after the header.</summary>
     /// <param name="reader">Text positioned at the header line.</param>
     /// <param name="source">The file name for messages.</param>
@@ -23,6 +26,7 @@ internal static class DelimitedBlockReader
     /// <param name="decimalSeparator">'.' or ','.</param>
     /// <param name="plan">Turns the header fields into one plan per column, or returns a problem (reported on the header line).</param>
     /// <param name="cancellationToken">Stops a long read.</param>
+    /// <param name="segmentLength">Characters per Sep reader (<see cref="SegmentLength"/>; smaller only in tests).</param>
     internal static DataFileResult<RawTable> Read(
         TextReader reader,
         string source,
@@ -30,41 +34,66 @@ internal static class DelimitedBlockReader
         char delimiter,
         char decimalSeparator,
         Func<IReadOnlyList<string>, (ColumnPlan[]? Plans, string? Problem)> plan,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int segmentLength = SegmentLength)
     {
         CultureInfo culture = Culture(decimalSeparator);
-        // The header is read as an ordinary row: Sep refuses repeated column names, which real files have (Maccor's
-        // sixteen ' Units' columns); the planner keeps every one under a distinct name instead.
-        using SepReader sep = Sep.New(delimiter).Reader(o => o with
-        {
-            HasHeader = false,
-            CultureInfo = culture,
-            DisableColCountCheck = true,
-            Unescape = true,
-        }).From(reader);
 
-        if (!sep.MoveNext())
+        // Sep keeps character positions in 32-bit integers, so a file is handed to it in segments of about
+        // SegmentLength characters, each ending just after a line feed outside quotes; a new Sep reader continues
+        // where the last stopped, and line numbers carry on from the line feeds counted. (A file with bare CR line
+        // ends has no such boundary and is read in one piece, up to Sep's limit.)
+        var segments = new SegmentedReader(reader, segmentLength);
+        SepReader sep = Open(segments, delimiter, culture);
+        try
         {
-            return Fail(source, headerLine, "the file ends where its header was expected; expected the column names of the data");
+            // The header is read as an ordinary row: Sep refuses repeated column names, which real files have (Maccor's
+            // sixteen ' Units' columns); the planner keeps every one under a distinct name instead.
+            if (!sep.MoveNext())
+            {
+                return Fail(source, headerLine, "the file ends where its header was expected; expected the column names of the data");
+            }
+
+            string[] headers = new string[sep.Current.ColCount];
+            for (int c = 0; c < headers.Length; c++)
+            {
+                headers[c] = sep.Current[c].ToString();
+            }
+
+            if (headers.All(string.IsNullOrWhiteSpace))
+            {
+                return Fail(source, headerLine, "the header line is empty; expected the column names of the data");
+            }
+
+            (ColumnPlan[]? plans, string? problem) = plan(headers);
+            if (plans is null)
+            {
+                return Fail(source, headerLine, problem ?? "the header could not be read");
+            }
+
+            return ReadRows(ref sep, sep.Current.LineNumberToExcl, segments, source, headerLine, delimiter, culture, plans, cancellationToken);
         }
-
-        string[] headers = new string[sep.Current.ColCount];
-        for (int c = 0; c < headers.Length; c++)
+        finally
         {
-            headers[c] = sep.Current[c].ToString();
+            sep.Dispose();
         }
+    }
 
-        if (headers.All(string.IsNullOrWhiteSpace))
-        {
-            return Fail(source, headerLine, "the header line is empty; expected the column names of the data");
-        }
-
-        (ColumnPlan[]? plans, string? problem) = plan(headers);
-        if (plans is null)
-        {
-            return Fail(source, headerLine, problem ?? "the header could not be read");
-        }
-
+    /// <summary>
+    /// Reads the data rows. A row's first line is where the previous row ended (<c>LineNumberToExcl</c>): Sep 0.18
+    /// reports <c>LineNumberFrom</c> one too high for a reader's first row, which is every segment's first data row.
+    /// </summary>
+    private static DataFileResult<RawTable> ReadRows(
+        ref SepReader sep,
+        int nextSepLine,
+        SegmentedReader segments,
+        string source,
+        int headerLine,
+        char delimiter,
+        CultureInfo culture,
+        ColumnPlan[] plans,
+        CancellationToken cancellationToken)
+    {
         var states = new ColumnState[plans.Length];
 
         // Rows usually sit on consecutive lines after the header: their lines are then computed at the end, and only
@@ -81,52 +110,68 @@ internal static class DelimitedBlockReader
 
             int expected = plans.Length;
             int blankRows = 0;
-            foreach (SepReader.Row row in sep)
+            int segmentFirstLine = headerLine;
+            while (true)
             {
-                int line = headerLine + row.LineNumberFrom - 1; // Sep counts from 1 at the header row
-                if ((rows & (CancellationStride - 1)) == 0)
+                foreach (SepReader.Row row in sep)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                if (row.ColCount != expected)
-                {
-                    if (row.Span.IsWhiteSpace())
+                    int line = segmentFirstLine + nextSepLine - 1; // Sep counts lines from 1 at the segment's start
+                    nextSepLine = row.LineNumberToExcl;
+                    if ((rows & (CancellationStride - 1)) == 0)
                     {
-                        blankRows++;
-                        continue;
+                        cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    // A trailing empty field from a delimiter at the end of every line is common: accept it.
-                    if (!(row.ColCount == expected + 1 && row[expected].Span.IsWhiteSpace()))
+                    if (row.ColCount != expected)
                     {
-                        return Fail(source, line, $"the row has {row.ColCount} field{(row.ColCount == 1 ? string.Empty : "s")} but the header on line {headerLine} has {expected} columns, delimited by '{Describe(delimiter)}'; is the file truncated or were fields added?");
-                    }
-                }
+                        if (row.Span.IsWhiteSpace())
+                        {
+                            blankRows++;
+                            continue;
+                        }
 
-                for (int c = 0; c < expected; c++)
-                {
-                    if (states[c].Add(row[c], culture) is { } fieldProblem)
+                        // A trailing empty field from a delimiter at the end of every line is common: accept it.
+                        if (!(row.ColCount == expected + 1 && row[expected].Span.IsWhiteSpace()))
+                        {
+                            return Fail(source, line, $"the row has {row.ColCount} field{(row.ColCount == 1 ? string.Empty : "s")} but the header on line {headerLine} has {expected} columns, delimited by '{Describe(delimiter)}'; is the file truncated or were fields added?");
+                        }
+                    }
+
+                    for (int c = 0; c < expected; c++)
                     {
-                        return Fail(source, line, $"column {c + 1} ('{plans[c].Header}') {fieldProblem}");
+                        if (states[c].Add(row[c], culture) is { } fieldProblem)
+                        {
+                            return Fail(source, line, $"column {c + 1} ('{plans[c].Header}') {fieldProblem}");
+                        }
                     }
-                }
 
-                if (consecutive && line != headerLine + 1 + rows)
-                {
-                    consecutive = false;
-                    for (int r = 0; r < rows; r++)
+                    if (consecutive && line != headerLine + 1 + rows)
                     {
-                        lines.Add(headerLine + 1 + r);
+                        consecutive = false;
+                        for (int r = 0; r < rows; r++)
+                        {
+                            lines.Add(headerLine + 1 + r);
+                        }
                     }
+
+                    if (!consecutive)
+                    {
+                        lines.Add(line);
+                    }
+
+                    rows++;
                 }
 
-                if (!consecutive)
+                if (segments.AtEnd)
                 {
-                    lines.Add(line);
+                    break;
                 }
 
-                rows++;
+                segmentFirstLine += segments.LineFeedsInSegment;
+                nextSepLine = 1;
+                segments.NextSegment();
+                sep.Dispose();
+                sep = Open(segments, delimiter, culture);
             }
 
             if (rows == 0)
@@ -177,6 +222,15 @@ internal static class DelimitedBlockReader
         '\t' => "tab",
         _ => delimiter.ToString(),
     };
+
+    private static SepReader Open(TextReader text, char delimiter, CultureInfo culture) =>
+        Sep.New(delimiter).Reader(o => o with
+        {
+            HasHeader = false,
+            CultureInfo = culture,
+            DisableColCountCheck = true,
+            Unescape = true,
+        }).From(text);
 
     private static int[] ConsecutiveLines(int first, int count)
     {
