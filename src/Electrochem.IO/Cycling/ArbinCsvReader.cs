@@ -52,12 +52,12 @@ internal sealed class ArbinCsvReader : ICyclerFormatReader
     private static RecordingMetadata StartTime(RawTable raw, RecordingMetadata metadata)
     {
         RawColumn? stamp = raw.Columns.Find(c => !c.IsText && HeaderGrammar.MatchKey(HeaderGrammar.Split(c.Plan.Header).Name) is "datetime");
-        if (stamp?.Numbers is not { Length: > 0 } values || !double.IsFinite(values[0]))
+        if (stamp?.Numbers is not { Length: > 0 } values || !double.IsFinite(values.Span[0]))
         {
             return metadata;
         }
 
-        double first = values[0];
+        double first = values.Span[0];
         if (first > 1e8 && first < 1e11)
         {
             DateTime utc = DateTime.UnixEpoch.AddTicks(10 * (long)Math.Round(first * 1e6)); // to the microsecond: the double carries no more

@@ -9,8 +9,6 @@ internal sealed class BoundedLineReader(TextReader inner, int maximumLineLength)
 {
     private int _sinceBreak;
 
-    internal int CharactersRead { get; private set; }
-
     public override int Peek() => inner.Peek();
 
     public override int Read()
@@ -24,7 +22,6 @@ internal sealed class BoundedLineReader(TextReader inner, int maximumLineLength)
     public override int Read(Span<char> buffer)
     {
         int read = inner.Read(buffer);
-        CharactersRead += read;
         ReadOnlySpan<char> chunk = buffer[..read];
         int last = chunk.LastIndexOfAny('\n', '\r');
         if (last < 0)

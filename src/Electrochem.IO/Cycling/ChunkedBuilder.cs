@@ -3,23 +3,40 @@ using System.Buffers;
 namespace Electrochem.IO.Cycling;
 
 /// <summary>
-/// An append-only column of unknown final length, kept in fixed-size pooled chunks so that growing it never copies
-/// and finishing it allocates the exact-size array once (peak memory: the chunks plus the final array, and the chunks
-/// are returned to the pool while they are copied).
+/// An append-only column of unknown final length. When the caller can estimate the length (from the file's size and
+/// its first lines) the values go into one array of that size, which becomes the column without a copy when the
+/// estimate holds; values beyond it (or all values, without an estimate) go into fixed-size pooled chunks, copied once
+/// into an exact array at the end, returning each chunk to the pool as it is copied. So the peak memory is about one
+/// column when the estimate is right, and at most two otherwise.
 /// </summary>
 /// <typeparam name="T">double for numeric columns, int for codes and line numbers.</typeparam>
 internal sealed class ChunkedBuilder<T> : IDisposable
     where T : struct
 {
     private const int ChunkLength = 1 << 16;
+
+    /// <summary>An estimated first block is kept as the column when at least this fraction of it is used.</summary>
+    private const double KeepFraction = 0.75;
+
     private readonly List<T[]> _chunks = [];
+    private T[] _first;
     private T[]? _current;
     private int _used;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="expectedCount">The estimated number of values (0 when unknown); allocated up front.</param>
+    internal ChunkedBuilder(int expectedCount = 0) => _first = expectedCount > 0 ? GC.AllocateUninitializedArray<T>(expectedCount) : [];
 
     internal int Count { get; private set; }
 
     internal void Add(T value)
     {
+        if (Count < _first.Length)
+        {
+            _first[Count++] = value;
+            return;
+        }
+
         if (_current is null || _used == _current.Length)
         {
             _current = ArrayPool<T>.Shared.Rent(ChunkLength);
@@ -31,13 +48,30 @@ internal sealed class ChunkedBuilder<T> : IDisposable
         Count++;
     }
 
-    internal T this[int index] => _chunks[index / ChunkLength][index % ChunkLength];
+    internal T this[int index] => index < _first.Length ? _first[index] : _chunks[(index - _first.Length) / ChunkLength][(index - _first.Length) % ChunkLength];
 
-    /// <summary>Copies every value into one array and releases the chunks; the builder is then empty.</summary>
+    /// <summary>The values as one block (the estimated array itself when it fits well, else an exact copy); the builder is then empty.</summary>
+    internal Memory<T> ToMemoryAndClear()
+    {
+        if (_chunks.Count == 0 && Count >= KeepFraction * _first.Length)
+        {
+            Memory<T> kept = _first.AsMemory(0, Count);
+            _first = [];
+            Clear();
+            return kept;
+        }
+
+        return ToArrayAndClear();
+    }
+
+    /// <summary>Copies every value into one exact array and releases the chunks; the builder is then empty.</summary>
     internal T[] ToArrayAndClear()
     {
         T[] result = GC.AllocateUninitializedArray<T>(Count); // every element is written below
-        int offset = 0;
+        int fromFirst = Math.Min(Count, _first.Length);
+        _first.AsSpan(0, fromFirst).CopyTo(result);
+        _first = [];
+        int offset = fromFirst;
         for (int i = 0; i < _chunks.Count; i++)
         {
             int length = Math.Min(ChunkLength, Count - offset);
@@ -61,6 +95,7 @@ internal sealed class ChunkedBuilder<T> : IDisposable
             }
         }
 
+        _first = [];
         Clear();
     }
 

@@ -15,8 +15,9 @@ internal sealed class CyclerSource
 
     private readonly Func<Stream> _open;
 
-    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary)
+    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length)
     {
+        Length = length;
         LooksBinary = looksBinary;
         Name = name;
         _open = open;
@@ -35,6 +36,9 @@ internal sealed class CyclerSource
     /// <summary>True when <see cref="FirstLines"/> is the whole file.</summary>
     internal bool WholeFileInPreview { get; }
 
+    /// <summary>The size in bytes, when the stream knows it.</summary>
+    internal long? Length { get; }
+
     /// <summary>True when the first bytes hold NUL characters: a binary file (.mpr, .res, .ndax, .h5), not a text export.</summary>
     internal bool LooksBinary { get; }
 
@@ -42,8 +46,10 @@ internal sealed class CyclerSource
     {
         byte[] buffer = new byte[PreviewBytes];
         int length;
+        long? size;
         using (Stream stream = open())
         {
+            size = stream.CanSeek ? stream.Length - stream.Position : null;
             length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         }
 
@@ -75,7 +81,41 @@ internal sealed class CyclerSource
             }
         }
 
-        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary);
+        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size);
+    }
+
+    /// <summary>
+    /// The number of data rows after a header on <paramref name="headerLine"/>, estimated from the file's size and the
+    /// average length of the data lines in the preview (0 when it cannot be estimated). Used only to size the first
+    /// block of each column; a wrong estimate costs a copy, never a value.
+    /// </summary>
+    internal int EstimateRows(int headerLine)
+    {
+        if (Length is not { } bytes || headerLine < 1 || headerLine >= FirstLines.Length)
+        {
+            return 0;
+        }
+
+        long before = 0;
+        for (int i = 0; i < headerLine; i++)
+        {
+            before += FirstLines[i].Length + 1;
+        }
+
+        long sample = 0;
+        int count = 0;
+        for (int i = headerLine; i < FirstLines.Length; i++, count++)
+        {
+            sample += FirstLines[i].Length + 1;
+        }
+
+        if (WholeFileInPreview)
+        {
+            return count;
+        }
+
+        double rows = (bytes - before) / ((double)sample / count);
+        return (int)Math.Clamp((rows * 1.02) + 64, 0, Math.Min(bytes / 2, 1 << 28));
     }
 
     /// <summary>Opens the text from the start, guarded against absurdly long lines.</summary>

@@ -26,6 +26,7 @@ internal static class DelimitedBlockReader
     /// <param name="decimalSeparator">'.' or ','.</param>
     /// <param name="plan">Turns the header fields into one plan per column, or returns a problem (reported on the header line).</param>
     /// <param name="cancellationToken">Stops a long read.</param>
+    /// <param name="expectedRows">Estimated data rows (0 when unknown): numeric columns start with one block of this size.</param>
     /// <param name="segmentLength">Characters per Sep reader (<see cref="SegmentLength"/>; smaller only in tests).</param>
     internal static DataFileResult<RawTable> Read(
         TextReader reader,
@@ -35,6 +36,7 @@ internal static class DelimitedBlockReader
         char decimalSeparator,
         Func<IReadOnlyList<string>, (ColumnPlan[]? Plans, string? Problem)> plan,
         CancellationToken cancellationToken,
+        int expectedRows = 0,
         int segmentLength = SegmentLength)
     {
         CultureInfo culture = Culture(decimalSeparator);
@@ -71,7 +73,7 @@ internal static class DelimitedBlockReader
                 return Fail(source, headerLine, problem ?? "the header could not be read");
             }
 
-            return ReadRows(ref sep, sep.Current.LineNumberToExcl, segments, source, headerLine, delimiter, culture, plans, cancellationToken);
+            return ReadRows(ref sep, sep.Current.LineNumberToExcl, segments, source, headerLine, delimiter, culture, plans, expectedRows, cancellationToken);
         }
         finally
         {
@@ -92,6 +94,7 @@ internal static class DelimitedBlockReader
         char delimiter,
         CultureInfo culture,
         ColumnPlan[] plans,
+        int expectedRows,
         CancellationToken cancellationToken)
     {
         var states = new ColumnState[plans.Length];
@@ -105,7 +108,7 @@ internal static class DelimitedBlockReader
         {
             for (int c = 0; c < plans.Length; c++)
             {
-                states[c] = new ColumnState(plans[c]);
+                states[c] = new ColumnState(plans[c], expectedRows);
             }
 
             int expected = plans.Length;
@@ -247,9 +250,9 @@ internal static class DelimitedBlockReader
         DataFileResult.Failure<RawTable>(new DataFileError(source, Math.Max(1, line), problem));
 
     /// <summary>One column while it is read.</summary>
-    private sealed class ColumnState(ColumnPlan plan) : IDisposable
+    private sealed class ColumnState(ColumnPlan plan, int expectedRows) : IDisposable
     {
-        private ChunkedBuilder<double>? _numbers = plan.Kind == ColumnKind.Text ? null : new ChunkedBuilder<double>();
+        private ChunkedBuilder<double>? _numbers = plan.Kind == ColumnKind.Text ? null : new ChunkedBuilder<double>(expectedRows);
         private TextColumnBuilder? _text = plan.Kind == ColumnKind.Text ? new TextColumnBuilder() : null;
         private int _empty;
         private int _switchedAtRow = -1;
@@ -306,7 +309,7 @@ internal static class DelimitedBlockReader
                         : $"column '{plan.Header}' is empty in {_empty} of {_numbers.Count} rows (kept as NaN)");
                 }
 
-                return new RawColumn(plan, _numbers.ToArrayAndClear(), null, []);
+                return new RawColumn(plan, _numbers.ToMemoryAndClear(), null, []);
             }
 
             if (_switchedAtRow >= 0)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Electrochem.IO.Cycling;
 
 /// <summary>One column as read, before it becomes part of a recording: its plan and its values in the written unit.</summary>
-internal sealed record RawColumn(ColumnPlan Plan, double[]? Numbers, int[]? Codes, ImmutableArray<string> Categories)
+internal sealed record RawColumn(ColumnPlan Plan, Memory<double>? Numbers, int[]? Codes, ImmutableArray<string> Categories)
 {
     internal bool IsText => Numbers is null;
 }

@@ -24,15 +24,15 @@ internal static class RecordingAssembler
                 continue;
             }
 
-            double[] values = column.Numbers!;
+            Memory<double> values = column.Numbers!.Value;
             if (plan.Scale != 1)
             {
-                TensorPrimitives.Multiply<double>(values, plan.Scale, values);
+                TensorPrimitives.Multiply(values.Span, plan.Scale, values.Span);
             }
 
             if (plan.Offset != 0)
             {
-                TensorPrimitives.Add<double>(values, plan.Offset, values);
+                TensorPrimitives.Add(values.Span, plan.Offset, values.Span);
             }
 
             numeric.Add(new RecordingColumn(plan.Name, plan.Quantity, plan.Unit, values, plan.Origin));

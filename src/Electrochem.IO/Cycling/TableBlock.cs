@@ -18,7 +18,7 @@ internal static class TableBlock
         try
         {
             using BoundedLineReader reader = source.OpenTextAtLine(headerLine, options.MaximumLineLength);
-            return DelimitedBlockReader.Read(reader, source.Name, headerLine, delimiter, decimalSeparator, plan, cancellationToken);
+            return DelimitedBlockReader.Read(reader, source.Name, headerLine, delimiter, decimalSeparator, plan, cancellationToken, source.EstimateRows(headerLine));
         }
         catch (LineTooLongException e)
         {
