@@ -149,7 +149,12 @@ internal static class CyclerColumnPlanner
         {
             if (!plans.Any(p => p.Quantity == required))
             {
-                return (null, $"no {Describe(required)} column; the columns are {List(headers)}. Name it with a column map ({Option(required)}), e.g. a header such as {Example(required)}");
+                string nearMiss = string.Concat(headers
+                    .Select(h => (Header: h.Trim(), Split: HeaderGrammar.Split(h)))
+                    .Where(h => h.Split.Unit is not null && CyclerColumnNames.TryMatch(h.Split.Name, out RecordingQuantity q, out _) && q == required)
+                    .Take(1)
+                    .Select(h => $" ('{h.Header}' is named like it, but '{h.Split.Unit}' is not a unit of {CyclerColumnNames.Dimension(required)!.Value.ToString().ToLowerInvariant()})"));
+                return (null, $"no {Describe(required)} column{nearMiss}; the columns are {List(headers)}. Name it with a column map ({Option(required)}), e.g. a header such as {Example(required)}");
             }
         }
 
@@ -227,7 +232,7 @@ internal static class CyclerColumnPlanner
             return new Candidate(RecordingQuantity.Other, 1, null, null, null, true);
         }
 
-        if (CyclerColumnNames.TryMatch(name, out RecordingQuantity q, out int rank))
+        if (CyclerColumnNames.TryMatch(name, DurationUnit(unit) ? null : unit, out RecordingQuantity q, out int rank))
         {
             return new Candidate(q, rank + 1, unit, null, null, false);
         }
@@ -247,6 +252,8 @@ internal static class CyclerColumnPlanner
 
         return null;
     }
+
+    private static bool DurationUnit(string? unit) => Duration.IsDurationUnit(unit);
 
     private static bool Names(string text, string name, string chosen) =>
         string.Equals(text, chosen.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(name, chosen.Trim(), StringComparison.OrdinalIgnoreCase);
@@ -277,6 +284,11 @@ internal static class CyclerColumnPlanner
         }
 
         string? unitText = c.MappedUnit ?? c.HeaderUnit ?? c.DefaultUnit;
+        if (dimension == UnitDimension.Time && Duration.IsDurationUnit(unitText))
+        {
+            return null;
+        }
+
         if (unitText is null)
         {
             notes.Add($"column '{header}' names no unit; its values are read as {RecordingQuantities.Unit(c.Quantity)} (name the unit with a column map if they are not)");
@@ -306,6 +318,11 @@ internal static class CyclerColumnPlanner
         }
 
         string? written = c.MappedUnit ?? c.HeaderUnit ?? c.DefaultUnit;
+        if (dimension == UnitDimension.Time && Duration.IsDurationUnit(written))
+        {
+            return new ColumnPlan(header, ColumnKind.Numeric, c.Quantity, name, unit, WrittenUnit: written, Note: "clock durations (hh:mm:ss) read as seconds");
+        }
+
         MeasurementUnit parsed = written is null ? MeasurementUnit.Parse(unit, dimension)! : MeasurementUnit.Parse(written, dimension)!;
         double scale = parsed.Scale;
         string? note = written is null ? $"no unit named; read as {unit}" : c.HeaderUnit is null && c.MappedUnit is null ? $"unit {written} is the format's convention" : null;

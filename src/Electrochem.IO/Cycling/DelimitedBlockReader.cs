@@ -56,7 +56,14 @@ internal static class DelimitedBlockReader
                 return Fail(source, headerLine, "the file ends where its header was expected; expected the column names of the data");
             }
 
-            string[] headers = new string[sep.Current.ColCount];
+            // Trailing empty header fields (EC-Lab ends its header with a tab) name no column.
+            int named = sep.Current.ColCount;
+            while (named > 1 && sep.Current[named - 1].Span.IsWhiteSpace())
+            {
+                named--;
+            }
+
+            string[] headers = new string[named];
             for (int c = 0; c < headers.Length; c++)
             {
                 headers[c] = sep.Current[c].ToString();
@@ -114,6 +121,7 @@ internal static class DelimitedBlockReader
             int expected = plans.Length;
             int blankRows = 0;
             int segmentFirstLine = headerLine;
+            (int Line, int Fields)? shortRow = null;
             while (true)
             {
                 foreach (SepReader.Row row in sep)
@@ -125,19 +133,28 @@ internal static class DelimitedBlockReader
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    if (row.ColCount != expected)
+                    if (shortRow is { } cut)
                     {
-                        if (row.Span.IsWhiteSpace())
+                        return Fail(source, cut.Line, FieldCountProblem(cut.Fields, expected, headerLine, delimiter));
+                    }
+
+                    if (IsBlank(row))
+                    {
+                        blankRows++;
+                        continue;
+                    }
+
+                    if (row.ColCount != expected && !(row.ColCount > expected && AllBlank(row, expected)))
+                    {
+                        // Too few fields on the last line is a file cut off while it was written or copied: reported
+                        // below. Anywhere else a wrong count is an error.
+                        if (row.ColCount < expected)
                         {
-                            blankRows++;
+                            shortRow = (line, row.ColCount);
                             continue;
                         }
 
-                        // A trailing empty field from a delimiter at the end of every line is common: accept it.
-                        if (!(row.ColCount == expected + 1 && row[expected].Span.IsWhiteSpace()))
-                        {
-                            return Fail(source, line, $"the row has {row.ColCount} field{(row.ColCount == 1 ? string.Empty : "s")} but the header on line {headerLine} has {expected} columns, delimited by '{Describe(delimiter)}'; is the file truncated or were fields added?");
-                        }
+                        return Fail(source, line, FieldCountProblem(row.ColCount, expected, headerLine, delimiter));
                     }
 
                     for (int c = 0; c < expected; c++)
@@ -183,9 +200,14 @@ internal static class DelimitedBlockReader
             }
 
             var warnings = new List<string>();
+            if (shortRow is { } last)
+            {
+                warnings.Add($"line {last.Line}, the last line, has {last.Fields} of the {expected} fields: the file was cut off (truncated while it was written or copied), so that row is not read");
+            }
+
             if (blankRows > 0)
             {
-                warnings.Add($"{blankRows} blank line{(blankRows == 1 ? " was" : "s were")} skipped in the data");
+                warnings.Add($"{blankRows} blank line{(blankRows == 1 ? " was" : "s were")} (or lines of empty fields) skipped in the data");
             }
 
             var columns = new List<RawColumn>(states.Length);
@@ -226,6 +248,25 @@ internal static class DelimitedBlockReader
         _ => delimiter.ToString(),
     };
 
+    private static string FieldCountProblem(int fields, int expected, int headerLine, char delimiter) =>
+        $"the row has {fields} field{(fields == 1 ? string.Empty : "s")} but the header on line {headerLine} has {expected} columns, delimited by '{Describe(delimiter)}'; is the file truncated or were fields added?";
+
+    /// <summary>A row of nothing but whitespace and empty fields (a blank line, or a spreadsheet's <c>;;;;</c>).</summary>
+    private static bool IsBlank(SepReader.Row row) => row.Span.IsWhiteSpace() || AllBlank(row, 0);
+
+    private static bool AllBlank(SepReader.Row row, int from)
+    {
+        for (int c = from; c < row.ColCount; c++)
+        {
+            if (!row[c].Span.IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static SepReader Open(TextReader text, char delimiter, CultureInfo culture) =>
         Sep.New(delimiter).Reader(o => o with
         {
@@ -254,6 +295,7 @@ internal static class DelimitedBlockReader
     {
         private ChunkedBuilder<double>? _numbers = plan.Kind == ColumnKind.Text ? null : new ChunkedBuilder<double>(expectedRows);
         private TextColumnBuilder? _text = plan.Kind == ColumnKind.Text ? new TextColumnBuilder() : null;
+        private readonly bool _isTime = plan.Quantity is RecordingQuantity.TestTime or RecordingQuantity.StepTime;
         private int _empty;
         private int _switchedAtRow = -1;
 
@@ -284,6 +326,13 @@ internal static class DelimitedBlockReader
             if (double.TryParse(field, NumberStyles.Float, culture, out double value))
             {
                 _numbers.Add(value);
+                return null;
+            }
+
+            // A time column may hold clock durations (hh:mm:ss); stored so that the column's scale makes them seconds.
+            if (_isTime && Duration.TryParseSeconds(field, out double seconds))
+            {
+                _numbers.Add(seconds / plan.Scale);
                 return null;
             }
 

@@ -40,9 +40,16 @@ public sealed class DelimitedBlockTests
     {
         Assert.Contains("current ('I (A)') is empty", Read("t (s),I (A),U (V)\n0,,3\n").Error!.Problem, StringComparison.Ordinal);
         Assert.Contains("infinite", Read("t (s),I (A),U (V)\n0,1,Infinity\n").Error!.Problem, StringComparison.Ordinal);
-        DataFileResult<CyclerRecording> truncated = Read("t (s),I (A),U (V)\n0,1,3\n1,1");
-        Assert.Equal(3, truncated.Error!.LineNumber);
-        Assert.Contains("has 2 fields but the header on line 1 has 3 columns", truncated.Error.Problem, StringComparison.Ordinal);
+        DataFileResult<CyclerRecording> extra = Read("t (s),I (A),U (V)\n0,1,3\n1,1,3,4\n");
+        Assert.Equal(3, extra.Error!.LineNumber);
+        Assert.Contains("has 4 fields but the header on line 1 has 3 columns", extra.Error.Problem, StringComparison.Ordinal);
+        DataFileResult<CyclerRecording> shortInside = Read("t (s),I (A),U (V)\n0,1,3\n1,1\n2,1,3\n");
+        Assert.Equal(3, shortInside.Error!.LineNumber);
+
+        // A last line cut short is a file truncated while it was written: the complete rows are read, and it is reported.
+        CyclerRecording truncated = Read("t (s),I (A),U (V)\n0,1,3\n1,1").Value;
+        Assert.Equal(1, truncated.RowCount);
+        Assert.Contains(truncated.Warnings, w => w.StartsWith("line 3, the last line, has 2 of the 3 fields", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -50,7 +57,7 @@ public sealed class DelimitedBlockTests
     {
         DataFileResult<CyclerRecording> r = Read("Time (s),Current (mA/cm2),Voltage (V)\n0,1,3\n");
         Assert.False(r.IsSuccess);
-        Assert.Contains("'mA/cm2', which is not a unit of current", r.Error!.Problem, StringComparison.Ordinal);
+        Assert.Contains("no current column ('Current (mA/cm2)' is named like it, but 'mA/cm2' is not a unit of current)", r.Error!.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
