@@ -213,10 +213,19 @@ internal static class CyclerColumnPlanner
 
         string key = HeaderGrammar.MatchKey(name);
         string fullKey = HeaderGrammar.MatchKey(text);
+        // A format's own header wins when it matches the whole text (Maccor's 'Step (Sec)'), then by name when the
+        // header's unit suits the quantity ('Step' is the step counter, 'Step (Sec)' is not).
         foreach (VendorColumn column in vendor)
         {
-            string vendorKey = HeaderGrammar.MatchKey(column.Name);
-            if (vendorKey == fullKey || vendorKey == key)
+            if (HeaderGrammar.MatchKey(column.Name) == fullKey)
+            {
+                return new Candidate(column.Quantity, 0, HeaderGrammar.Split(column.Name).Unit is null ? unit : null, null, column.DefaultUnit, column.IsStepType);
+            }
+        }
+
+        foreach (VendorColumn column in vendor)
+        {
+            if (HeaderGrammar.MatchKey(column.Name) == key && (column.IsStepType || CyclerColumnNames.Fits(column.Quantity, unit)))
             {
                 return new Candidate(column.Quantity, 0, unit, null, column.DefaultUnit, column.IsStepType);
             }

@@ -22,6 +22,7 @@ public static class CyclerFile
     private static readonly ICyclerFormatReader[] Readers =
     [
         new ArbinCsvReader(),
+        new MaccorTextReader(),
         new DelimitedCyclerReader(),
     ];
 

@@ -26,7 +26,11 @@ internal static class TableBlock
         }
     }
 
-    /// <summary>Reads the block with the standard planner and assembles the recording.</summary>
+    /// <summary>
+    /// Reads the block with the standard planner and assembles the recording; <paramref name="refineMetadata"/> may add
+    /// what the data say about the test (a start time), <paramref name="transform"/> may derive columns (signs from a
+    /// state column) and returns a problem or null.
+    /// </summary>
     internal static DataFileResult<CyclerRecording> ReadRecording(
         CyclerSource source,
         string format,
@@ -38,7 +42,8 @@ internal static class TableBlock
         bool useSynonyms,
         CyclerReadOptions options,
         CancellationToken cancellationToken,
-        Func<RawTable, RecordingMetadata, RecordingMetadata>? refineMetadata = null)
+        Func<RawTable, RecordingMetadata, RecordingMetadata>? refineMetadata = null,
+        Func<List<RecordingColumn>, List<RecordingTextColumn>, List<string>, string?>? transform = null)
     {
         var notes = new List<string>();
         DataFileResult<RawTable> block = Read(source, headerLine, delimiter, decimalSeparator, h => CyclerColumnPlanner.Plan(h, options.ColumnMap, vendor, useSynonyms, notes), options, cancellationToken);
@@ -49,6 +54,11 @@ internal static class TableBlock
 
         (List<RecordingColumn> numeric, List<RecordingTextColumn> text) = RecordingAssembler.Columns(raw);
         notes.AddRange(raw.Warnings);
+        if (transform?.Invoke(numeric, text, notes) is { } problem)
+        {
+            return RecordingAssembler.Fail(source.Name, headerLine, problem);
+        }
+
         CounterChecks(numeric, notes);
         metadata = refineMetadata?.Invoke(raw, metadata) ?? metadata;
         return RecordingAssembler.Finish(source.Name, format, metadata, numeric, text, raw.RowLines, notes, options);

@@ -84,6 +84,9 @@ public sealed class CyclerRecording
     /// <summary>The instrument's step counter as written, or null when the file has none.</summary>
     public RecordingColumn? StepIndex => Find(RecordingQuantity.StepIndex);
 
+    /// <summary>Time since the start of the step (s), or null when the file has none.</summary>
+    public RecordingColumn? StepTime => Find(RecordingQuantity.StepTime);
+
     /// <summary>Accumulated charge capacity (Ah), or null when the file has none.</summary>
     public RecordingColumn? ChargeCapacity => Find(RecordingQuantity.ChargeCapacity);
 
