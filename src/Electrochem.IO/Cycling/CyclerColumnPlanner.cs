@@ -21,12 +21,14 @@ internal static class CyclerColumnPlanner
     /// <param name="vendor">The format's known headers (empty for the generic reader).</param>
     /// <param name="useSynonyms">Whether to recognise columns by common names when the format does not know them.</param>
     /// <param name="notes">Receives what was assumed (a unit taken as the base unit, a sign changed).</param>
+    /// <param name="currentOptional">True when the format's reader supplies the current itself if the file has none (an OCV record).</param>
     internal static (ColumnPlan[]? Plans, string? Problem) Plan(
         IReadOnlyList<string> headers,
         CyclerColumnMap? map,
         IReadOnlyList<VendorColumn> vendor,
         bool useSynonyms,
-        List<string> notes)
+        List<string> notes,
+        bool currentOptional = false)
     {
         map ??= CyclerColumnMap.Empty;
         int n = headers.Count;
@@ -147,7 +149,7 @@ internal static class CyclerColumnPlanner
 
         foreach (RecordingQuantity required in (ReadOnlySpan<RecordingQuantity>)[RecordingQuantity.TestTime, RecordingQuantity.Current, RecordingQuantity.Voltage])
         {
-            if (!plans.Any(p => p.Quantity == required))
+            if (!plans.Any(p => p.Quantity == required) && !(currentOptional && required == RecordingQuantity.Current))
             {
                 string nearMiss = string.Concat(headers
                     .Select(h => (Header: h.Trim(), Split: HeaderGrammar.Split(h)))

@@ -23,6 +23,7 @@ public static class CyclerFile
     [
         new ArbinCsvReader(),
         new MaccorTextReader(),
+        new BioLogicTextReader(),
         new DelimitedCyclerReader(),
     ];
 

@@ -18,6 +18,13 @@ internal static class DelimitedBlockReader
     /// <summary>Characters handed to one Sep reader: far below its 2³¹ limit, far above any line.</summary>
     internal const int SegmentLength = 1 << 28;
 
+    /// <summary>Date-and-time spellings accepted in a time column (month first, as US-built cycler software writes).</summary>
+    private static readonly string[] ClockFormats =
+    [
+        "MM/dd/yyyy HH:mm:ss.FFFFFFF", "M/d/yyyy H:mm:ss.FFFFFFF", "M/d/yyyy h:mm:ss.FFFFFFF tt",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd hh:mm:ss.FFFFFFF tt",
+    ];
+
     /// <summary>Reads the rows after the header.</summary>
     /// <param name="reader">Text positioned at the header line.</param>
     /// <param name="source">The file name for messages.</param>
@@ -297,6 +304,7 @@ internal static class DelimitedBlockReader
         private TextColumnBuilder? _text = plan.Kind == ColumnKind.Text ? new TextColumnBuilder() : null;
         private readonly bool _isTime = plan.Quantity is RecordingQuantity.TestTime or RecordingQuantity.StepTime;
         private int _empty;
+        private int _clockTimes;
         private int _switchedAtRow = -1;
 
         /// <summary>Adds one field; returns the problem (continuing "column N ('header') …"), or null.</summary>
@@ -336,6 +344,15 @@ internal static class DelimitedBlockReader
                 return null;
             }
 
+            // Or dates and times (BT-Lab's "absolute time" export): seconds since 0001-01-01 on the local clock,
+            // turned into time since the first row when the recording is assembled.
+            if (_isTime && DateTime.TryParseExact(field, ClockFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime clock))
+            {
+                _clockTimes++;
+                _numbers.Add(clock.Ticks / (double)TimeSpan.TicksPerSecond / plan.Scale);
+                return null;
+            }
+
             if (plan.Kind == ColumnKind.NumericOrText)
             {
                 SwitchToText();
@@ -358,7 +375,7 @@ internal static class DelimitedBlockReader
                         : $"column '{plan.Header}' is empty in {_empty} of {_numbers.Count} rows (kept as NaN)");
                 }
 
-                return new RawColumn(plan, _numbers.ToMemoryAndClear(), null, []);
+                return new RawColumn(plan, _numbers.ToMemoryAndClear(), null, []) { ClockTimes = _clockTimes };
             }
 
             if (_switchedAtRow >= 0)

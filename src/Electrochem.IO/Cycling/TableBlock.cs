@@ -43,10 +43,11 @@ internal static class TableBlock
         CyclerReadOptions options,
         CancellationToken cancellationToken,
         Func<RawTable, RecordingMetadata, RecordingMetadata>? refineMetadata = null,
-        Func<List<RecordingColumn>, List<RecordingTextColumn>, List<string>, string?>? transform = null)
+        Func<List<RecordingColumn>, List<RecordingTextColumn>, List<string>, string?>? transform = null,
+        bool currentOptional = false)
     {
         var notes = new List<string>();
-        DataFileResult<RawTable> block = Read(source, headerLine, delimiter, decimalSeparator, h => CyclerColumnPlanner.Plan(h, options.ColumnMap, vendor, useSynonyms, notes), options, cancellationToken);
+        DataFileResult<RawTable> block = Read(source, headerLine, delimiter, decimalSeparator, h => CyclerColumnPlanner.Plan(h, options.ColumnMap, vendor, useSynonyms, notes, currentOptional), options, cancellationToken);
         if (!block.TryGetValue(out RawTable? raw))
         {
             return DataFileResult.Failure<CyclerRecording>(block.Error!);
@@ -54,6 +55,11 @@ internal static class TableBlock
 
         (List<RecordingColumn> numeric, List<RecordingTextColumn> text) = RecordingAssembler.Columns(raw);
         notes.AddRange(raw.Warnings);
+        if (ClockTestTime(raw, numeric, ref metadata) is { } clockProblem)
+        {
+            return RecordingAssembler.Fail(source.Name, headerLine, clockProblem);
+        }
+
         if (transform?.Invoke(numeric, text, notes) is { } problem)
         {
             return RecordingAssembler.Fail(source.Name, headerLine, problem);
@@ -62,6 +68,42 @@ internal static class TableBlock
         CounterChecks(numeric, notes);
         metadata = refineMetadata?.Invoke(raw, metadata) ?? metadata;
         return RecordingAssembler.Finish(source.Name, format, metadata, numeric, text, raw.RowLines, notes, options);
+    }
+
+    /// <summary>
+    /// A test-time column written as dates and times becomes seconds since its first row, and that first row is the
+    /// start time (local clock) unless the header gave one. A column mixing dates and numbers is a problem.
+    /// </summary>
+    private static string? ClockTestTime(RawTable raw, List<RecordingColumn> numeric, ref RecordingMetadata metadata)
+    {
+        RawColumn? time = raw.Columns.Find(c => c.Plan.Quantity == RecordingQuantity.TestTime && c.ClockTimes > 0);
+        if (time is null)
+        {
+            return null;
+        }
+
+        if (time.ClockTimes != raw.RowCount)
+        {
+            return $"the test time column '{time.Plan.Header}' holds dates and times in {time.ClockTimes} of {raw.RowCount} rows and numbers in the rest; expected one or the other";
+        }
+
+        int index = numeric.FindIndex(c => c.Quantity == RecordingQuantity.TestTime);
+        RecordingColumn column = numeric[index];
+        double[] seconds = column.Values.ToArray();
+        double first = seconds[0];
+        for (int i = 0; i < seconds.Length; i++)
+        {
+            seconds[i] -= first;
+        }
+
+        var start = new DateTime((long)Math.Round(first * 1e4) * (TimeSpan.TicksPerSecond / 10_000), DateTimeKind.Unspecified); // 0.1 ms: all the double carries
+        numeric[index] = new RecordingColumn(column.Name, column.Quantity, column.Unit, seconds, column.Origin with { Note = "dates and times, as seconds since the first row" });
+        if (metadata.StartTime is null)
+        {
+            metadata = metadata with { StartTime = new RecordingStartTime(start, null, $"first '{time.Plan.Header}' value (local clock)") };
+        }
+
+        return null;
     }
 
     /// <summary>
