@@ -35,6 +35,63 @@ internal static class DataCommand
             });
         });
         command.Subcommands.Add(show);
+        command.Subcommands.Add(Convert(stdout, stderr, json));
         return command;
+    }
+
+    private static Command Convert(TextWriter stdout, TextWriter stderr, Option<bool> json)
+    {
+        var source = new Argument<string>("FILE|DIR") { Description = "A cycler file, or a directory whose files (recursively, hidden ones and .parquet files excepted) are all converted." };
+        var to = new Option<string>("--to") { Description = "The output format: parquet (units and metadata kept) or csv.", Required = true };
+        to.AcceptOnlyFromAmong("parquet", "csv");
+        var output = new Option<string>("--out") { Description = "The output file (for one input file), or directory (for a directory: each input's relative path plus .parquet or .csv).", Required = true };
+        var jobs = new Option<int>("--jobs") { Description = "Files converted at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var read = new DataReadOptions();
+        var convert = new Command("convert", "Convert cycler recordings to Parquet or CSV; a directory converts every readable file in parallel with a progress bar, and lists the files it could not read and why without stopping.")
+        {
+            Arguments = { source },
+            Options = { to, output, jobs, json },
+        };
+        read.AddTo(convert);
+        convert.SetAction((parse, cancellationToken) =>
+        {
+            string path = parse.GetValue(source)!;
+            string format = parse.GetValue(to)!;
+            string destination = parse.GetValue(output)!;
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                stderr.WriteLine($"electrochem: {path}: no such file or directory");
+                return Task.FromResult(CliApplication.DataErrorExitCode);
+            }
+
+            if (parse.GetValue(jobs) < 1)
+            {
+                stderr.WriteLine($"electrochem: --jobs is {parse.GetValue(jobs)}; expected at least 1");
+                return Task.FromResult(CliApplication.DataErrorExitCode);
+            }
+
+            CyclerReadOptions options;
+            try
+            {
+                options = read.Build(parse);
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine($"electrochem: {e.Message.ReplaceLineEndings(" ")}");
+                return Task.FromResult(CliApplication.DataErrorExitCode);
+            }
+
+            DataConversion.Outcome[] outcomes = DataConversion.Run(path, destination, format == "parquet", parse.GetValue(jobs), options, stderr, cancellationToken);
+            stdout.Write(parse.GetValue(json) ? DataConversion.Json(outcomes, format) : DataConversion.Text(outcomes, format, destination));
+            int failed = outcomes.Count(o => o.Problem is not null);
+            if (failed == 0)
+            {
+                return Task.FromResult(0);
+            }
+
+            stderr.WriteLine($"electrochem: {failed} of {outcomes.Length} file{(outcomes.Length == 1 ? string.Empty : "s")} could not be converted (listed in the report)");
+            return Task.FromResult(CliApplication.DataErrorExitCode);
+        });
+        return convert;
     }
 }

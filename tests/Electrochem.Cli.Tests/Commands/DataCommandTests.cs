@@ -70,4 +70,36 @@ public sealed class DataCommandTests : IDisposable
         Assert.Contains("unknown quantity 'amps'", badMap.Stderr, StringComparison.Ordinal);
         Assert.Single(badMap.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void Convert_writes_every_readable_file_of_a_directory_and_lists_the_rest()
+    {
+        string input = Path.Combine(_folder.Path, "in");
+        Directory.CreateDirectory(Path.Combine(input, "sub"));
+        File.Copy(Cycling("beep", "FastCharge_000025_CH8.csv"), Path.Combine(input, "arbin.csv"));
+        File.Copy(Cycling("cellpy", "maccor_two.txt"), Path.Combine(input, "sub", "maccor.txt"));
+        File.WriteAllText(Path.Combine(input, "notes.txt"), "nothing to see\n");
+        string output = Path.Combine(_folder.Path, "out");
+        CliRun run = CliRun.Of("data", "convert", input, "--to", "parquet", "--out", output, "--json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("1 of 3 files could not be converted", run.Stderr, StringComparison.Ordinal);
+        using JsonDocument document = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(2, document.RootElement.GetProperty("converted").GetArrayLength());
+        JsonElement failed = Assert.Single(document.RootElement.GetProperty("failed").EnumerateArray());
+        Assert.EndsWith("notes.txt", failed.GetProperty("file").GetString(), StringComparison.Ordinal);
+        Electrochem.Cycling.CyclerRecording back = Electrochem.IO.Cycling.RecordingParquet.Read(Path.Combine(output, "sub", "maccor.txt.parquet"));
+        Assert.Equal(213, back.RowCount);
+        Assert.Equal("Maccor text export", back.Format);
+    }
+
+    [Fact]
+    public void Convert_one_file_to_csv_reads_back()
+    {
+        string output = Path.Combine(_folder.Path, "cell.csv");
+        CliRun run = CliRun.Of("data", "convert", Cycling("beep", "FastCharge_000025_CH8.csv"), "--to", "csv", "--out", output);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("Converted 1 of 1 file to csv", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(248, Electrochem.IO.Cycling.CyclerFile.Read(output).RowCount);
+        Assert.Equal(2, CliRun.Of("data", "convert", Path.Combine(_folder.Path, "missing"), "--to", "csv", "--out", output).ExitCode);
+    }
 }
