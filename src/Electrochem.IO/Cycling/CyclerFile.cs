@@ -24,6 +24,7 @@ public static class CyclerFile
         new ArbinCsvReader(),
         new MaccorTextReader(),
         new BioLogicTextReader(),
+        new NovonixCsvReader(),
         new DelimitedCyclerReader(),
     ];
 

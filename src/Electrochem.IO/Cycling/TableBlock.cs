@@ -13,12 +13,14 @@ internal static class TableBlock
         char decimalSeparator,
         Func<IReadOnlyList<string>, (ColumnPlan[]? Plans, string? Problem)> plan,
         CyclerReadOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<TextReader, TextReader>? filter = null)
     {
         try
         {
             using BoundedLineReader reader = source.OpenTextAtLine(headerLine, options.MaximumLineLength);
-            return DelimitedBlockReader.Read(reader, source.Name, headerLine, delimiter, decimalSeparator, plan, cancellationToken, source.EstimateRows(headerLine));
+            TextReader text = filter?.Invoke(reader) ?? reader;
+            return DelimitedBlockReader.Read(text, source.Name, headerLine, delimiter, decimalSeparator, plan, cancellationToken, source.EstimateRows(headerLine));
         }
         catch (LineTooLongException e)
         {
@@ -44,10 +46,11 @@ internal static class TableBlock
         CancellationToken cancellationToken,
         Func<RawTable, RecordingMetadata, RecordingMetadata>? refineMetadata = null,
         Func<List<RecordingColumn>, List<RecordingTextColumn>, List<string>, string?>? transform = null,
-        bool currentOptional = false)
+        bool currentOptional = false,
+        Func<TextReader, TextReader>? filter = null)
     {
         var notes = new List<string>();
-        DataFileResult<RawTable> block = Read(source, headerLine, delimiter, decimalSeparator, h => CyclerColumnPlanner.Plan(h, options.ColumnMap, vendor, useSynonyms, notes, currentOptional), options, cancellationToken);
+        DataFileResult<RawTable> block = Read(source, headerLine, delimiter, decimalSeparator, h => CyclerColumnPlanner.Plan(h, options.ColumnMap, vendor, useSynonyms, notes, currentOptional), options, cancellationToken, filter);
         if (!block.TryGetValue(out RawTable? raw))
         {
             return DataFileResult.Failure<CyclerRecording>(block.Error!);
