@@ -25,6 +25,9 @@ public static class CyclerFile
         new MaccorTextReader(),
         new BioLogicTextReader(),
         new NovonixCsvReader(),
+        new NewareCsvReader(),
+        new PecCsvReader(),
+        new BatteryDataFormatReader(),
         new DelimitedCyclerReader(),
     ];
 

@@ -16,15 +16,47 @@ internal sealed class DelimitedCyclerReader : ICyclerFormatReader
 
     public bool Matches(CyclerSource source) => FindHeader(source, null, out _, out _, out _) is null;
 
-    public DataFileResult<Electrochem.Cycling.CyclerRecording> Read(CyclerSource source, CyclerReadOptions options, CancellationToken cancellationToken)
+    public DataFileResult<Electrochem.Cycling.CyclerRecording> Read(CyclerSource source, CyclerReadOptions options, CancellationToken cancellationToken) =>
+        ReadWith(source, options, Description, RecordingMetadata.Empty, [], null, cancellationToken);
+
+    /// <summary>
+    /// Reads a delimited table found as the generic reader finds it, as a named format with its own metadata, known
+    /// headers and a hook that adds what the data say about the test (used by the thin vendor readers).
+    /// </summary>
+    internal static DataFileResult<Electrochem.Cycling.CyclerRecording> ReadWith(
+        CyclerSource source,
+        CyclerReadOptions options,
+        string description,
+        RecordingMetadata metadata,
+        IReadOnlyList<VendorColumn> vendor,
+        Func<RawTable, RecordingMetadata, RecordingMetadata>? refineMetadata,
+        CancellationToken cancellationToken)
     {
-        if (FindHeader(source, options.ColumnMap, out int headerIndex, out char delimiter, out string? problem) is { } headerProblem)
+        if (FindHeader(source, options.ColumnMap, out int headerIndex, out char delimiter, out _) is { } headerProblem)
         {
             return RecordingAssembler.Fail(source.Name, headerProblem.Line, headerProblem.Problem);
         }
 
         char decimalSeparator = options.DecimalSeparator ?? DelimitedText.DecimalSeparator(source.FirstLines.Skip(headerIndex + 1), delimiter);
-        return TableBlock.ReadRecording(source, Description, RecordingMetadata.Empty, headerIndex + 1, delimiter, decimalSeparator, [], useSynonyms: true, options, cancellationToken);
+        return TableBlock.ReadRecording(source, description, metadata, headerIndex + 1, delimiter, decimalSeparator, vendor, useSynonyms: true, options, cancellationToken, refineMetadata);
+    }
+
+    /// <summary>The first value of a text column whose header matches one of the names, parsed as a local date and time.</summary>
+    internal static RecordingMetadata StartFromFirstStamp(RawTable raw, RecordingMetadata metadata, string[] names, string[] formats)
+    {
+        if (metadata.StartTime is not null)
+        {
+            return metadata;
+        }
+
+        RawColumn? stamp = raw.Columns.Find(c => c.IsText && names.Contains(Tables.HeaderGrammar.MatchKey(c.Plan.Header)));
+        if (stamp?.Codes is { Length: > 0 } codes && codes[0] >= 0
+            && DateTime.TryParseExact(stamp.Categories[codes[0]], formats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTime clock))
+        {
+            return metadata with { StartTime = new Electrochem.Cycling.RecordingStartTime(clock, null, $"first '{stamp.Plan.Header}' value (local clock)") };
+        }
+
+        return metadata;
     }
 
     /// <summary>Finds the header line (0-based index into the preview); returns the problem when there is none.</summary>

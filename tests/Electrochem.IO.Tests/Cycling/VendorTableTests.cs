@@ -26,8 +26,11 @@ public sealed class VendorTableTests
     [Fact]
     public void Neware_per_cycle_capacities()
     {
+        Assert.Equal(CyclerFileFormat.NewareCsv, CyclerFile.Detect(CyclingFiles.Cellpy("neware_uio.csv")));
         CyclerRecording r = CyclingFiles.Read(CyclingFiles.Cellpy("neware_uio.csv"));
         Assert.Equal(9_065, r.RowCount);                                               // cellpy: raw 9,065 rows
+        Assert.Equal("Cumulative Time", r.TestTime.Origin.Header);                      // hh:mm:ss, read as seconds
+        Assert.Equal(new DateTime(2022, 5, 18, 16, 27, 52), r.Metadata.StartTime!.ClockTime);
         double[][] expected = [[4.24934, 4.68031], [4.24668, 4.06473], [4.24183, 4.02979], [1.43796, 3.31516]];   // mAh
         for (int cycle = 1; cycle <= 4; cycle++)
         {
@@ -41,8 +44,11 @@ public sealed class VendorTableTests
     [Fact]
     public void PEC_millivolts_milliamps_and_its_energy_named_capacity()
     {
+        Assert.Equal(CyclerFileFormat.PecCsv, CyclerFile.Detect(CyclingFiles.Cellpy("pec.csv")));
         CyclerRecording r = CyclingFiles.Read(CyclingFiles.Cellpy("pec.csv"));
         Assert.Equal(16_255, r.RowCount);                                              // cellpy golden 16,255 rows
+        Assert.Equal(new DateTime(2019, 2, 22, 16, 21, 35), r.Metadata.StartTime!.ClockTime);   // cellpy: start 2019-02-22 16:21:35
+        Assert.Equal("187", r.Metadata.TestName);                                       // cellpy: test_ID "187"
         Assert.Equal(3.272632, r.Voltage.Values[0], 9);                                // file 3272.632 mV
         Assert.Equal(-1.6339, r.Current.Values[5], 9);                                 // file −1633.9 mA
         Assert.Equal(0.000455, r.DischargeCapacity!.Values[6], 9);
@@ -54,6 +60,7 @@ public sealed class VendorTableTests
     [Fact]
     public void Battery_Data_Format_table()
     {
+        Assert.Equal(CyclerFileFormat.BatteryDataFormatCsv, CyclerFile.Detect(CyclingFiles.Cellpy("batmo_bdf.csv")));
         CyclerRecording r = CyclingFiles.Read(CyclingFiles.Cellpy("batmo_bdf.csv"));
         Assert.Equal(21_206, r.RowCount);                                              // cellpy golden 21,206 rows
         Assert.Equal(109, r.CycleIndex!.Values.ToArray().Distinct().Count());           // 109 cycles
