@@ -60,8 +60,7 @@ internal sealed class ArbinCsvReader : ICyclerFormatReader
         double first = values.Span[0];
         if (first > 1e8 && first < 1e11)
         {
-            DateTime utc = DateTime.UnixEpoch.AddTicks(10 * (long)Math.Round(first * 1e6)); // to the microsecond: the double carries no more
-            return metadata with { StartTime = new RecordingStartTime(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero, $"first '{stamp.Plan.Header}' value (Unix seconds, UTC)") };
+            return metadata with { StartTime = UnixStart(first, stamp.Plan.Header) };
         }
 
         if (first > 1 && first < 2958465)
@@ -71,5 +70,12 @@ internal sealed class ArbinCsvReader : ICyclerFormatReader
         }
 
         return metadata;
+    }
+
+    /// <summary>A start time from Unix seconds (UTC by definition), to the microsecond: a double carries no more.</summary>
+    internal static RecordingStartTime UnixStart(double seconds, string header)
+    {
+        DateTime utc = DateTime.UnixEpoch.AddTicks(10 * (long)Math.Round(seconds * 1e6));
+        return new RecordingStartTime(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero, $"first '{header}' value (Unix seconds, UTC)");
     }
 }

@@ -46,8 +46,7 @@ internal sealed class BatteryDataFormatReader : ICyclerFormatReader
         RawColumn? unix = raw.Columns.Find(c => !c.IsText && HeaderGrammar.MatchKey(HeaderGrammar.Split(c.Plan.Header).Name) == "unixtime");
         if (unix?.Numbers is { Length: > 0 } values && double.IsFinite(values.Span[0]))
         {
-            DateTime utc = DateTime.UnixEpoch.AddTicks(10 * (long)Math.Round(values.Span[0] * 1e6));
-            return metadata with { StartTime = new RecordingStartTime(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero, $"first '{unix.Plan.Header}' value (Unix seconds, UTC)") };
+            return metadata with { StartTime = ArbinCsvReader.UnixStart(values.Span[0], unix.Plan.Header) };
         }
 
         return metadata;

@@ -10,7 +10,6 @@ namespace Electrochem.IO.Tests.Cycling;
 [Trait("Category", "SharedData")]
 public sealed class SharedBioLogicCyclerTests
 {
-    private const string Folder = "data/cycling/yadg-biologic";
 
     [Theory]
     [InlineData("gcpl.issue_149.mpt", 132, "Galvanostatic Cycling with Potential Limitation")]
@@ -92,24 +91,5 @@ public sealed class SharedBioLogicCyclerTests
 
     private static CyclerRecording Read(string name) => CyclingFiles.Read(SharedFile(name));
 
-    private static string SharedFile(string name)
-    {
-        string? folder = FindSharedFolder();
-        Assert.SkipUnless(folder is not null, $"../shared/{Folder} not found: these GPL test files are read in place and never copied into the repo");
-        return Path.Combine(folder!, name);
-    }
-
-    private static string? FindSharedFolder()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Electrochem.sln")))
-            {
-                string shared = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", Folder));
-                return Directory.Exists(shared) ? shared : null;
-            }
-        }
-
-        return null;
-    }
+    private static string SharedFile(string name) => SharedYadgFiles.Path(name);
 }

@@ -12,30 +12,9 @@ namespace Electrochem.IO.Tests.Impedance;
 [Trait("Category", "SharedData")]
 public sealed partial class SharedBioLogicFileTests
 {
-    private const string Folder = "data/cycling/yadg-biologic";
 
-    private static string SharedFile(string name)
-    {
-        string? folder = FindSharedFolder();
-        Assert.SkipUnless(folder is not null,
-            $"../shared/{Folder} not found: these GPL test files are read in place and never copied into the repo");
-        return Path.Combine(folder!, name);
-    }
+    private static string SharedFile(string name) => SharedYadgFiles.Path(name);
 
-    /// <summary>The folder containing Electrochem.sln, found by walking up from the test assembly, then ../shared/….</summary>
-    private static string? FindSharedFolder()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Electrochem.sln")))
-            {
-                string shared = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", Folder));
-                return Directory.Exists(shared) ? shared : null;
-            }
-        }
-
-        return null;
-    }
 
     private static ImpedanceData Read(string name)
     {
