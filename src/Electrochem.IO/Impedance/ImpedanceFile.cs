@@ -111,6 +111,7 @@ public static class ImpedanceFile
         ImpedanceFileFormat.PowerSuite => "PowerSuite text (Frequency, Zre, Zimg)",
         ImpedanceFileFormat.HeaderlessCsv => "delimited table without header (f, Z′, Z″)",
         ImpedanceFileFormat.DelimitedTable => "delimited table with header",
+        ImpedanceFileFormat.MaccorEis => "Maccor AC impedance export",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"{format} is not an ImpedanceFileFormat."),
     };
 
@@ -148,6 +149,7 @@ public static class ImpedanceFile
             ImpedanceFileFormat.PowerSuite => TableReader.ReadHeaded(text, ImpedanceFileFormat.PowerSuite),
             ImpedanceFileFormat.HeaderlessCsv => TableReader.ReadHeaderless(text),
             ImpedanceFileFormat.DelimitedTable => TableReader.ReadHeaded(text, ImpedanceFileFormat.DelimitedTable),
+            ImpedanceFileFormat.MaccorEis => MaccorEisReader.Read(text),
             _ => text.Fail<ImpedanceData>(1,
                 "not an impedance file format this reader knows; expected a Gamry .DTA, BioLogic EC-Lab .mpt, ZPlot .z, ZPlot for Windows text, VersaStudio .par, "
                 + "CH Instruments, Parstat or PowerSuite export, or a delimited table of f, Z′ and Z″ (with a header naming them, or three numeric columns)"),
@@ -161,6 +163,7 @@ public static class ImpedanceFile
         : ZPlotWindowsReader.Detect(text) ? ImpedanceFileFormat.ZPlotWindows
         : VersaStudioReader.Detect(text) ? ImpedanceFileFormat.VersaStudio
         : CHInstrumentsReader.Detect(text) ? ImpedanceFileFormat.CHInstruments
+        : MaccorEisReader.Detect(text) ? ImpedanceFileFormat.MaccorEis
         : TableReader.Detect(text);
 
     private static void CheckFormat(ImpedanceFileFormat format)

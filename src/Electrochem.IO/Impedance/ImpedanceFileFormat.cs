@@ -42,4 +42,7 @@ public enum ImpedanceFileFormat
     /// with frequency, real and imaginary columns found by name and unit.
     /// </summary>
     DelimitedTable,
+
+    /// <summary>Maccor AC-impedance export (<c>MACCOR, INC.    AC Impedance Test</c>, <c>Freq(Hz) … Z'(a) Z''(b) …</c>).</summary>
+    MaccorEis,
 }
