@@ -64,7 +64,7 @@ public sealed class CyclerFileRobustnessTests : IDisposable
         Assert.True(allocated < 16 << 20, $"{allocated} bytes allocated for an 8 MiB file");
     }
 
-    private void AssertHandled(string name, byte[] bytes)
+    internal void AssertHandled(string name, byte[] bytes)
     {
         string path = Path.Combine(_folder, name);
         File.WriteAllBytes(path, bytes);
@@ -96,7 +96,7 @@ public sealed class CyclerFileRobustnessTests : IDisposable
         }
     }
 
-    private static byte[] Mutate(byte[] bytes, Random random)
+    internal static byte[] Mutate(byte[] bytes, Random random)
     {
         if (bytes.Length == 0)
         {
@@ -172,12 +172,39 @@ public sealed class CyclerFileRobustnessTests : IDisposable
 
     private static byte[] Join(List<byte[]> lines) => [.. lines.SelectMany(l => l.Length == 0 || l[^1] == (byte)'\n' ? l : [.. l, (byte)'\n'])];
 
-    private static (string, byte[])[] LoadSamples()
+    internal static (string, byte[])[] LoadSamples() => Prefixes(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Data", "cycling"), "*", SearchOption.AllDirectories));
+
+    /// <summary>The first 300 lines of each data file (not .md or .yml), in name order.</summary>
+    internal static (string, byte[])[] Prefixes(IEnumerable<string> files)
     {
-        string root = Path.Combine(AppContext.BaseDirectory, "Data", "cycling");
-        return [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        return [.. files
             .Where(p => !p.EndsWith(".md", StringComparison.Ordinal) && !p.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(p => (Path.GetFileName(p), Join([.. SplitLines(File.ReadAllBytes(p)).Take(LinesKept)])))];
+    }
+}
+
+/// <summary>
+/// The same mutations on the GPL EC-Lab files of yadg, read in place from ../shared (never copied); skipped, saying why,
+/// when the folder is absent.
+/// </summary>
+[Trait("Category", "SharedData")]
+public sealed class SharedCyclerFileRobustnessTests : IDisposable
+{
+    private readonly CyclerFileRobustnessTests _checks = new();
+
+    public void Dispose() => _checks.Dispose();
+
+    [Fact]
+    public void Mutated_EC_Lab_files_read_or_fail_with_file_and_line()
+    {
+        string folder = Path.GetDirectoryName(SharedYadgFiles.Path("gcpl.issue_149.mpt"))!;
+        (string Name, byte[] Bytes)[] samples = CyclerFileRobustnessTests.Prefixes(Directory.EnumerateFiles(folder, "*.mpt"));
+        var random = new Random(20261202);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            (string name, byte[] bytes) = samples[random.Next(samples.Length)];
+            _checks.AssertHandled(name, CyclerFileRobustnessTests.Mutate(bytes, random));
+        }
     }
 }
