@@ -45,7 +45,7 @@ internal static class DataCommand
         var to = new Option<string>("--to") { Description = "The output format: parquet (units and metadata kept) or csv.", Required = true };
         to.AcceptOnlyFromAmong("parquet", "csv");
         var output = new Option<string>("--out") { Description = "The output file (for one input file), or directory (for a directory: each input's relative path plus .parquet or .csv).", Required = true };
-        var jobs = new Option<int>("--jobs") { Description = "Files converted at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs") { Description = "Files converted at once (1 to 512; default: one per processor). A single large file is read on every processor either way.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var read = new DataReadOptions();
         var convert = new Command("convert", "Convert cycler recordings to Parquet or CSV; a directory converts every readable file in parallel with a progress bar, and lists the files it could not read and why without stopping.")
         {
@@ -64,9 +64,9 @@ internal static class DataCommand
                 return Task.FromResult(CliApplication.DataErrorExitCode);
             }
 
-            if (parse.GetValue(jobs) < 1)
+            if (parse.GetValue(jobs) is < 1 or > 512)
             {
-                stderr.WriteLine($"electrochem: --jobs is {parse.GetValue(jobs)}; expected at least 1");
+                stderr.WriteLine($"electrochem: --jobs is {parse.GetValue(jobs)}; expected a number of files from 1 to 512");
                 return Task.FromResult(CliApplication.DataErrorExitCode);
             }
 

@@ -44,6 +44,9 @@ internal static class DataConversion
         string[] inputs = Inputs(source);
         string extension = parquet ? ".parquet" : ".csv";
         var outcomes = new Outcome[inputs.Length];
+
+        // Files converted at once share the processors: each reads its parts on the threads left to it.
+        options = options with { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / Math.Max(1, Math.Min(jobs, inputs.Length))) };
         void ConvertAll(Action? step)
         {
             Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken }, i =>

@@ -20,20 +20,41 @@ internal sealed class ChunkedBuilder<T> : IDisposable
 
     private readonly List<T[]> _chunks = [];
     private T[] _first;
+    private int _firstOffset;
+    private int _firstLength;
     private T[]? _current;
     private int _used;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="expectedCount">The estimated number of values (0 when unknown); allocated up front.</param>
-    internal ChunkedBuilder(int expectedCount = 0) => _first = expectedCount > 0 ? GC.AllocateUninitializedArray<T>(expectedCount) : [];
+    internal ChunkedBuilder(int expectedCount = 0)
+    {
+        _first = expectedCount > 0 ? GC.AllocateUninitializedArray<T>(expectedCount) : [];
+        _firstLength = _first.Length;
+    }
+
+    /// <summary>
+    /// Creates a builder whose first values go into <paramref name="length"/> elements of a caller's array from
+    /// <paramref name="offset"/> (one part of a column read on several threads); the caller owns that array and reads
+    /// the values there, so <see cref="Spilled"/> must be false when it does.
+    /// </summary>
+    internal ChunkedBuilder(T[] block, int offset, int length)
+    {
+        _first = block;
+        _firstOffset = offset;
+        _firstLength = length;
+    }
 
     internal int Count { get; private set; }
 
+    /// <summary>True when more values came than the first block holds (they are in pooled chunks).</summary>
+    internal bool Spilled => _chunks.Count > 0;
+
     internal void Add(T value)
     {
-        if (Count < _first.Length)
+        if (Count < _firstLength)
         {
-            _first[Count++] = value;
+            _first[_firstOffset + Count++] = value;
             return;
         }
 
@@ -48,14 +69,14 @@ internal sealed class ChunkedBuilder<T> : IDisposable
         Count++;
     }
 
-    internal T this[int index] => index < _first.Length ? _first[index] : _chunks[(index - _first.Length) / ChunkLength][(index - _first.Length) % ChunkLength];
+    internal T this[int index] => index < _firstLength ? _first[_firstOffset + index] : _chunks[(index - _firstLength) / ChunkLength][(index - _firstLength) % ChunkLength];
 
     /// <summary>The values as one block (the estimated array itself when it fits well, else an exact copy); the builder is then empty.</summary>
     internal Memory<T> ToMemoryAndClear()
     {
-        if (_chunks.Count == 0 && Count >= KeepFraction * _first.Length)
+        if (_chunks.Count == 0 && Count >= KeepFraction * _firstLength)
         {
-            Memory<T> kept = _first.AsMemory(0, Count);
+            Memory<T> kept = _first.AsMemory(_firstOffset, Count);
             _first = [];
             Clear();
             return kept;
@@ -68,8 +89,8 @@ internal sealed class ChunkedBuilder<T> : IDisposable
     internal T[] ToArrayAndClear()
     {
         T[] result = GC.AllocateUninitializedArray<T>(Count); // every element is written below
-        int fromFirst = Math.Min(Count, _first.Length);
-        _first.AsSpan(0, fromFirst).CopyTo(result);
+        int fromFirst = Math.Min(Count, _firstLength);
+        _first.AsSpan(_firstOffset, fromFirst).CopyTo(result);
         _first = [];
         int offset = fromFirst;
         for (int i = 0; i < _chunks.Count; i++)
@@ -101,6 +122,8 @@ internal sealed class ChunkedBuilder<T> : IDisposable
 
     private void Clear()
     {
+        _firstOffset = 0;
+        _firstLength = _first.Length;
         _chunks.Clear();
         _current = null;
         _used = 0;

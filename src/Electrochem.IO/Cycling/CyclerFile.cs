@@ -54,7 +54,7 @@ public static class CyclerFile
     public static DataFileResult<CyclerRecording> TryRead(string path, CyclerReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return TryRead(CyclerSource.Create(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)), options, cancellationToken);
+        return TryRead(CyclerSource.Create(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path), options, cancellationToken);
     }
 
     /// <summary>Reads from a seekable stream (e.g. a file or a <see cref="MemoryStream"/>); the stream is read from its start and not disposed.</summary>

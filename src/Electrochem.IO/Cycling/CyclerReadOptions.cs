@@ -26,6 +26,20 @@ public sealed record CyclerReadOptions
     /// </summary>
     public int MaximumLineLength { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// Threads used to read one large file (default -1: one per processor; 1 reads on the calling thread only). A file
+    /// of at least 8 MiB whose data hold no double quotes is cut into parts at line feeds and the parts are parsed at
+    /// once; the recording, warnings and errors are the same as on one thread. Lower it when many files are read at
+    /// once (a batch conversion already uses every core).
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>Files smaller than this are read on one thread (tests lower it to exercise the parallel reader on small files).</summary>
+    internal long ParallelMinimumBytes { get; init; } = 8 << 20;
+
+    /// <summary>The largest part of a file given to one parser thread (tests lower it).</summary>
+    internal long ParallelPartBytes { get; init; } = DelimitedBlockReader.SegmentLength;
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Format))
@@ -36,6 +50,11 @@ public sealed record CyclerReadOptions
         if (DecimalSeparator is { } separator && separator is not ('.' or ','))
         {
             throw new ArgumentOutOfRangeException(nameof(DecimalSeparator), separator, $"DecimalSeparator is '{separator}'; expected '.' or ','.");
+        }
+
+        if (MaxDegreeOfParallelism is 0 or < -1 or > 512)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, $"MaxDegreeOfParallelism is {MaxDegreeOfParallelism}; expected -1 (one thread per processor) or a thread count from 1 to 512.");
         }
 
         if (MaximumLineLength < 256)

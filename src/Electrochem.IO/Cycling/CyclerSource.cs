@@ -15,8 +15,9 @@ internal sealed class CyclerSource
 
     private readonly Func<Stream> _open;
 
-    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length)
+    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath)
     {
+        FilePath = filePath;
         Length = length;
         LooksBinary = looksBinary;
         Name = name;
@@ -27,6 +28,9 @@ internal sealed class CyclerSource
     }
 
     internal string Name { get; }
+
+    /// <summary>The file's path when it was opened by path (its data may then be read again in parts, in parallel); null for a caller's stream.</summary>
+    internal string? FilePath { get; }
 
     internal Encoding Encoding { get; }
 
@@ -42,7 +46,7 @@ internal sealed class CyclerSource
     /// <summary>True when the first bytes hold NUL characters: a binary file (.mpr, .res, .ndax, .h5), not a text export.</summary>
     internal bool LooksBinary { get; }
 
-    internal static CyclerSource Create(string name, Func<Stream> open)
+    internal static CyclerSource Create(string name, Func<Stream> open, string? filePath = null)
     {
         byte[] buffer = new byte[PreviewBytes];
         int length;
@@ -81,7 +85,7 @@ internal sealed class CyclerSource
             }
         }
 
-        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size);
+        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath);
     }
 
     /// <summary>

@@ -13,17 +13,8 @@ namespace Electrochem.IO.Cycling;
 /// </summary>
 internal static class DelimitedBlockReader
 {
-    private const int CancellationStride = 1 << 14;
-
     /// <summary>Characters handed to one Sep reader: far below its 2³¹ limit, far above any line.</summary>
     internal const int SegmentLength = 1 << 28;
-
-    /// <summary>Date-and-time spellings accepted in a time column (month first, as US-built cycler software writes).</summary>
-    private static readonly string[] ClockFormats =
-    [
-        "MM/dd/yyyy HH:mm:ss.FFFFFFF", "M/d/yyyy H:mm:ss.FFFFFFF", "M/d/yyyy h:mm:ss.FFFFFFF tt",
-        "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd hh:mm:ss.FFFFFFF tt",
-    ];
 
     /// <summary>Reads the rows after the header.</summary>
     /// <param name="reader">Text positioned at the header line.</param>
@@ -35,6 +26,7 @@ internal static class DelimitedBlockReader
     /// <param name="cancellationToken">Stops a long read.</param>
     /// <param name="expectedRows">Estimated data rows (0 when unknown): numeric columns start with one block of this size.</param>
     /// <param name="segmentLength">Characters per Sep reader (<see cref="SegmentLength"/>; smaller only in tests).</param>
+    /// <param name="parallel">The file to read again in line-aligned parts on several threads, when it allows (null: one thread).</param>
     internal static DataFileResult<RawTable> Read(
         TextReader reader,
         string source,
@@ -44,7 +36,8 @@ internal static class DelimitedBlockReader
         Func<IReadOnlyList<string>, (ColumnPlan[]? Plans, string? Problem)> plan,
         CancellationToken cancellationToken,
         int expectedRows = 0,
-        int segmentLength = SegmentLength)
+        int segmentLength = SegmentLength,
+        ParallelBlockSource? parallel = null)
     {
         CultureInfo culture = Culture(decimalSeparator);
 
@@ -87,7 +80,16 @@ internal static class DelimitedBlockReader
                 return Fail(source, headerLine, problem ?? "the header could not be read");
             }
 
-            return ReadRows(ref sep, sep.Current.LineNumberToExcl, segments, source, headerLine, delimiter, culture, plans, expectedRows, cancellationToken);
+            var layout = new BlockLayout(source, headerLine, delimiter, culture, plans);
+            int nextSepLine = sep.Current.LineNumberToExcl;
+
+            // A header on one line is followed by the data at a known byte offset: a large file is then read in parts.
+            if (parallel is not null && nextSepLine == 2 && ParallelBlockReader.TryRead(parallel, layout, cancellationToken) is { } whole)
+            {
+                return whole;
+            }
+
+            return ReadRows(ref sep, nextSepLine, segments, layout, expectedRows, cancellationToken);
         }
         finally
         {
@@ -95,144 +97,31 @@ internal static class DelimitedBlockReader
         }
     }
 
-    /// <summary>
-    /// Reads the data rows. A row's first line is where the previous row ended (<c>LineNumberToExcl</c>): Sep 0.18
-    /// reports <c>LineNumberFrom</c> one too high for a reader's first row, which is every segment's first data row.
-    /// </summary>
-    private static DataFileResult<RawTable> ReadRows(
-        ref SepReader sep,
-        int nextSepLine,
-        SegmentedReader segments,
-        string source,
-        int headerLine,
-        char delimiter,
-        CultureInfo culture,
-        ColumnPlan[] plans,
-        int expectedRows,
-        CancellationToken cancellationToken)
+    /// <summary>Reads the data rows on this thread, one Sep reader per segment.</summary>
+    private static DataFileResult<RawTable> ReadRows(ref SepReader sep, int nextSepLine, SegmentedReader segments, BlockLayout layout, int expectedRows, CancellationToken cancellationToken)
     {
-        var states = new ColumnState[plans.Length];
-
-        // Rows usually sit on consecutive lines after the header: their lines are then computed at the end, and only
-        // a file with blank lines or quoted line breaks records each row's line.
-        using var lines = new ChunkedBuilder<int>();
-        int rows = 0;
-        bool consecutive = true;
-        try
+        using BlockRows rows = BlockRows.Whole(layout, expectedRows);
+        int segmentFirstLine = layout.HeaderLine;
+        while (true)
         {
-            for (int c = 0; c < plans.Length; c++)
+            if (rows.Read(sep, ref nextSepLine, segmentFirstLine, cancellationToken) is { } error)
             {
-                states[c] = new ColumnState(plans[c], expectedRows);
+                return DataFileResult.Failure<RawTable>(error);
             }
 
-            int expected = plans.Length;
-            int blankRows = 0;
-            int segmentFirstLine = headerLine;
-            (int Line, int Fields)? shortRow = null;
-            while (true)
+            if (segments.AtEnd)
             {
-                foreach (SepReader.Row row in sep)
-                {
-                    int line = segmentFirstLine + nextSepLine - 1; // Sep counts lines from 1 at the segment's start
-                    nextSepLine = row.LineNumberToExcl;
-                    if ((rows & (CancellationStride - 1)) == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-
-                    if (shortRow is { } cut)
-                    {
-                        return Fail(source, cut.Line, FieldCountProblem(cut.Fields, expected, headerLine, delimiter));
-                    }
-
-                    if (IsBlank(row))
-                    {
-                        blankRows++;
-                        continue;
-                    }
-
-                    if (row.ColCount != expected && !(row.ColCount > expected && AllBlank(row, expected)))
-                    {
-                        // Too few fields on the last line is a file cut off while it was written or copied: reported
-                        // below. Anywhere else a wrong count is an error.
-                        if (row.ColCount < expected)
-                        {
-                            shortRow = (line, row.ColCount);
-                            continue;
-                        }
-
-                        return Fail(source, line, FieldCountProblem(row.ColCount, expected, headerLine, delimiter));
-                    }
-
-                    for (int c = 0; c < expected; c++)
-                    {
-                        if (states[c].Add(row[c], culture) is { } fieldProblem)
-                        {
-                            return Fail(source, line, $"column {c + 1} ('{plans[c].Header}') {fieldProblem}");
-                        }
-                    }
-
-                    if (consecutive && line != headerLine + 1 + rows)
-                    {
-                        consecutive = false;
-                        for (int r = 0; r < rows; r++)
-                        {
-                            lines.Add(headerLine + 1 + r);
-                        }
-                    }
-
-                    if (!consecutive)
-                    {
-                        lines.Add(line);
-                    }
-
-                    rows++;
-                }
-
-                if (segments.AtEnd)
-                {
-                    break;
-                }
-
-                segmentFirstLine += segments.LineFeedsInSegment;
-                nextSepLine = 1;
-                segments.NextSegment();
-                sep.Dispose();
-                sep = Open(segments, delimiter, culture);
+                break;
             }
 
-            if (rows == 0)
-            {
-                return Fail(source, headerLine, "the header has no data rows after it; expected at least one row of values");
-            }
-
-            var warnings = new List<string>();
-            if (shortRow is { } last)
-            {
-                warnings.Add($"line {last.Line}, the last line, has {last.Fields} of the {expected} fields: the file was cut off (truncated while it was written or copied), so that row is not read");
-            }
-
-            if (blankRows > 0)
-            {
-                warnings.Add($"{blankRows} blank line{(blankRows == 1 ? " was" : "s were")} (or lines of empty fields) skipped in the data");
-            }
-
-            var columns = new List<RawColumn>(states.Length);
-            foreach (ColumnState state in states)
-            {
-                columns.Add(state.Build(warnings));
-            }
-
-            int[] rowLines = consecutive ? ConsecutiveLines(headerLine + 1, rows) : lines.ToArrayAndClear();
-            return DataFileResult.Success(new RawTable(columns, rowLines, warnings));
+            segmentFirstLine += segments.LineFeedsInSegment;
+            nextSepLine = 1;
+            segments.NextSegment();
+            sep.Dispose();
+            sep = Open(segments, layout.Delimiter, layout.Culture);
         }
-        finally
-        {
-            foreach (ColumnState? state in states)
-            {
-                state?.Dispose();
-            }
-        }
+
+        return rows.Build();
     }
 
     /// <summary>The invariant culture with the file's decimal separator (and no group separator, so "1.500" is never 1500).</summary>
@@ -255,26 +144,7 @@ internal static class DelimitedBlockReader
         _ => delimiter.ToString(),
     };
 
-    private static string FieldCountProblem(int fields, int expected, int headerLine, char delimiter) =>
-        $"the row has {fields} field{(fields == 1 ? string.Empty : "s")} but the header on line {headerLine} has {expected} columns, delimited by '{Describe(delimiter)}'; is the file truncated or were fields added?";
-
-    /// <summary>A row of nothing but whitespace and empty fields (a blank line, or a spreadsheet's <c>;;;;</c>).</summary>
-    private static bool IsBlank(SepReader.Row row) => row.Span.IsWhiteSpace() || AllBlank(row, 0);
-
-    private static bool AllBlank(SepReader.Row row, int from)
-    {
-        for (int c = from; c < row.ColCount; c++)
-        {
-            if (!row[c].Span.IsWhiteSpace())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static SepReader Open(TextReader text, char delimiter, CultureInfo culture) =>
+    internal static SepReader Open(TextReader text, char delimiter, CultureInfo culture) =>
         Sep.New(delimiter).Reader(o => o with
         {
             HasHeader = false,
@@ -283,128 +153,6 @@ internal static class DelimitedBlockReader
             Unescape = true,
         }).From(text);
 
-    private static int[] ConsecutiveLines(int first, int count)
-    {
-        int[] lines = GC.AllocateUninitializedArray<int>(count);
-        for (int i = 0; i < lines.Length; i++)
-        {
-            lines[i] = first + i;
-        }
-
-        return lines;
-    }
-
     private static DataFileResult<RawTable> Fail(string source, int line, string problem) =>
         DataFileResult.Failure<RawTable>(new DataFileError(source, Math.Max(1, line), problem));
-
-    /// <summary>One column while it is read.</summary>
-    private sealed class ColumnState(ColumnPlan plan, int expectedRows) : IDisposable
-    {
-        private ChunkedBuilder<double>? _numbers = plan.Kind == ColumnKind.Text ? null : new ChunkedBuilder<double>(expectedRows);
-        private TextColumnBuilder? _text = plan.Kind == ColumnKind.Text ? new TextColumnBuilder() : null;
-        private readonly bool _isTime = plan.Quantity is RecordingQuantity.TestTime or RecordingQuantity.StepTime;
-        private int _empty;
-        private int _clockTimes;
-        private int _switchedAtRow = -1;
-
-        /// <summary>Adds one field; returns the problem (continuing "column N ('header') …"), or null.</summary>
-        internal string? Add(SepReader.Col col, CultureInfo culture)
-        {
-            if (_numbers is null)
-            {
-                _text!.Add(col.Span);
-                return null;
-            }
-
-            // The nullable TryParse is Sep's csFastFloat path; TryParse(out T) goes through double.TryParse (2× slower).
-            if (col.TryParse<double>() is double parsed)
-            {
-                _numbers.Add(parsed);
-                return null;
-            }
-
-            ReadOnlySpan<char> field = col.Span.Trim();
-            if (field.IsEmpty)
-            {
-                _empty++;
-                _numbers.Add(double.NaN);
-                return null;
-            }
-
-            if (double.TryParse(field, NumberStyles.Float, culture, out double value))
-            {
-                _numbers.Add(value);
-                return null;
-            }
-
-            // A time column may hold clock durations (hh:mm:ss); stored so that the column's scale makes them seconds.
-            if (_isTime && Duration.TryParseSeconds(field, out double seconds))
-            {
-                _numbers.Add(seconds / plan.Scale);
-                return null;
-            }
-
-            // Or dates and times (BT-Lab's "absolute time" export): seconds since 0001-01-01 on the local clock,
-            // turned into time since the first row when the recording is assembled.
-            if (_isTime && DateTime.TryParseExact(field, ClockFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime clock))
-            {
-                _clockTimes++;
-                _numbers.Add(clock.Ticks / (double)TimeSpan.TicksPerSecond / plan.Scale);
-                return null;
-            }
-
-            if (plan.Kind == ColumnKind.NumericOrText)
-            {
-                SwitchToText();
-                _text!.Add(field);
-                return null;
-            }
-
-            string shown = field.Length <= 40 ? field.ToString() : string.Concat(field[..37], "...");
-            return $"is '{shown}', which is not a number; expected a decimal number{(culture.NumberFormat.NumberDecimalSeparator == "," ? " with a decimal comma" : string.Empty)}";
-        }
-
-        internal RawColumn Build(List<string> warnings)
-        {
-            if (_numbers is not null)
-            {
-                if (_empty > 0 && !plan.IsRequired)
-                {
-                    warnings.Add(_empty == _numbers.Count
-                        ? $"column '{plan.Header}' is empty in every row"
-                        : $"column '{plan.Header}' is empty in {_empty} of {_numbers.Count} rows (kept as NaN)");
-                }
-
-                return new RawColumn(plan, _numbers.ToMemoryAndClear(), null, []) { ClockTimes = _clockTimes };
-            }
-
-            if (_switchedAtRow >= 0)
-            {
-                warnings.Add($"column '{plan.Header}' holds text from data row {_switchedAtRow + 1} on, so it is kept as text");
-            }
-
-            (int[] codes, ImmutableArray<string> categories) = _text!.Build();
-            return new RawColumn(plan with { Kind = ColumnKind.Text }, null, codes, categories);
-        }
-
-        public void Dispose()
-        {
-            _numbers?.Dispose();
-            _text?.Dispose();
-        }
-
-        private void SwitchToText()
-        {
-            _switchedAtRow = _numbers!.Count;
-            _text = new TextColumnBuilder();
-            for (int i = 0; i < _numbers.Count; i++)
-            {
-                double v = _numbers[i];
-                _text.Add(double.IsNaN(v) ? string.Empty : v.ToString("R", CultureInfo.InvariantCulture));
-            }
-
-            _numbers.Dispose();
-            _numbers = null;
-        }
-    }
 }

@@ -20,7 +20,10 @@ internal static class TableBlock
         {
             using BoundedLineReader reader = source.OpenTextAtLine(headerLine, options.MaximumLineLength);
             TextReader text = filter?.Invoke(reader) ?? reader;
-            return DelimitedBlockReader.Read(text, source.Name, headerLine, delimiter, decimalSeparator, plan, cancellationToken, source.EstimateRows(headerLine));
+            ParallelBlockSource? parallel = source.FilePath is { } path && filter is null && options.MaxDegreeOfParallelism != 1
+                ? new ParallelBlockSource(path, source.Encoding, options.MaxDegreeOfParallelism, options.MaximumLineLength) { MinimumBytes = options.ParallelMinimumBytes, PartBytes = options.ParallelPartBytes }
+                : null;
+            return DelimitedBlockReader.Read(text, source.Name, headerLine, delimiter, decimalSeparator, plan, cancellationToken, source.EstimateRows(headerLine), parallel: parallel);
         }
         catch (LineTooLongException e)
         {

@@ -38,5 +38,57 @@ internal sealed class TextColumnBuilder : IDisposable
 
     internal (int[] Codes, ImmutableArray<string> Categories) Build() => (_rows.ToArrayAndClear(), [.. _categories]);
 
+    /// <summary>
+    /// Joins dictionary-encoded pieces of one column, in order, into one: categories in order of first appearance,
+    /// as if the column had been read in one piece.
+    /// </summary>
+    internal static (int[] Codes, ImmutableArray<string> Categories) Concatenate(IReadOnlyList<(int[] Codes, ImmutableArray<string> Categories)> pieces)
+    {
+        if (pieces.Count == 1)
+        {
+            return pieces[0];
+        }
+
+        var codes = new int[pieces.Sum(p => p.Codes.Length)];
+        var merged = new Dictionary<string, int>(StringComparer.Ordinal);
+        var categories = ImmutableArray.CreateBuilder<string>();
+        int row = 0;
+        foreach ((int[] pieceCodes, ImmutableArray<string> pieceCategories) in pieces)
+        {
+            // Categories are numbered in order of first appearance within the piece, so mapping them in code order
+            // keeps the merged numbering in order of first appearance too.
+            var map = new int[pieceCategories.Length];
+            for (int i = 0; i < map.Length; i++)
+            {
+                map[i] = -2;
+            }
+
+            foreach (int code in pieceCodes)
+            {
+                int mapped = -1;
+                if (code >= 0)
+                {
+                    mapped = map[code];
+                    if (mapped == -2)
+                    {
+                        string text = pieceCategories[code];
+                        if (!merged.TryGetValue(text, out mapped))
+                        {
+                            mapped = categories.Count;
+                            categories.Add(text);
+                            merged.Add(text, mapped);
+                        }
+
+                        map[code] = mapped;
+                    }
+                }
+
+                codes[row++] = mapped;
+            }
+        }
+
+        return (codes, categories.ToImmutable());
+    }
+
     public void Dispose() => _rows.Dispose();
 }
