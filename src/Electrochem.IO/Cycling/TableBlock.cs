@@ -71,6 +71,11 @@ internal static class TableBlock
             return RecordingAssembler.Fail(source.Name, headerLine, problem);
         }
 
+        if (options.ColumnMap?.CurrentSign != CurrentSign.DischargePositive)
+        {
+            StepTypeSign.Check(numeric, text, notes);
+        }
+
         CounterChecks(numeric, notes);
         metadata = refineMetadata?.Invoke(raw, metadata) ?? metadata;
         return RecordingAssembler.Finish(source.Name, format, metadata, numeric, text, raw.RowLines, notes, options);

@@ -43,10 +43,10 @@ public sealed record CycleSummary
     /// <summary>Discharge energy (W·h).</summary>
     public required double DischargeEnergy { get; init; }
 
-    /// <summary>Coulombic efficiency (%): 100·Qd/Qc charge-first, 100·Qc/Qd discharge-first; null when the denominator is 0.</summary>
+    /// <summary>Coulombic efficiency (%): 100·Qd/Qc charge-first, 100·Qc/Qd discharge-first; null when the cycle lacks a charge or a discharge step, or the denominator is 0.</summary>
     public double? CoulombicEfficiencyPercent { get; init; }
 
-    /// <summary>Energy efficiency (%), with the same convention; null when the denominator is 0.</summary>
+    /// <summary>Energy efficiency (%), with the same convention; null when <see cref="CoulombicEfficiencyPercent"/> is, or the denominator is 0.</summary>
     public double? EnergyEfficiencyPercent { get; init; }
 
     /// <summary>Mean charge voltage: charge energy / charge capacity (V); null without charge.</summary>

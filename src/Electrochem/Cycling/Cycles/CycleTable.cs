@@ -166,9 +166,9 @@ public sealed class CycleTable
             }
 
             (int halves, int active) = HalfCycleGroups(steps);
-            if (active >= 3 && halves * 2 >= active)
+            if (active >= 2 && halves * 2 >= active)
             {
-                return (CycleNumbering.Derived, $"derived from the charge/discharge alternation: the counter '{name}' holds only a charge or only a discharge in {halves} of its {active} values, so it counts half-cycles", derived);
+                return (CycleNumbering.Derived, $"derived from the charge/discharge alternation: the counter '{name}' holds only a charge or only a discharge in {halves} of its {active} values between the first and the last, so it counts half-cycles", derived);
             }
         }
 
@@ -196,10 +196,13 @@ public sealed class CycleTable
         return null;
     }
 
-    /// <summary>Counter values (groups of steps) holding only one half, and those holding any current step.</summary>
+    /// <summary>
+    /// Among the counter's values other than the first and the last (which are often partial cycles), those holding
+    /// only a charge or only a discharge, and those holding any current step.
+    /// </summary>
     private static (int Halves, int Active) HalfCycleGroups(ImmutableArray<CyclerStep> steps)
     {
-        int halves = 0, active = 0;
+        var groups = new List<(bool Charge, bool Discharge)>();
         for (int first = 0; first < steps.Length;)
         {
             int end = first;
@@ -211,9 +214,15 @@ public sealed class CycleTable
                 end++;
             }
 
-            active += charge || discharge ? 1 : 0;
-            halves += charge != discharge ? 1 : 0;
+            groups.Add((charge, discharge));
             first = end;
+        }
+
+        int halves = 0, active = 0;
+        for (int g = 1; g + 1 < groups.Count; g++)
+        {
+            active += groups[g].Charge || groups[g].Discharge ? 1 : 0;
+            halves += groups[g].Charge != groups[g].Discharge ? 1 : 0;
         }
 
         return (halves, active);
@@ -336,6 +345,7 @@ public sealed class CycleTable
             anomalies |= CycleAnomalies.Incomplete;
         }
 
+        bool complete = lastCharge is not null && lastDischarge is not null;
         (double numerator, double denominator, double energyNumerator, double energyDenominator) = options.Convention == EfficiencyConvention.ChargeFirst
             ? (qd, qc, ed, ec)
             : (qc, qd, ec, ed);
@@ -354,8 +364,8 @@ public sealed class CycleTable
             DischargeCapacity = qd,
             ChargeEnergy = ec,
             DischargeEnergy = ed,
-            CoulombicEfficiencyPercent = denominator > 0 ? 100 * numerator / denominator : null,
-            EnergyEfficiencyPercent = energyDenominator > 0 ? 100 * energyNumerator / energyDenominator : null,
+            CoulombicEfficiencyPercent = complete && denominator > 0 ? 100 * numerator / denominator : null,
+            EnergyEfficiencyPercent = complete && energyDenominator > 0 ? 100 * energyNumerator / energyDenominator : null,
             MeanChargeVoltage = qc > 0 ? ec / qc : null,
             MeanDischargeVoltage = qd > 0 ? ed / qd : null,
             EndChargeVoltage = lastCharge?.EndVoltage,
