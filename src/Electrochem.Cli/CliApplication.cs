@@ -37,6 +37,7 @@ internal static class CliApplication
         root.Subcommands.Add(KineticsCommand.Create(stdout, stderr));
         root.Subcommands.Add(TransferenceCommand.Create(stdout, stderr));
         root.Subcommands.Add(DataCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CyclingCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
