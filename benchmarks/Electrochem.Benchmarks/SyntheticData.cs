@@ -131,4 +131,52 @@ public static class SyntheticData
             writer.WriteLine();
         }
     }
+
+    /// <summary>
+    /// A cycling recording: per cycle 2 000 rows of 1 A charge ramping 3.0 → 4.2 V, 500 rows of a 4.2 V hold with the
+    /// current decaying, 250 of rest, 2 000 of 1 A discharge, 250 of rest; 1 s apart; Arbin-style accumulators reset
+    /// per cycle; step and cycle counters.
+    /// </summary>
+    public static Electrochem.Cycling.CyclerRecording Cycling(int cycles)
+    {
+        const int perCycle = 5000;
+        int n = cycles * perCycle;
+        double[] t = new double[n], i = new double[n], v = new double[n], step = new double[n], cycle = new double[n], qc = new double[n], qd = new double[n];
+        int row = 0;
+        for (int c = 1; c <= cycles; c++)
+        {
+            double charged = 0, discharged = 0;
+            for (int k = 0; k < perCycle; k++, row++)
+            {
+                (double current, double voltage, int s) = k switch
+                {
+                    < 2000 => (1.0, 3.0 + (1.2 * k / 2000), 1),
+                    < 2500 => (Math.Exp(-(k - 2000) / 100.0), 4.2, 2),
+                    < 2750 => (0.0, 4.1, 3),
+                    < 4750 => (-1.0, 4.0 - (1.0 * (k - 2750) / 2000), 4),
+                    _ => (0.0, 3.1, 5),
+                };
+                charged += Math.Max(current, 0) / 3600;
+                discharged += Math.Max(-current, 0) / 3600;
+                t[row] = row;
+                i[row] = current;
+                v[row] = voltage;
+                step[row] = ((c - 1) * 5) + s;
+                cycle[row] = c;
+                qc[row] = charged;
+                qd[row] = discharged;
+            }
+        }
+
+        Electrochem.Cycling.RecordingColumn Column(Electrochem.Cycling.RecordingQuantity q, double[] values) =>
+            new(Electrochem.Cycling.RecordingQuantities.CanonicalName(q), q, Electrochem.Cycling.RecordingQuantities.Unit(q), values, Electrochem.Cycling.ColumnOrigin.AsWritten(q.ToString(), null));
+
+        return Electrochem.Cycling.CyclerRecording.Create("synthetic", "generated", Electrochem.Cycling.RecordingMetadata.Empty,
+        [
+            Column(Electrochem.Cycling.RecordingQuantity.TestTime, t), Column(Electrochem.Cycling.RecordingQuantity.Current, i),
+            Column(Electrochem.Cycling.RecordingQuantity.Voltage, v), Column(Electrochem.Cycling.RecordingQuantity.StepIndex, step),
+            Column(Electrochem.Cycling.RecordingQuantity.CycleIndex, cycle), Column(Electrochem.Cycling.RecordingQuantity.ChargeCapacity, qc),
+            Column(Electrochem.Cycling.RecordingQuantity.DischargeCapacity, qd),
+        ]);
+    }
 }

@@ -116,6 +116,18 @@ public sealed class CycleTableTests
         return ok.ToProperty();
     }
 
+    [Property(MaxTest = 100)]
+    public Property Long_recordings_summarised_on_every_core_equal_one_core(PositiveInt cycles, PositiveInt interval, bool counters, bool chargeFirst, byte reset)
+    {
+        var cell = new SyntheticCycling(1 + (cycles.Get % 6), 0.5, 1800, 1700, 300, 1 + (interval.Get % 120), chargeFirst, (AccumulatorReset)(reset % 3), counters);
+        CyclerRecording recording = cell.Build();
+        var options = new CycleTableOptions(EfficiencyConvention.ChargeFirst);
+        CycleTable one = CycleTable.From(recording, options, int.MaxValue, CancellationToken.None);
+        CycleTable all = CycleTable.From(recording, options, 1, CancellationToken.None);
+        bool same = one.StepTable.Steps.SequenceEqual(all.StepTable.Steps) && one.Cycles.SequenceEqual(all.Cycles) && one.NumberingReason == all.NumberingReason;
+        return same.ToProperty().Label($"{cell}: {one.StepTable.Steps.Length} vs {all.StepTable.Steps.Length} steps");
+    }
+
     [Fact]
     public void A_test_that_starts_with_the_other_half_and_ends_mid_cycle_is_flagged()
     {

@@ -88,12 +88,16 @@ public sealed class CycleTable
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The instrument's counter or accumulators were asked for and cannot be used, or the named resistance column does not exist.</exception>
-    public static CycleTable From(CyclerRecording recording, CycleTableOptions options, CancellationToken cancellationToken = default)
+    public static CycleTable From(CyclerRecording recording, CycleTableOptions options, CancellationToken cancellationToken = default) =>
+        From(recording, options, StepTable.ParallelRows, cancellationToken);
+
+    /// <summary>As the public overload, summarising steps in parallel from <paramref name="parallelRows"/> rows (tests lower it).</summary>
+    internal static CycleTable From(CyclerRecording recording, CycleTableOptions options, int parallelRows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        StepTable table = StepTable.From(recording, options.Steps, options.CapacitySource, cancellationToken);
+        StepTable table = StepTable.From(recording, options.Steps, options.CapacitySource, parallelRows, cancellationToken);
         ImmutableArray<CyclerStep> steps = table.Steps;
         var warnings = new List<string>();
         (CycleNumbering numbering, string reason, int[] numbers) = Number(recording, steps, options);
@@ -137,7 +141,7 @@ public sealed class CycleTable
     private static (CycleNumbering Numbering, string Reason, int[] Numbers) Number(CyclerRecording recording, ImmutableArray<CyclerStep> steps, CycleTableOptions options)
     {
         RecordingColumn? counter = recording.CycleIndex;
-        string? unusable = counter is null ? "the recording has no cycle counter" : Unusable(counter);
+        string? unusable = counter is null ? "the recording has no cycle counter" : Unusable(counter, steps);
         int[] derived = Derive(steps, options.Convention);
         if (options.Numbering == CycleNumbering.Derived)
         {
@@ -175,22 +179,28 @@ public sealed class CycleTable
         return (CycleNumbering.InstrumentCounter, $"the instrument's counter '{name}'", counted);
     }
 
-    /// <summary>Why a counter cannot number cycles (not whole, out of int range, or going backwards), or null.</summary>
-    private static string? Unusable(RecordingColumn counter)
+    /// <summary>
+    /// Why a counter cannot number cycles (not whole, out of int range, or going backwards), or null. Steps are cut
+    /// wherever the counter changes, so its value at each step's first row is all there is to check.
+    /// </summary>
+    private static string? Unusable(RecordingColumn counter, ImmutableArray<CyclerStep> steps)
     {
         ReadOnlySpan<double> values = counter.Values;
-        for (int i = 0; i < values.Length; i++)
+        double previous = double.NegativeInfinity;
+        foreach (CyclerStep step in steps)
         {
-            double v = values[i];
+            double v = values[step.StartRow];
             if (!double.IsFinite(v) || v != Math.Floor(v) || Math.Abs(v) > int.MaxValue)
             {
-                return $"the counter '{counter.Origin.Header}' is {v.ToString("R", CultureInfo.InvariantCulture)} at row {i}, not a whole number";
+                return $"the counter '{counter.Origin.Header}' is {v.ToString("R", CultureInfo.InvariantCulture)} at row {step.StartRow}, not a whole number";
             }
 
-            if (i > 0 && v < values[i - 1])
+            if (v < previous)
             {
-                return $"the counter '{counter.Origin.Header}' goes back from {values[i - 1].ToString("R", CultureInfo.InvariantCulture)} to {v.ToString("R", CultureInfo.InvariantCulture)} at row {i}";
+                return $"the counter '{counter.Origin.Header}' goes back from {previous.ToString("R", CultureInfo.InvariantCulture)} to {v.ToString("R", CultureInfo.InvariantCulture)} at row {step.StartRow}";
             }
+
+            previous = v;
         }
 
         return null;

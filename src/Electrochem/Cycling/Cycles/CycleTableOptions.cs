@@ -1,6 +1,6 @@
 namespace Electrochem.Cycling;
 
-/// <summary>How <see cref="CycleTable.From"/> builds a cycle table. Immutable; change one setting with <c>with</c>.</summary>
+/// <summary>How <see cref="CycleTable.From(CyclerRecording, CycleTableOptions, CancellationToken)"/> builds a cycle table. Immutable; change one setting with <c>with</c>.</summary>
 /// <param name="Convention">Which half-cycle comes first, and so what coulombic efficiency means (required: there is no safe default).</param>
 public sealed record CycleTableOptions(EfficiencyConvention Convention)
 {

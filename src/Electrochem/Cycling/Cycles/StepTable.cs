@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Electrochem.Cycling;
@@ -11,6 +12,9 @@ namespace Electrochem.Cycling;
 /// </summary>
 public sealed class StepTable
 {
+    /// <summary>Recordings with at least this many rows are summarised on every core.</summary>
+    internal const int ParallelRows = 1 << 20;
+
     private StepTable(ImmutableArray<CyclerStep> steps, CapacitySource capacitySource, CapacitySource energySource, double restCurrent, StepThresholds thresholds)
     {
         Steps = steps;
@@ -46,7 +50,11 @@ public sealed class StepTable
     /// <returns>The step table.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="recording"/> is null.</exception>
     /// <exception cref="ArgumentException">The instrument's accumulators were asked for but the recording has none.</exception>
-    public static StepTable From(CyclerRecording recording, StepThresholds? thresholds = null, CapacitySource? capacitySource = null, CancellationToken cancellationToken = default)
+    public static StepTable From(CyclerRecording recording, StepThresholds? thresholds = null, CapacitySource? capacitySource = null, CancellationToken cancellationToken = default) =>
+        From(recording, thresholds, capacitySource, ParallelRows, cancellationToken);
+
+    /// <summary>As the public overload, summarising in parallel from <paramref name="parallelRows"/> rows (tests lower it).</summary>
+    internal static StepTable From(CyclerRecording recording, StepThresholds? thresholds, CapacitySource? capacitySource, int parallelRows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recording);
         thresholds ??= StepThresholds.Default;
@@ -64,55 +72,74 @@ public sealed class StepTable
 
         ReadOnlySpan<double> current = recording.Current.Values;
         double rest = thresholds.RestCurrentAmperes ?? thresholds.RestCurrentFraction * TensorPrimitives.MaxMagnitude(current);
-        var boundaries = Boundaries(recording, rest);
-        var steps = ImmutableArray.CreateBuilder<CyclerStep>(boundaries.Count - 1);
-        for (int k = 0; k + 1 < boundaries.Count; k++)
+        List<int> boundaries = Boundaries(recording, rest, parallelRows, cancellationToken);
+        var steps = new CyclerStep[boundaries.Count - 1];
+
+        // Steps are independent: a long recording is summarised on every core, with the same result as on one.
+        int chunk = Math.Max(1, steps.Length / (4 * Environment.ProcessorCount));
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = recording.RowCount >= parallelRows ? -1 : 1 };
+        Parallel.For(0, (steps.Length + chunk - 1) / chunk, parallel, c =>
         {
-            if ((k & 1023) == 0)
+            for (int k = c * chunk; k < Math.Min(steps.Length, (c + 1) * chunk); k++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                steps[k] = Step(recording, k, boundaries[k], boundaries[k + 1], isLast: k + 2 == boundaries.Count, rest, thresholds, capacity, energy);
             }
+        });
 
-            steps.Add(Step(recording, k, boundaries[k], boundaries[k + 1], isLast: k + 2 == boundaries.Count, rest, thresholds, capacity, energy));
-        }
-
-        return new StepTable(steps.MoveToImmutable(), capacity, energy, rest, thresholds);
+        return new StepTable(ImmutableArray.Create(steps), capacity, energy, rest, thresholds);
     }
 
-    /// <summary>The first row of every step, and the row count at the end.</summary>
-    private static List<int> Boundaries(CyclerRecording recording, double rest)
+    /// <summary>The first row of every step, and the row count at the end (found in parallel for long recordings).</summary>
+    private static List<int> Boundaries(CyclerRecording recording, double rest, int parallelRows, CancellationToken cancellationToken)
     {
         int rows = recording.RowCount;
-        ReadOnlySpan<double> stepNumbers = recording.StepIndex is { } s ? s.Values : default;
-        ReadOnlySpan<double> cycles = recording.CycleIndex is { } c ? c.Values : default;
-        ReadOnlySpan<double> current = recording.Current.Values;
-        var starts = new List<int> { 0 };
-        int row = 0;
-        while (row < rows)
+        int pieces = rows >= parallelRows ? Math.Min(rows, 4 * Environment.ProcessorCount) : 1;
+        var found = new List<int>[pieces];
+        Parallel.For(0, pieces, new ParallelOptions { CancellationToken = cancellationToken }, p =>
+            found[p] = Boundaries(recording, rest, (int)((long)rows * p / pieces), (int)((long)rows * (p + 1) / pieces)));
+        var starts = new List<int>();
+        foreach (List<int> piece in found)
         {
-            int next = rows;
-            if (!stepNumbers.IsEmpty)
-            {
-                next = Math.Min(next, NextChange(stepNumbers, row));
-            }
-            else
-            {
-                int state = State(current[row], rest);
-                int i = row + 1;
-                while (i < rows && State(current[i], rest) == state)
-                {
-                    i++;
-                }
+            starts.AddRange(piece);
+        }
 
-                next = i;
-            }
+        starts.Add(rows);
+        return starts;
+    }
 
-            if (!cycles.IsEmpty)
+    /// <summary>The steps' first rows within [from, to): <paramref name="from"/> itself when it is row 0 or a change from the row before.</summary>
+    private static List<int> Boundaries(CyclerRecording recording, double rest, int from, int to)
+    {
+        ReadOnlySpan<double> stepNumbers = recording.StepIndex is { } s ? s.Values[..to] : default;
+        ReadOnlySpan<double> cycles = recording.CycleIndex is { } c ? c.Values[..to] : default;
+        ReadOnlySpan<double> current = recording.Current.Values[..to];
+        var starts = new List<int>();
+        if (from >= to)
+        {
+            return starts;
+        }
+
+        if (from == 0 || Differs(stepNumbers, from) || Differs(cycles, from) || (stepNumbers.IsEmpty && State(current[from], rest) != State(current[from - 1], rest)))
+        {
+            starts.Add(from);
+        }
+
+        int row = from;
+        int nextStep = from, nextCycle = cycles.IsEmpty ? to : from;
+        while (row < to)
+        {
+            if (nextStep <= row)
             {
-                next = Math.Min(next, NextChange(cycles, row));
+                nextStep = stepNumbers.IsEmpty ? NextState(current, row, rest) : NextChange(stepNumbers, row);
             }
 
-            if (next < rows)
+            if (nextCycle <= row)
+            {
+                nextCycle = NextChange(cycles, row);
+            }
+
+            int next = Math.Min(nextStep, nextCycle);
+            if (next < to)
             {
                 starts.Add(next);
             }
@@ -120,8 +147,23 @@ public sealed class StepTable
             row = next;
         }
 
-        starts.Add(rows);
         return starts;
+    }
+
+    /// <summary>True when a counter's value at <paramref name="row"/> differs from the row before (NaN differs from everything).</summary>
+    private static bool Differs(ReadOnlySpan<double> values, int row) => !values.IsEmpty && !(values[row] == values[row - 1]);
+
+    /// <summary>The first row after <paramref name="row"/> whose state (rest, charge, discharge) differs.</summary>
+    private static int NextState(ReadOnlySpan<double> current, int row, double rest)
+    {
+        int state = State(current[row], rest);
+        int i = row + 1;
+        while (i < current.Length && State(current[i], rest) == state)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>The first row after <paramref name="row"/> whose value differs (vectorised); NaN never equals, so a NaN row is a step of its own.</summary>
@@ -229,7 +271,33 @@ public sealed class StepTable
             Add(i[start] * before, i[start] * v[start] * before, ref charge, ref discharge, ref chargeEnergy, ref dischargeEnergy);
         }
 
-        for (int r = start + 1; r < end; r++)
+        // The trapezoid rule on the positive and negative parts of I and of V·I, a vector of rows at a time.
+        int r = start + 1;
+        if (end - r >= Vector<double>.Count)
+        {
+            Vector<double> c = Vector<double>.Zero, d = Vector<double>.Zero, ce = Vector<double>.Zero, de = Vector<double>.Zero;
+            for (; r + Vector<double>.Count <= end; r += Vector<double>.Count)
+            {
+                var dt = Vector.Create<double>(t[r..]) - Vector.Create<double>(t[(r - 1)..]);
+                var i1 = Vector.Create<double>(i[r..]);
+                var i0 = Vector.Create<double>(i[(r - 1)..]);
+                var v1 = Vector.Create<double>(v[r..]);
+                var v0 = Vector.Create<double>(v[(r - 1)..]);
+                Vector<double> p1 = Vector.Max(i1, Vector<double>.Zero), p0 = Vector.Max(i0, Vector<double>.Zero);
+                Vector<double> n1 = Vector.Min(i1, Vector<double>.Zero), n0 = Vector.Min(i0, Vector<double>.Zero);
+                c += (p1 + p0) * dt;
+                d -= (n1 + n0) * dt;
+                ce += ((p1 * v1) + (p0 * v0)) * dt;
+                de -= ((n1 * v1) + (n0 * v0)) * dt;
+            }
+
+            charge += 0.5 * Vector.Sum(c);
+            discharge += 0.5 * Vector.Sum(d);
+            chargeEnergy += 0.5 * Vector.Sum(ce);
+            dischargeEnergy += 0.5 * Vector.Sum(de);
+        }
+
+        for (; r < end; r++)
         {
             double dt = t[r] - t[r - 1];
             double positive = 0.5 * (Math.Max(i[r], 0) + Math.Max(i[r - 1], 0)) * dt;
@@ -266,11 +334,19 @@ public sealed class StepTable
     private static double Rise(ReadOnlySpan<double> accumulator, int start, int end)
     {
         double baseline = start > 0 && double.IsFinite(accumulator[start - 1]) ? Math.Abs(accumulator[start - 1]) : 0;
+        ReadOnlySpan<double> values = accumulator[start..end];
+        double first = Math.Abs(values[0]);
+        if (double.IsFinite(first) && RisesSmoothly(values))
+        {
+            // The usual case, checked a vector at a time: no empty row and no reset after the first row.
+            return Math.Max(0, Math.Abs(values[^1]) - (first < 0.5 * baseline ? 0 : baseline));
+        }
+
         double previous = baseline;
         double total = 0;
-        for (int r = start; r < end; r++)
+        foreach (double raw in values)
         {
-            double value = Math.Abs(accumulator[r]);
+            double value = Math.Abs(raw);
             if (!double.IsFinite(value))
             {
                 continue;
@@ -286,5 +362,38 @@ public sealed class StepTable
         }
 
         return Math.Max(0, total + previous - baseline);
+    }
+
+    /// <summary>True when every value is finite and none falls below half the one before (magnitudes).</summary>
+    private static bool RisesSmoothly(ReadOnlySpan<double> values)
+    {
+        int r = 1;
+        if (values.Length > Vector<double>.Count)
+        {
+            var half = new Vector<double>(0.5);
+            var limit = new Vector<double>(double.MaxValue);
+            for (; r + Vector<double>.Count <= values.Length; r += Vector<double>.Count)
+            {
+                Vector<double> now = Vector.Abs(Vector.Create<double>(values[r..]));
+                Vector<double> before = Vector.Abs(Vector.Create<double>(values[(r - 1)..]));
+
+                // NaN and ∞ fail "≤ double.MaxValue"; a reset passes "< half the previous".
+                if (Vector.LessThanAny(now, half * before) || !Vector.LessThanOrEqualAll(now, limit))
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (; r < values.Length; r++)
+        {
+            double now = Math.Abs(values[r]);
+            if (!double.IsFinite(now) || now < 0.5 * Math.Abs(values[r - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
