@@ -37,6 +37,8 @@ public static class CycleTableExport
         ("cv_charge_time", "s", c => c.ConstantVoltageChargeSeconds),
         ("cv_discharge_capacity", "Ah", c => c.ConstantVoltageDischargeCapacity),
         ("cv_discharge_time", "s", c => c.ConstantVoltageDischargeSeconds),
+        ("charge_current", "A", c => c.ChargeCurrent),
+        ("discharge_current", "A", c => c.DischargeCurrent),
         ("charge_c_rate", "1/h", c => c.ChargeCRate),
         ("discharge_c_rate", "1/h", c => c.DischargeCRate),
         ("charge_resistance", "Ohm", c => c.ChargeResistance),

@@ -26,14 +26,17 @@ internal sealed record SyntheticCycling(
     AccumulatorReset Reset = AccumulatorReset.PerCycle,
     bool WithCounters = true,
     bool WithStepTime = true,
-    double FadePerCycle = 0)
+    double FadePerCycle = 0,
+    Func<int, double>? DischargeCurrentOf = null)
 {
     /// <summary>The discharge duration of cycle n (1-based): fading linearly.</summary>
     internal double DischargeSecondsOf(int n) => DischargeSeconds * (1 - (FadePerCycle * (n - 1)));
 
     internal double ExpectedCharge(int n) => Current * ChargeSeconds / 3600;
 
-    internal double ExpectedDischarge(int n) => Current * DischargeSecondsOf(n) / 3600;
+    internal double ExpectedDischarge(int n) => DischargeCurrent(n) * DischargeSecondsOf(n) / 3600;
+
+    internal double DischargeCurrent(int n) => DischargeCurrentOf?.Invoke(n) ?? Current;
 
     internal CyclerRecording Build()
     {
@@ -55,8 +58,8 @@ internal sealed record SyntheticCycling(
             }
 
             (double Current, double Seconds)[] halves = ChargeFirst
-                ? [(Current, ChargeSeconds), (0, RestSeconds), (-Current, DischargeSecondsOf(n)), (0, RestSeconds)]
-                : [(-Current, DischargeSecondsOf(n)), (0, RestSeconds), (Current, ChargeSeconds), (0, RestSeconds)];
+                ? [(Current, ChargeSeconds), (0, RestSeconds), (-DischargeCurrent(n), DischargeSecondsOf(n)), (0, RestSeconds)]
+                : [(-DischargeCurrent(n), DischargeSecondsOf(n)), (0, RestSeconds), (Current, ChargeSeconds), (0, RestSeconds)];
             foreach ((double current, double seconds) in halves)
             {
                 stepNumber++;

@@ -73,6 +73,12 @@ public sealed record CycleSummary
     /// <summary>Time spent in constant-voltage discharge steps (s).</summary>
     public required double ConstantVoltageDischargeSeconds { get; init; }
 
+    /// <summary>Duration-weighted mean |I| of the constant-current charge steps (A); null without such a step.</summary>
+    public double? ChargeCurrent { get; init; }
+
+    /// <summary>Duration-weighted mean |I| of the constant-current discharge steps (A); null without such a step.</summary>
+    public double? DischargeCurrent { get; init; }
+
     /// <summary>Duration-weighted mean |I| of the constant-current charge steps / nominal capacity (h⁻¹, "C"); null without a nominal capacity or such a step.</summary>
     public double? ChargeCRate { get; init; }
 

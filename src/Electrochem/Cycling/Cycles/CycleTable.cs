@@ -384,6 +384,8 @@ public sealed class CycleTable
             ConstantVoltageChargeSeconds = cvcSeconds,
             ConstantVoltageDischargeCapacity = cvd,
             ConstantVoltageDischargeSeconds = cvdSeconds,
+            ChargeCurrent = ccChargeSeconds > 0 ? ccChargeAmpSeconds / ccChargeSeconds : null,
+            DischargeCurrent = ccDischargeSeconds > 0 ? ccDischargeAmpSeconds / ccDischargeSeconds : null,
             ChargeCRate = nominal is { } n && ccChargeSeconds > 0 ? ccChargeAmpSeconds / ccChargeSeconds / n : null,
             DischargeCRate = nominal is { } m && ccDischargeSeconds > 0 ? ccDischargeAmpSeconds / ccDischargeSeconds / m : null,
             ChargeResistance = lastCharge is not null ? Finite(resistance, lastCharge.EndRow - 1) : null,
