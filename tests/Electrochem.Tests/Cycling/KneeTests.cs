@@ -1,4 +1,7 @@
 using Electrochem.Cycling;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Electrochem.Tests.Cycling;
 
@@ -85,6 +88,59 @@ public sealed class KneeTests
 
         double tau = t * Math.Exp((-x * x) + poly);
         return x >= 0 ? 1 - tau : tau - 1;
+    }
+
+    private static double Gaussian(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}
+
+public sealed class BaconWattsTests
+{
+    private static readonly double[] Cycles = [.. Enumerable.Range(0, 101).Select(i => 10.0 * i)];
+
+    [Fact]
+    public void The_knee_point_of_a_broken_line_is_found_with_an_interval_that_holds_it()
+    {
+        double[] q = [.. Cycles.Select(n => n < 600 ? 150 - (0.01 * n) : 144 - (0.05 * (n - 600)))];
+        var random = new Random(3);
+        double[] noisy = [.. q.Select(v => v + (0.05 * Gaussian(random)))];
+        Electrochem.Fitting.FitResult<BaconWatts> fit = BaconWatts.Fit(Cycles, noisy);
+        Assert.True(fit.Converged, fit.StatusReason);
+        Electrochem.Fitting.ParameterEstimate knee = fit[BaconWatts.KneePointName];
+        Assert.InRange(600, knee.ConfidenceLower, knee.ConfidenceUpper);
+        Assert.InRange(knee.Value, 590, 610);
+        Assert.Equal(-0.03, fit.Parameters[1].Value, 2e-3); // mean slope (α₁)
+        Assert.Equal(-0.02, fit.Parameters[2].Value, 2e-3); // half the change (α₂)
+    }
+
+    [Property(MaxTest = 40)]
+    public FsCheck.Property Noisy_knees_are_recovered_within_their_uncertainty(FsCheck.PositiveInt seed)
+    {
+        var random = new Random(seed.Get);
+        double[] q = [.. Cycles.Select(n => (n < 450 ? 150 - (0.01 * n) : 145.5 - (0.04 * (n - 450))) + (0.1 * Gaussian(random)))];
+        Electrochem.Fitting.FitResult<BaconWatts> fit = BaconWatts.Fit(Cycles, q);
+        Electrochem.Fitting.ParameterEstimate knee = fit[BaconWatts.KneePointName];
+        return (fit.Converged && Math.Abs(knee.Value - 450) <= (5 * knee.StandardError) + 10).ToProperty().Label($"{knee.Value} ± {knee.StandardError}");
+    }
+
+    [Fact]
+    public void The_double_law_finds_the_knee_onset_before_the_knee()
+    {
+        double[] q = [.. Cycles.Select(n => 150 - (0.01 * n) - (n > 400 ? 0.02 * (n - 400) : 0) - (n > 700 ? 0.08 * (n - 700) : 0))];
+        var random = new Random(11);
+        double[] noisy = [.. q.Select(v => v + (0.05 * Gaussian(random)))];
+        Electrochem.Fitting.FitResult<BaconWatts> fit = BaconWatts.Fit(Cycles, noisy, isDouble: true);
+        Assert.True(fit.Converged, fit.StatusReason);
+        Assert.InRange(fit[BaconWatts.KneeOnsetName].Value, 370, 430);
+        Assert.InRange(fit[BaconWatts.SecondTransitionName].Value, 680, 720);
+        Assert.True(fit.Model.HasOnset);
+        Assert.Equal(q[50], fit.Model.Evaluate(500), 0.5);
+    }
+
+    [Fact]
+    public void Bacon_Watts_refuses_too_little_data()
+    {
+        Assert.Contains("at least 8 points", Assert.Throws<ArgumentException>(() => BaconWatts.Fit([1, 2, 3], [1, 2, 3])).Message, StringComparison.Ordinal);
+        Assert.Contains("spread of x", Assert.Throws<ArgumentException>(() => BaconWatts.Fit(Enumerable.Repeat(5.0, 10).ToArray(), Enumerable.Range(0, 10).Select(i => (double)i).ToArray())).Message, StringComparison.Ordinal);
     }
 
     private static double Gaussian(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
