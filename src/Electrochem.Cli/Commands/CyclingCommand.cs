@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Electrochem.Cli.Cycling;
-using Electrochem.Cli.Data;
 using Electrochem.Cycling;
 using Electrochem.IO.Cycling;
 
@@ -8,7 +7,8 @@ namespace Electrochem.Cli.Commands;
 
 /// <summary>
 /// <c>electrochem cycling summary FILE --convention charge-first|discharge-first [--mass g] [--area cm²]
-/// [--nominal-capacity Ah] [--json | --csv OUT | --parquet OUT]</c>: the per-cycle table of a cycler file.
+/// [--nominal-capacity Ah] [--json | --csv OUT | --parquet OUT]</c>: the per-cycle table of a cycler file; and
+/// <c>cycling retention</c>, <c>cycling fade</c>, <c>cycling rate</c> and <c>cycling ica</c> on the same table.
 /// </summary>
 internal static class CyclingCommand
 {
@@ -16,71 +16,133 @@ internal static class CyclingCommand
     {
         var command = new Command("cycling", "Cycling analysis of cycler files: per-cycle capacities, energies, efficiencies and running accounts.");
         command.Subcommands.Add(Summary(stdout, stderr));
+        command.Subcommands.Add(Retention(stdout, stderr));
+        command.Subcommands.Add(Fade(stdout, stderr));
+        command.Subcommands.Add(Rate(stdout, stderr));
+        command.Subcommands.Add(Ica(stdout, stderr));
         return command;
     }
 
     private static Command Summary(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<string>("FILE") { Description = "A cycler file (any format `data show` reads)." };
-        var convention = new Option<string>("--convention") { Description = "charge-first (full cells, cathode half-cells: CE = Q_dis/Q_ch) or discharge-first (anode half-cells: CE = Q_ch/Q_dis). Required: there is no safe default.", Required = true };
-        var mass = new Option<double?>("--mass") { Description = "Active mass in g, for mAh/g (default: the mass the file states, else none; never assumed)." };
-        var area = new Option<double?>("--area") { Description = "Electrode area in cm², for mAh/cm²." };
-        var nominal = new Option<double?>("--nominal-capacity") { Description = "Nominal capacity in A·h, for C-rates and equivalent full cycles (default: the capacity the file states, else none)." };
-        var numbering = new Option<string>("--numbering") { Description = "auto (the instrument's counter when it counts cycles, else derived), counter, or derived (from the charge/discharge alternation).", DefaultValueFactory = _ => "auto" };
-        var source = new Option<string>("--capacity-source") { Description = "auto (the instrument's accumulators when the file has them), instrument, or integrated (current integrated over time).", DefaultValueFactory = _ => "auto" };
+        var table = new CycleTableArguments();
         var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
         var csv = new Option<string?>("--csv") { Description = "Also write the full table (every column, with units) to this CSV file." };
         var parquet = new Option<string?>("--parquet") { Description = "Also write the full table to this Parquet file (units and conventions in its metadata)." };
-        var read = new DataReadOptions();
         var summary = new Command("summary", "The per-cycle table: charge and discharge capacity and energy, coulombic and energy efficiency under the stated convention, mean and end voltages, specific capacities and C-rates when mass and capacity are known, and the cycles' anomalies (partial, reversed, incomplete).")
         {
-            Arguments = { file },
-            Options = { convention, mass, area, nominal, numbering, source, json, csv, parquet },
+            Options = { json, csv, parquet },
         };
-        read.AddTo(summary);
+        table.AddTo(summary);
         summary.SetAction((parse, cancellationToken) =>
         {
-            string path = parse.GetValue(file)!;
+            string path = parse.GetValue(table.File)!;
             return Task.FromResult(CommandExecution.Run(stdout, stderr, path, output =>
             {
-                var options = new CycleTableOptions(Choice(parse.GetValue(convention)!, "--convention", ("charge-first", EfficiencyConvention.ChargeFirst), ("discharge-first", EfficiencyConvention.DischargeFirst)))
-                {
-                    ActiveMassGrams = parse.GetValue(mass),
-                    AreaSquareCentimetres = parse.GetValue(area),
-                    NominalCapacityAmpereHours = parse.GetValue(nominal),
-                    Numbering = Choice<CycleNumbering?>(parse.GetValue(numbering)!, "--numbering", ("auto", null), ("counter", CycleNumbering.InstrumentCounter), ("derived", CycleNumbering.Derived)),
-                    CapacitySource = Choice<CapacitySource?>(parse.GetValue(source)!, "--capacity-source", ("auto", null), ("instrument", CapacitySource.Instrument), ("integrated", CapacitySource.Integrated)),
-                };
-                CyclerRecording recording = CyclerFile.Read(path, read.Build(parse), cancellationToken);
-                CycleTable table = CycleTable.From(recording, options, cancellationToken);
+                (CyclerRecording recording, CycleTable cycles) = table.Read(parse, cancellationToken);
                 if (parse.GetValue(csv) is { } csvPath)
                 {
                     using var writer = new StreamWriter(csvPath, false, new System.Text.UTF8Encoding(false));
-                    CycleTableExport.WriteCsv(table, writer);
+                    CycleTableExport.WriteCsv(cycles, writer);
                 }
 
                 if (parse.GetValue(parquet) is { } parquetPath)
                 {
-                    CycleTableExport.WriteParquet(table, parquetPath, cancellationToken);
+                    CycleTableExport.WriteParquet(cycles, parquetPath, cancellationToken);
                 }
 
-                output.Append(parse.GetValue(json) ? CycleSummaryReport.Json(table, recording.Format) : CycleSummaryReport.Text(table, recording.Format));
+                output.Append(parse.GetValue(json) ? CycleSummaryReport.Json(cycles, recording.Format) : CycleSummaryReport.Text(cycles, recording.Format));
             }));
         });
         return summary;
     }
 
-    /// <summary>The value named by <paramref name="text"/> (any case), or an argument error listing the choices.</summary>
-    private static T Choice<T>(string text, string option, params (string Name, T Value)[] choices)
+    private static Command Retention(TextWriter stdout, TextWriter stderr)
     {
-        foreach ((string name, T value) in choices)
+        var table = new CycleTableArguments();
+        var reference = new Option<string>("--reference") { Description = "The reference capacity: first (the series' first cycle), cycle:N, max:N, median:N or mean:N (of the series' first N cycles).", DefaultValueFactory = _ => "first" };
+        var reported = new Option<double?>("--reported") { Description = "A published retention (%) to explain: which references reproduce it, and the reference capacity it implies." };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        var command = new Command("retention", "Capacity retention within the test's series (check-up and formation cycles apart, found from the discharge currents), against a named reference, with the series' coulombic efficiency.")
         {
-            if (string.Equals(text.Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
+            Options = { reference, reported, json },
+        };
+        table.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(table.File), output =>
+        {
+            (_, CycleTable cycles) = table.Read(parse, cancellationToken);
+            CyclingProtocol protocol = CyclingProtocol.Segment(cycles);
+            RetentionReference chosen = CyclingReports.Reference(parse.GetValue(reference)!);
+            output.Append(CyclingReports.Retention(cycles, protocol, chosen, parse.GetValue(reported), parse.GetValue(json)));
+        })));
+        return command;
+    }
 
-        throw new ArgumentException($"{option} is '{text}'; expected one of {string.Join(", ", choices.Select(c => c.Name))}.");
+    private static Command Fade(TextWriter stdout, TextWriter stderr)
+    {
+        var table = new CycleTableArguments();
+        var reference = new Option<string>("--reference") { Description = "The end-of-life reference: first, cycle:N, max:N, median:N or mean:N (of the series).", DefaultValueFactory = _ => "first" };
+        var eol = new Option<double>("--eol") { Description = "End of life as a fraction of the reference (default 0.8).", DefaultValueFactory = _ => 0.8 };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        var command = new Command("fade", "Fit the fade laws (linear, √N, power law, exponential, double exponential, two-regime) to the series' reversible capacity, rank them by AICc, and estimate end of life with a confidence interval; also beep's data-based end of life.")
+        {
+            Options = { reference, eol, json },
+        };
+        table.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(table.File), output =>
+        {
+            (_, CycleTable cycles) = table.Read(parse, cancellationToken);
+            output.Append(CyclingReports.Fade(cycles, CyclingReports.Reference(parse.GetValue(reference)!), parse.GetValue(eol), parse.GetValue(json), cancellationToken));
+        })));
+        return command;
+    }
+
+    private static Command Rate(TextWriter stdout, TextWriter stderr)
+    {
+        var table = new CycleTableArguments();
+        var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        var command = new Command("rate", "Rate capability: the runs of cycles at each rate (C-rates from --nominal-capacity or the file's stated capacity), Tian et al.'s law (Q_M, τ, n with intervals), the log-linear form, and the capacity recovered on returning to the first rate.")
+        {
+            Options = { json },
+        };
+        table.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(table.File), output =>
+        {
+            (_, CycleTable cycles) = table.Read(parse, cancellationToken);
+            output.Append(CyclingReports.Rate(cycles, parse.GetValue(json), cancellationToken));
+        })));
+        return command;
+    }
+
+    private static Command Ica(TextWriter stdout, TextWriter stderr)
+    {
+        var table = new CycleTableArguments();
+        var cycle = new Option<int>("--cycle") { Description = "The cycle number.", Required = true };
+        var discharge = new Option<bool>("--discharge") { Description = "Analyse the discharge (default: the charge)." };
+        var method = new Option<string>("--method") { Description = "savitzky-golay (default), gaussian or histogram.", DefaultValueFactory = _ => "savitzky-golay" };
+        var step = new Option<double>("--step") { Description = "Voltage grid step or bin width in V (default 0.002).", DefaultValueFactory = _ => 0.002 };
+        var csv = new Option<string?>("--csv") { Description = "Also write the curve (voltage, dQ/dV) to this CSV file." };
+        var command = new Command("ica", "Incremental capacity analysis: dQ/dV of one cycle's charge or discharge with the smoothing stated, and its peaks (voltage, height, capacity under the peak).")
+        {
+            Options = { cycle, discharge, method, step, csv },
+        };
+        table.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(table.File), output =>
+        {
+            (CyclerRecording recording, CycleTable cycles) = table.Read(parse, cancellationToken);
+            var options = new DifferentialCapacityOptions
+            {
+                Method = CycleTableArguments.Choice(parse.GetValue(method)!, "--method", ("savitzky-golay", DifferentiationMethod.SavitzkyGolay), ("gaussian", DifferentiationMethod.Gaussian), ("histogram", DifferentiationMethod.Histogram)),
+                VoltageStep = parse.GetValue(step),
+            };
+            DifferentialCurve curve = DifferentialCapacity.ForCycle(recording, cycles, parse.GetValue(cycle), !parse.GetValue(discharge), options);
+            if (parse.GetValue(csv) is { } path)
+            {
+                System.IO.File.WriteAllText(path, "voltage (V),dQ/dV (Ah/V)\n" + string.Concat(curve.Voltage.Zip(curve.DqDv).Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.First:R},{p.Second:R}\n"))));
+            }
+
+            output.Append(CyclingReports.Ica(cycles, parse.GetValue(cycle), !parse.GetValue(discharge), curve));
+        })));
+        return command;
     }
 }
