@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
+using Electrochem.Cycling;
+using Electrochem.IO.Cycling;
 using Electrochem.IO.Impedance;
 using Electrochem.IO.Kinetics;
 using Electrochem.IO.Tables;
@@ -10,8 +12,8 @@ namespace Electrochem.Cli.Demo;
 
 /// <summary>
 /// The demo's example data, parsed: the two σ(T) series, the SS‖SS cells at 28 °C, the Li‖Li polarisation sweeps,
-/// the Li‖Li chronoamperometry traces with their resistances, the Li‖Li impedance spectra after 200 h of cycling and
-/// the SS‖SS impedance spectra at 28 °C.
+/// the Li‖Li chronoamperometry traces with their resistances, the Li‖Li impedance spectra after 200 h of cycling,
+/// the SS‖SS impedance spectra at 28 °C and the full-cell cycling records.
 /// </summary>
 /// <param name="BasePtaSeries">Base-PTA σ(T), 30–70 °C.</param>
 /// <param name="IspnPtaSeries">ISPN-PTA σ(T), 30–70 °C.</param>
@@ -25,6 +27,11 @@ namespace Electrochem.Cli.Demo;
 /// <param name="IspnPtaLiLiSpectrum">ISPN-PTA Li‖Li impedance spectrum after 200 h of cycling.</param>
 /// <param name="BasePtaBlockingSpectrum">Base-PTA SS‖SS impedance spectrum at 28 °C.</param>
 /// <param name="IspnPtaBlockingSpectrum">ISPN-PTA SS‖SS impedance spectrum at 28 °C.</param>
+/// <param name="Lfp2C">ISPN-PTA LFP‖Li cycling at 2 C (1300 cycles).</param>
+/// <param name="Lfp10C">ISPN-PTA LFP‖Li cycling at 10 C with 1 C check-ups.</param>
+/// <param name="Ncm5C">ISPN-PTA NCM622‖Li: 1 C activation, then 5 C.</param>
+/// <param name="LfpRate">ISPN-PTA LFP‖Li rate test.</param>
+/// <param name="NcmRate">ISPN-PTA NCM622‖Li rate test.</param>
 internal sealed record DemoData(
     ConductivityTable BasePtaSeries,
     ConductivityTable IspnPtaSeries,
@@ -37,7 +44,12 @@ internal sealed record DemoData(
     ImpedanceData BasePtaLiLiSpectrum,
     ImpedanceData IspnPtaLiLiSpectrum,
     ImpedanceData BasePtaBlockingSpectrum,
-    ImpedanceData IspnPtaBlockingSpectrum)
+    ImpedanceData IspnPtaBlockingSpectrum,
+    CyclerRecording Lfp2C,
+    CyclerRecording Lfp10C,
+    CyclerRecording Ncm5C,
+    CyclerRecording LfpRate,
+    CyclerRecording NcmRate)
 {
     private const string ResourcePrefix = "Electrochem.Cli.Demo.Data.";
 
@@ -56,6 +68,11 @@ internal sealed record DemoData(
         DemoDataGenerator.IspnPtaLiLiSpectrumFile,
         DemoDataGenerator.BasePtaBlockingSpectrumFile,
         DemoDataGenerator.IspnPtaBlockingSpectrumFile,
+        CyclingDemoData.Lfp2CFile,
+        CyclingDemoData.Lfp10CFile,
+        CyclingDemoData.Ncm5CFile,
+        CyclingDemoData.LfpRateFile,
+        CyclingDemoData.NcmRateFile,
     ];
 
     /// <summary>The bytes of one bundled file, as embedded in this assembly.</summary>
@@ -90,6 +107,13 @@ internal sealed record DemoData(
             return ImpedanceFile.TryRead(reader, "demo/" + name).Value;
         }
 
+        CyclerRecording Cycling(string name)
+        {
+            DemoDataFile file = files.Single(f => f.Name == name);
+            using var stream = new MemoryStream(file.ToBytes());
+            return CyclerFile.TryRead(stream, "demo/" + name).Value;
+        }
+
         return new DemoData(
             ConductivityTable.FromTable(Table(DemoDataGenerator.BasePtaSeriesFile)),
             ConductivityTable.FromTable(Table(DemoDataGenerator.IspnPtaSeriesFile)),
@@ -102,6 +126,11 @@ internal sealed record DemoData(
             Spectrum(DemoDataGenerator.BasePtaLiLiSpectrumFile),
             Spectrum(DemoDataGenerator.IspnPtaLiLiSpectrumFile),
             Spectrum(DemoDataGenerator.BasePtaBlockingSpectrumFile),
-            Spectrum(DemoDataGenerator.IspnPtaBlockingSpectrumFile));
+            Spectrum(DemoDataGenerator.IspnPtaBlockingSpectrumFile),
+            Cycling(CyclingDemoData.Lfp2CFile),
+            Cycling(CyclingDemoData.Lfp10CFile),
+            Cycling(CyclingDemoData.Ncm5CFile),
+            Cycling(CyclingDemoData.LfpRateFile),
+            Cycling(CyclingDemoData.NcmRateFile));
     }
 }

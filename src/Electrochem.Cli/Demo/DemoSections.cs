@@ -17,5 +17,7 @@ internal static class DemoSections
         new ExchangeCurrentDensitySection(),
         new TransferenceNumberSection(),
         new InterfacialResistanceSection(),
+        new CyclingRetentionSection(),
+        new RateCapabilitySection(),
     ];
 }

@@ -61,4 +61,17 @@ internal static class ReferenceStudy
 
     /// <summary>Interfacial resistance R_SEI + R_ct of the ISPN-PTA Li‖Li cell after 200 h of cycling, Ω.</summary>
     internal static PaperValue IspnPtaInterfaceResistance { get; } = new(231.91, "231.91 Ω");
+
+    /// <summary>LFP‖Li at 2 C: retention after 1300 cycles (ISPN-PTA).</summary>
+    internal static PaperValue Lfp2CRetention { get; } = new(87.51, "87.51 % after 1300 cycles");
+
+    /// <summary>LFP‖Li at 2 C: mean coulombic efficiency (ISPN-PTA).</summary>
+    internal static PaperValue Lfp2CCoulombicEfficiency { get; } = new(99.9, "99.9 %");
+
+    /// <summary>LFP‖Li at 10 C with five 1 C check-ups every 50 cycles: retention after 850 cycles (ISPN-PTA).</summary>
+    internal static PaperValue Lfp10CRetention { get; } = new(79.57, "79.57 % after 850 cycles");
+
+    /// <summary>NCM622‖Li at 5 C: retention after 165 cycles as reported (146.1 of 149.9 mAh/g is 97.47 %).</summary>
+    internal static PaperValue Ncm5CRetention { get; } = new(97.59, "97.59 % after 165 cycles");
 }
+
