@@ -124,6 +124,23 @@ public sealed class CapacityFadeTests
     }
 
     [Fact]
+    public void The_bootstrap_interval_is_seeded_holds_the_estimate_and_agrees_with_the_delta_method_for_a_line()
+    {
+        var random = new Random(13);
+        double[] cycles = [.. Enumerable.Range(0, 40).Select(i => 1.0 + (25 * i))];
+        double[] q = [.. cycles.Select(n => 150 - (0.03 * n) + (0.4 * Gaussian(random)))];
+        FitResult<CapacityFade> fit = CapacityFade.Fit(FadeModelKind.Linear, cycles, q);
+        BootstrapEndOfLife a = EndOfLife.Bootstrap(fit, cycles, 150, "150", resamples: 400, seed: 7);
+        BootstrapEndOfLife b = EndOfLife.Bootstrap(fit, cycles, 150, "150", resamples: 400, seed: 7);
+        Assert.Equal(a, b);
+        Assert.InRange(a.Point.Cycle!.Value, a.Lower, a.Upper);
+        Assert.Equal(400, a.Resamples + a.Failed);
+        double deltaWidth = a.Point.Upper - a.Point.Lower, bootWidth = a.Upper - a.Lower;
+        Assert.InRange(bootWidth / deltaWidth, 0.8, 1.25); // nearly linear near the crossing: both intervals agree
+        Assert.Throws<ArgumentException>(() => EndOfLife.Bootstrap(fit, cycles.AsSpan(0, 10), 150, "150"));
+    }
+
+    [Fact]
     public void Ranking_prefers_the_law_that_made_the_data_and_a_batch_equals_one_at_a_time()
     {
         var random = new Random(5);

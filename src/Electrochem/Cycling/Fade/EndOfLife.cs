@@ -69,6 +69,70 @@ public sealed record EndOfLife(double? Cycle, double StandardError, double Lower
     }
 
     /// <summary>
+    /// The same crossing with a seeded parametric bootstrap interval instead of the delta method: datasets are drawn
+    /// as the fitted law at the fitted cycles plus Gaussian noise of the fit's residual standard deviation (so the fit
+    /// is assumed unweighted), each is refitted with the
+    /// same law, and the interval is the 2.5th–97.5th percentile of the crossings (resamples that do not converge or do
+    /// not cross are counted in <see cref="BootstrapEndOfLife.Failed"/>). Use it when the curve is strongly nonlinear
+    /// near the crossing, where the delta method's symmetric interval is poor.
+    /// </summary>
+    /// <param name="fit">A fade-law fit (unit weights).</param>
+    /// <param name="cycles">The cycle numbers it was fitted to.</param>
+    /// <param name="referenceCapacity">The reference capacity (&gt; 0).</param>
+    /// <param name="referenceDescription">What the reference is.</param>
+    /// <param name="fraction">The end-of-life fraction (default 0.8).</param>
+    /// <param name="resamples">Bootstrap datasets (100 to 100 000; default 1000).</param>
+    /// <param name="seed">The random seed (results are reproducible for a seed).</param>
+    /// <param name="searchLimit">The largest cycle to search.</param>
+    /// <param name="cancellationToken">Stops the resampling.</param>
+    /// <returns>The point estimate (from the fit) and the percentile interval.</returns>
+    /// <exception cref="ArgumentException">An argument is out of range, or <paramref name="cycles"/> does not match the fit.</exception>
+    public static BootstrapEndOfLife Bootstrap(FitResult<CapacityFade> fit, ReadOnlySpan<double> cycles, double referenceCapacity, string referenceDescription, double fraction = 0.8, int resamples = 1000, int seed = 1, double searchLimit = 100_000, CancellationToken cancellationToken = default)
+    {
+        EndOfLife point = FromFit(fit, referenceCapacity, referenceDescription, fraction, searchLimit);
+        if (cycles.Length != fit.Residuals.Length)
+        {
+            throw new ArgumentException($"{cycles.Length} cycles were given but the fit has {fit.Residuals.Length} residuals; pass the cycles it was fitted to.", nameof(cycles));
+        }
+
+        if (resamples is < 100 or > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(resamples), resamples, $"resamples is {resamples}; expected 100 to 100 000.");
+        }
+
+        CapacityFade law = fit.Model;
+        double[] x = cycles.ToArray();
+        double sigma = Math.Sqrt(fit.Statistics.ResidualSumOfSquares / Math.Max(1, fit.Statistics.DegreesOfFreedom));
+        var random = new Random(seed);
+        var crossings = new List<double>(resamples);
+        int failed = 0;
+        double[] y = new double[x.Length];
+        for (int b = 0; b < resamples; b++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            for (int i = 0; i < x.Length; i++)
+            {
+                double z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                y[i] = law.Evaluate(x[i]) + (sigma * z);
+            }
+
+            FitResult<CapacityFade> refit = CapacityFade.Fit(law.Kind, x, y, default, null, cancellationToken);
+            if (refit.Converged && Crossing(refit.Model, fraction * referenceCapacity, searchLimit) is { } n)
+            {
+                crossings.Add(n);
+            }
+            else
+            {
+                failed++;
+            }
+        }
+
+        crossings.Sort();
+        double Percentile(double p) => crossings.Count == 0 ? double.NaN : crossings[Math.Clamp((int)Math.Round(p * (crossings.Count - 1)), 0, crossings.Count - 1)];
+        return new BootstrapEndOfLife(point, Percentile(0.025), Percentile(0.975), crossings.Count, failed, seed);
+    }
+
+    /// <summary>
     /// beep's definition, for parity: the first cycle whose capacity is below <paramref name="fraction"/> × the median
     /// of the first <paramref name="referenceCycles"/> cycles; null when none is.
     /// </summary>
@@ -129,3 +193,13 @@ public sealed record EndOfLife(double? Cycle, double StandardError, double Lower
         return null;
     }
 }
+
+/// <summary>An end of life with a parametric-bootstrap interval.</summary>
+/// <param name="Point">The fit's estimate (its delta-method interval included).</param>
+/// <param name="Lower">2.5th percentile of the bootstrap crossings.</param>
+/// <param name="Upper">97.5th percentile.</param>
+/// <param name="Resamples">Resamples that converged and crossed.</param>
+/// <param name="Failed">Resamples that did not converge or did not cross within the search limit (a large share means the interval is open-ended).</param>
+/// <param name="Seed">The seed used.</param>
+public sealed record BootstrapEndOfLife(EndOfLife Point, double Lower, double Upper, int Resamples, int Failed, int Seed);
+
