@@ -1,0 +1,103 @@
+namespace Electrochem.Diffusion;
+
+/// <summary>
+/// The Weppner–Huggins chemical diffusion coefficient from one GITT pulse (J. Electrochem. Soc. 124 (1977) 1569):
+/// D = (4/(π·τ))·L²·(ΔE_s/ΔE_t)², with τ the pulse length (s), ΔE_s the change of the relaxed (open-circuit) voltage
+/// over the pulse, ΔE_t the voltage change during the pulse without the IR step, and L the diffusion length (m). For a
+/// dense film L is its thickness; for an electrode of mass m_B, molar mass M_B, molar volume V_M and area S,
+/// L = m_B·V_M/(M_B·S) (the "thickness" the active material would have as a film); for spherical particles of radius
+/// r, L = r/3 — the volume-to-surface ratio, which is what the short-time solution depends on; using r itself
+/// overstates D nine-fold. Valid only for τ ≪ L²/D (check with <see cref="TimeRatio"/>) and a linear E vs √t during
+/// the pulse. Results in m²/s (× 10⁴ for cm²/s).
+/// </summary>
+public static class WeppnerHuggins
+{
+    /// <summary>D (m²/s) from the diffusion length, with its standard uncertainty from the inputs': u(D)/D = √[(2u_L/L)² + (u_τ/τ)² + (2u_ΔEs/ΔE_s)² + (2u_ΔEt/ΔE_t)²].</summary>
+    /// <param name="pulseSeconds">τ (s) &gt; 0.</param>
+    /// <param name="diffusionLengthMetres">L (m) &gt; 0.</param>
+    /// <param name="relaxedVoltageChange">ΔE_s (V), same sign as <paramref name="transientVoltageChange"/>.</param>
+    /// <param name="transientVoltageChange">ΔE_t (V) without the IR step, non-zero.</param>
+    /// <returns>D in m²/s with its standard uncertainty.</returns>
+    /// <exception cref="ArgumentException">A value is not finite or positive, or ΔE_s and ΔE_t differ in sign.</exception>
+    public static Measurement FromLength(Measurement pulseSeconds, Measurement diffusionLengthMetres, Measurement relaxedVoltageChange, Measurement transientVoltageChange)
+    {
+        pulseSeconds.CheckPositive(nameof(pulseSeconds));
+        diffusionLengthMetres.CheckPositive(nameof(diffusionLengthMetres));
+        if (!double.IsFinite(relaxedVoltageChange.Value) || !double.IsFinite(transientVoltageChange.Value) || transientVoltageChange.Value == 0)
+        {
+            throw new ArgumentException($"ΔE_s = {Preconditions.Format(relaxedVoltageChange.Value)} V and ΔE_t = {Preconditions.Format(transientVoltageChange.Value)} V; expected finite values and a non-zero ΔE_t.", nameof(transientVoltageChange));
+        }
+
+        if (relaxedVoltageChange.Value * transientVoltageChange.Value < 0)
+        {
+            throw new ArgumentException($"ΔE_s = {Preconditions.Format(relaxedVoltageChange.Value)} V and ΔE_t = {Preconditions.Format(transientVoltageChange.Value)} V differ in sign: the relaxed voltage moved against the pulse (a phase transition or an unrelaxed rest), where Weppner–Huggins does not apply.", nameof(relaxedVoltageChange));
+        }
+
+        double tau = pulseSeconds.Value, l = diffusionLengthMetres.Value, es = relaxedVoltageChange.Value, et = transientVoltageChange.Value;
+        double d = 4 / (Math.PI * tau) * l * l * (es / et) * (es / et);
+        double relative = Math.Sqrt(
+            Square(2 * diffusionLengthMetres.RelativeUncertainty) + Square(pulseSeconds.RelativeUncertainty)
+            + Square(2 * relaxedVoltageChange.RelativeUncertainty) + Square(2 * transientVoltageChange.RelativeUncertainty));
+        return new Measurement(d, d * relative);
+    }
+
+    /// <summary>The diffusion length of an electrode from its active material: L = m_B·V_M/(M_B·S), in m.</summary>
+    /// <param name="massGrams">m_B (g).</param>
+    /// <param name="molarMassGramsPerMole">M_B (g/mol).</param>
+    /// <param name="molarVolumeCubicCentimetresPerMole">V_M (cm³/mol) = M_B/ρ.</param>
+    /// <param name="areaSquareCentimetres">S (cm²), the electrode–electrolyte area.</param>
+    /// <returns>L in m, with its uncertainty.</returns>
+    public static Measurement LengthFromMolarVolume(Measurement massGrams, Measurement molarMassGramsPerMole, Measurement molarVolumeCubicCentimetresPerMole, Measurement areaSquareCentimetres)
+    {
+        massGrams.CheckPositive(nameof(massGrams));
+        molarMassGramsPerMole.CheckPositive(nameof(molarMassGramsPerMole));
+        molarVolumeCubicCentimetresPerMole.CheckPositive(nameof(molarVolumeCubicCentimetresPerMole));
+        areaSquareCentimetres.CheckPositive(nameof(areaSquareCentimetres));
+        double centimetres = massGrams.Value * molarVolumeCubicCentimetresPerMole.Value / (molarMassGramsPerMole.Value * areaSquareCentimetres.Value);
+        double relative = Math.Sqrt(Square(massGrams.RelativeUncertainty) + Square(molarMassGramsPerMole.RelativeUncertainty) + Square(molarVolumeCubicCentimetresPerMole.RelativeUncertainty) + Square(areaSquareCentimetres.RelativeUncertainty));
+        return new Measurement(centimetres / 100, centimetres / 100 * relative);
+    }
+
+    /// <summary>The diffusion length of spherical particles of radius r: L = r/3 (their volume-to-surface ratio), in m.</summary>
+    /// <param name="radiusMetres">r (m).</param>
+    /// <returns>L in m.</returns>
+    public static Measurement LengthFromSphereRadius(Measurement radiusMetres)
+    {
+        radiusMetres.CheckPositive(nameof(radiusMetres));
+        return new Measurement(radiusMetres.Value / 3, radiusMetres.StandardUncertainty / 3);
+    }
+
+    /// <summary>
+    /// D (m²/s) from the √t form: D = (4/π)·L²·[(dE_s/dt)/(dE/d√t)]², with dE_s/dt the change of the relaxed
+    /// voltage per second of current (ΔE_s/τ, as ampworks uses it) and dE/d√t the slope of E against √t during the
+    /// pulse. For a linear E(√t) over the whole pulse it equals <see cref="FromLength"/>.
+    /// </summary>
+    /// <param name="diffusionLengthMetres">L (m).</param>
+    /// <param name="relaxedSlopeVoltsPerSecond">dE_s/dt (V/s).</param>
+    /// <param name="transientSlopeVoltsPerRootSecond">dE/d√t (V/s^½), same sign.</param>
+    /// <returns>D with its uncertainty.</returns>
+    public static Measurement FromSquareRootSlope(Measurement diffusionLengthMetres, Measurement relaxedSlopeVoltsPerSecond, Measurement transientSlopeVoltsPerRootSecond)
+    {
+        diffusionLengthMetres.CheckPositive(nameof(diffusionLengthMetres));
+        double a = relaxedSlopeVoltsPerSecond.Value, b = transientSlopeVoltsPerRootSecond.Value;
+        if (!double.IsFinite(a) || !double.IsFinite(b) || b == 0 || a * b < 0)
+        {
+            throw new ArgumentException($"dE_s/dt = {Preconditions.Format(a)} V/s and dE/d√t = {Preconditions.Format(b)} V/s^½; expected finite slopes of the same sign, dE/d√t non-zero.", nameof(transientSlopeVoltsPerRootSecond));
+        }
+
+        double l = diffusionLengthMetres.Value;
+        double d = 4 / Math.PI * l * l * (a / b) * (a / b);
+        double relative = Math.Sqrt(Square(2 * diffusionLengthMetres.RelativeUncertainty) + Square(2 * relaxedSlopeVoltsPerSecond.RelativeUncertainty) + Square(2 * transientSlopeVoltsPerRootSecond.RelativeUncertainty));
+        return new Measurement(d, d * relative);
+    }
+
+    /// <summary>τ·D/L²: Weppner–Huggins needs it ≪ 1 (its short-time solution underestimates D more the larger it is).</summary>
+    /// <param name="pulseSeconds">τ (s).</param>
+    /// <param name="diffusionCoefficient">D (m²/s).</param>
+    /// <param name="diffusionLengthMetres">L (m).</param>
+    /// <returns>The ratio.</returns>
+    public static double TimeRatio(double pulseSeconds, double diffusionCoefficient, double diffusionLengthMetres) =>
+        pulseSeconds * diffusionCoefficient / (diffusionLengthMetres * diffusionLengthMetres);
+
+    private static double Square(double x) => x * x;
+}
