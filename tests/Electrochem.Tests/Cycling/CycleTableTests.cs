@@ -44,6 +44,22 @@ public sealed class CycleTableTests
     }
 
     [Fact]
+    public void A_recording_that_only_discharges_still_tells_rest_from_current()
+    {
+        // The default rest threshold is a fraction of the largest |I|; a discharge-only record once made it negative.
+        double[] time = [.. Enumerable.Range(0, 30).Select(i => (double)i)];
+        double[] current = [.. time.Select(t => t is >= 10 and < 20 ? -0.001 : 0.0)];
+        double[] voltage = [.. time.Select(t => 3.5 - (t is >= 10 and < 20 ? 0.01 * (t - 9) : 0))];
+        CyclerRecording r = CyclerRecording.Create("discharge only", "test", RecordingMetadata.Empty, [
+            new RecordingColumn("t", RecordingQuantity.TestTime, "s", time, ColumnOrigin.AsWritten("t", "s")),
+            new RecordingColumn("I", RecordingQuantity.Current, "A", current, ColumnOrigin.AsWritten("I", "A")),
+            new RecordingColumn("V", RecordingQuantity.Voltage, "V", voltage, ColumnOrigin.AsWritten("V", "V"))]);
+        StepTable steps = StepTable.From(r);
+        Assert.Equal(1e-6, steps.RestCurrentAmperes, 1e-18);
+        Assert.Equal([StepKind.Rest, StepKind.ConstantCurrentDischarge, StepKind.Rest], steps.Steps.Select(s => s.Kind));
+    }
+
+    [Fact]
     public void Mass_area_and_nominal_capacity_give_specific_values_and_rates_only_when_given()
     {
         var cell = new SyntheticCycling(2, 0.002, 3600, 3600, 60, 30);

@@ -71,7 +71,7 @@ public sealed class StepTable
             : CapacitySource.Integrated;
 
         ReadOnlySpan<double> current = recording.Current.Values;
-        double rest = thresholds.RestCurrentAmperes ?? thresholds.RestCurrentFraction * TensorPrimitives.MaxMagnitude(current);
+        double rest = thresholds.RestCurrentAmperes ?? thresholds.RestCurrentFraction * Math.Abs(TensorPrimitives.MaxMagnitude(current)); // MaxMagnitude keeps the sign
         List<int> boundaries = Boundaries(recording, rest, parallelRows, cancellationToken);
         var steps = new CyclerStep[boundaries.Count - 1];
 
