@@ -32,9 +32,9 @@ public static class GittAnalysis
         options ??= GittOptions.Default;
         options.Validate();
         ReadOnlySpan<double> current = recording.Current.Values;
-        double rest = options.RestCurrentAmperes ?? DefaultRestCurrent(current, recording.SourceName);
+        double rest = options.RestCurrentAmperes ?? CurrentRuns.DefaultRestCurrent(current, recording.SourceName);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        List<Run> runs = Runs(recording, rest, options.MinimumPulseRows, out int spikes);
+        List<CurrentRun> runs = CurrentRuns.Find(recording, rest, options.MinimumPulseRows, out int spikes);
         if (spikes > 0)
         {
             warnings.Add($"{spikes} current run(s) of fewer than {options.MinimumPulseRows} rows between rests were taken as noise in the rest, not as pulses");
@@ -50,8 +50,8 @@ public static class GittAnalysis
                 continue;
             }
 
-            Run? before = r > 0 && runs[r - 1].Sign == 0 ? runs[r - 1] : null;
-            Run? after = r + 1 < runs.Count && runs[r + 1].Sign == 0 ? runs[r + 1] : null;
+            CurrentRun? before = r > 0 && runs[r - 1].Sign == 0 ? runs[r - 1] : null;
+            CurrentRun? after = r + 1 < runs.Count && runs[r + 1].Sign == 0 ? runs[r + 1] : null;
             GittPulse pulse = Measure(recording, pulses.Count, runs[r], before, after, options, ref cumulative);
             pulses.Add(pulse);
         }
@@ -64,98 +64,11 @@ public static class GittAnalysis
         return new GittTitration(recording.SourceName, [.. JudgeLengths(pulses, options)], rest, warnings.ToImmutable(), options);
     }
 
-    /// <summary>5 % of the typical pulse current: the median |I| of the rows carrying at least a tenth of the largest |I|.</summary>
-    private static double DefaultRestCurrent(ReadOnlySpan<double> current, string source)
-    {
-        double largest = current.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(current)); // MaxMagnitude keeps the sign
-        if (!(largest > 0))
-        {
-            throw new ArgumentException($"{source} carries no current: there are no pulses to analyse.", nameof(current));
-        }
-
-        var carrying = new List<double>();
-        foreach (double i in current)
-        {
-            if (Math.Abs(i) >= 0.1 * largest)
-            {
-                carrying.Add(Math.Abs(i));
-            }
-        }
-
-        carrying.Sort();
-        return 0.05 * carrying[carrying.Count / 2];
-    }
-
-    /// <summary>A run of rows: a pulse (sign ±1) or a rest (0), [Start, End).</summary>
-    private readonly record struct Run(int Start, int End, int Sign);
-
-    private static List<Run> Runs(CyclerRecording recording, double rest, int minimumRows, out int spikes)
-    {
-        ReadOnlySpan<double> current = recording.Current.Values;
-        ReadOnlySpan<double> step = recording.StepIndex is { } s ? s.Values : default;
-        var raw = new List<Run>();
-        int start = 0;
-        for (int i = 1; i <= current.Length; i++)
-        {
-            if (i == current.Length || Sign(current[i], rest) != Sign(current[start], rest)
-                || (!step.IsEmpty && Sign(current[i], rest) != 0 && !(step[i] == step[i - 1])))
-            {
-                raw.Add(new Run(start, i, Sign(current[start], rest)));
-                start = i;
-            }
-        }
-
-        // Short current runs between rests are noise; then neighbouring rests merge.
-        spikes = 0;
-        var runs = new List<Run>();
-        for (int k = 0; k < raw.Count; k++)
-        {
-            Run run = raw[k];
-            bool restAround = (k == 0 || raw[k - 1].Sign == 0) && (k + 1 == raw.Count || raw[k + 1].Sign == 0);
-            if (run.Sign != 0 && run.End - run.Start < minimumRows && restAround && raw.Count > 1)
-            {
-                spikes++;
-                run = run with { Sign = 0 };
-            }
-
-            if (runs.Count > 0 && run.Sign == 0 && runs[^1].Sign == 0)
-            {
-                runs[^1] = runs[^1] with { End = run.End };
-            }
-            else
-            {
-                runs.Add(run);
-            }
-        }
-
-        return runs;
-    }
-
-    private static int Sign(double current, double rest) => current > rest ? 1 : current < -rest ? -1 : 0;
-
-    /// <summary>When the step that begins at <paramref name="row"/> began: its time less its step time when that is consistent, else its time.</summary>
-    private static double StepStart(CyclerRecording recording, int row) =>
-        recording.TestTime.Values[row] - (HasStepStart(recording, row) ? recording.StepTime!.Values[row] : 0);
-
-    /// <summary>True when the recording's step time at <paramref name="row"/> places the step's start within the gap since the row before.</summary>
-    private static bool HasStepStart(CyclerRecording recording, int row)
-    {
-        if (recording.StepTime is not { } stepTime)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<double> time = recording.TestTime.Values;
-        double since = stepTime.Values[row];
-        double gap = row > 0 ? time[row] - time[row - 1] : double.PositiveInfinity;
-        return since >= 0 && since <= gap * 1.001;
-    }
-
     /// <summary>
     /// The delay (s, within [0, gap to the row before]) between the switch-on and the first pulse sample that
     /// minimises the squared residuals of E against √(t − t_start) over the window: a golden-section search.
     /// </summary>
-    private static double EstimateDelay(ReadOnlySpan<double> time, ReadOnlySpan<double> voltage, Run run, GittOptions options)
+    private static double EstimateDelay(ReadOnlySpan<double> time, ReadOnlySpan<double> voltage, CurrentRun run, GittOptions options)
     {
         double gap = run.Start > 0 ? time[run.Start] - time[run.Start - 1] : 0;
         double windowEnd = options.SquareRootWindowEndSeconds ?? double.PositiveInfinity;
@@ -209,7 +122,7 @@ public static class GittAnalysis
         return Residual(t, v, x, scratch, first0 - 0) <= Residual(t, v, x, scratch, first0 - best) ? 0 : best;
     }
 
-    private static GittPulse Measure(CyclerRecording recording, int index, Run run, Run? before, Run? after, GittOptions options, ref double cumulative)
+    private static GittPulse Measure(CyclerRecording recording, int index, CurrentRun run, CurrentRun? before, CurrentRun? after, GittOptions options, ref double cumulative)
     {
         ReadOnlySpan<double> time = recording.TestTime.Values;
         ReadOnlySpan<double> voltage = recording.Voltage.Values;
@@ -219,10 +132,10 @@ public static class GittAnalysis
         // The switch-on time: from the step time when the recording has one, else estimated within the sampling gap
         // before the first pulse sample as the delay that makes E linear in √t; the switch-off is taken as late.
         double start, end;
-        if (HasStepStart(recording, run.Start))
+        if (CurrentRuns.HasStepStart(recording, run.Start))
         {
-            start = StepStart(recording, run.Start);
-            end = after is { } a ? StepStart(recording, a.Start) : time[run.End - 1];
+            start = CurrentRuns.StepStart(recording, run.Start);
+            end = after is { } a ? CurrentRuns.StepStart(recording, a.Start) : time[run.End - 1];
         }
         else
         {
@@ -247,7 +160,7 @@ public static class GittAnalysis
         }
 
         double u = options.VoltageUncertaintyVolts ?? noise;
-        FitResult? fit = SquareRootFit(time, voltage, run, start, options);
+        FitResult? fit = SquareRootLine.Fit(time, voltage, run.Start, run.End, start, options.SquareRootWindowStartSeconds, options.SquareRootWindowEndSeconds, 0, 0, "PulseStartVoltage");
         concerns |= fit is null ? GittConcerns.TooFewPoints : GittConcerns.None;
         if (fit is not null && !(fit.Statistics.RSquared >= options.MinimumSquareRootRSquared))
         {
@@ -328,11 +241,11 @@ public static class GittAnalysis
     }
 
     /// <summary>E_s, the drift and the voltage scatter over the rest's trailing window, and the rest's length.</summary>
-    private static (double? Relaxed, double? Drift, double Noise, double Seconds) Relaxation(CyclerRecording recording, Run rest, GittOptions options)
+    private static (double? Relaxed, double? Drift, double Noise, double Seconds) Relaxation(CyclerRecording recording, CurrentRun rest, GittOptions options)
     {
         ReadOnlySpan<double> time = recording.TestTime.Values;
         ReadOnlySpan<double> voltage = recording.Voltage.Values;
-        double seconds = time[rest.End - 1] - StepStart(recording, rest.Start);
+        double seconds = time[rest.End - 1] - CurrentRuns.StepStart(recording, rest.Start);
         double from = time[rest.End - 1] - (options.DriftWindowFraction * seconds);
         int first = rest.End - 1;
         while (first > rest.Start && time[first - 1] >= from)
@@ -351,31 +264,7 @@ public static class GittAnalysis
         return (voltage[rest.End - 1], line.Parameters[1].Value, double.IsFinite(noise) ? noise : 0, seconds);
     }
 
-    /// <summary>E against √(t − t_start) over the window, or null with fewer than three samples (or no spread in √t).</summary>
-    private static FitResult? SquareRootFit(ReadOnlySpan<double> time, ReadOnlySpan<double> voltage, Run run, double start, GittOptions options)
-    {
-        double windowEnd = options.SquareRootWindowEndSeconds ?? double.PositiveInfinity;
-        var x = new List<double>();
-        var y = new List<double>();
-        for (int i = run.Start; i < run.End; i++)
-        {
-            double since = time[i] - start;
-            if (since >= options.SquareRootWindowStartSeconds && since <= windowEnd)
-            {
-                x.Add(Math.Sqrt(Math.Max(0, since)));
-                y.Add(voltage[i]);
-            }
-        }
-
-        if (x.Count < 3 || x[^1] - x[0] <= 0)
-        {
-            return null;
-        }
-
-        return LinearLeastSquares.FitLine(x.ToArray(), y.ToArray(), default, null, new ParameterDefinition("PulseStartVoltage", "V"), new ParameterDefinition("SquareRootSlope", "V s^-1/2"));
-    }
-
-    /// <summary>Concerns pulses cut short, or much longer than the median pulse of their direction (among pulses followed by a rest).</summary>
+    /// <summary>Marks pulses cut short, or much longer than the median pulse of their direction (among pulses followed by a rest).</summary>
     private static List<GittPulse> JudgeLengths(List<GittPulse> pulses, GittOptions options)
     {
         foreach (PulseDirection direction in new[] { PulseDirection.Charge, PulseDirection.Discharge })

@@ -1,6 +1,6 @@
 namespace Electrochem.Cycling;
 
-/// <summary>Why a GITT pulse's diffusion coefficient should not be trusted (or could not be computed); several may apply.</summary>
+/// <summary>Why a GITT pulse's (or an ICI interruption's) diffusion coefficient should not be trusted or could not be computed; several may apply.</summary>
 [Flags]
 public enum GittConcerns
 {
@@ -33,6 +33,13 @@ public enum GittConcerns
 
     /// <summary>τ·D/L² exceeds <see cref="GittOptions.MaximumTimeRatio"/>: the pulse is not short against the diffusion time, and D is underestimated (see <see cref="Diffusion.WeppnerHuggins.PlanarFilmRatio"/>).</summary>
     TimeRatioTooLarge = 1 << 8,
+
+    /// <summary>
+    /// ICI: the titration's slope changed by more than <see cref="IciOptions.MaximumSlopeChange"/> since the previous
+    /// interruption: the concentration profile is still being established (the first ≈ 0.5·L²/D under current), and D
+    /// is overstated.
+    /// </summary>
+    UnsteadyTitration = 1 << 10,
 
     /// <summary>Fewer than three samples lie in the √t fit window, so no √t fit was made.</summary>
     TooFewPoints = 1 << 9,
