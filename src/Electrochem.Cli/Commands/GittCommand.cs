@@ -33,7 +33,7 @@ internal static class GittCommand
         read.AddTo(gitt);
         gitt.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(file), output =>
         {
-            (Measurement Length, string Description)? length = geometry.Length(parse);
+            (Measurement Length, Diffusion.DiffusionGeometry Geometry, string Description)? length = geometry.Length(parse);
             (double start, double? end) = GittArguments.Window(parse.GetValue(window));
             double relaxed = parse.GetValue(drift);
             if (!(relaxed > 0) || !double.IsFinite(relaxed))
@@ -44,6 +44,7 @@ internal static class GittCommand
             var options = new GittOptions
             {
                 DiffusionLengthMetres = length?.Length,
+                Geometry = length?.Geometry ?? Diffusion.DiffusionGeometry.Planar,
                 SquareRootWindowStartSeconds = start,
                 SquareRootWindowEndSeconds = end,
                 RestCurrentAmperes = parse.GetValue(restCurrent),
@@ -81,7 +82,7 @@ internal static class GittCommand
         read.AddTo(ici);
         ici.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(file), output =>
         {
-            (Measurement Length, string Description)? length = geometry.Length(parse);
+            (Measurement Length, Diffusion.DiffusionGeometry Geometry, string Description)? length = geometry.Length(parse);
             (double start, double? end) = GittArguments.Window(parse.GetValue(window));
             var options = new IciOptions
             {

@@ -19,5 +19,6 @@ internal static class DemoSections
         new InterfacialResistanceSection(),
         new CyclingRetentionSection(),
         new RateCapabilitySection(),
+        new GittSection(),
     ];
 }

@@ -8,7 +8,7 @@ namespace Electrochem.Cli.Gitt;
 internal sealed class GittArguments
 {
     private readonly Option<string?> _length = new("--length") { Description = "Diffusion length of a film (its thickness), with a unit: 10um, 0.5mm, 1e-5m." };
-    private readonly Option<string?> _radius = new("--radius") { Description = "Radius of spherical particles, with a unit (5um); the diffusion length is r/3, the volume-to-surface ratio." };
+    private readonly Option<string?> _radius = new("--radius") { Description = "Radius of spherical particles, with a unit (5um); the diffusion length is r/3, the volume-to-surface ratio, and the bias is a sphere's." };
     private readonly Option<string?> _mass = new("--mass") { Description = "Active mass m_B with a unit (3.0mg), for L = m_B·V_M/(M_B·S)." };
     private readonly Option<double?> _molarMass = new("--molar-mass") { Description = "Molar mass M_B in g/mol (97.87 for NCM622's formula unit)." };
     private readonly Option<double?> _molarVolume = new("--molar-volume") { Description = "Molar volume V_M in cm³/mol (M_B/ρ)." };
@@ -26,8 +26,8 @@ internal sealed class GittArguments
         command.Options.Add(_lengthUncertainty);
     }
 
-    /// <summary>The diffusion length (m) and how it was obtained, or null when no geometry was given.</summary>
-    internal (Measurement Length, string Description)? Length(ParseResult parse)
+    /// <summary>The diffusion length (m), its geometry and how it was obtained, or null when no geometry was given.</summary>
+    internal (Measurement Length, DiffusionGeometry Geometry, string Description)? Length(ParseResult parse)
     {
         string? length = parse.GetValue(_length), radius = parse.GetValue(_radius), mass = parse.GetValue(_mass), area = parse.GetValue(_area);
         double? molarMass = parse.GetValue(_molarMass), molarVolume = parse.GetValue(_molarVolume);
@@ -46,6 +46,7 @@ internal sealed class GittArguments
 
         Measurement l;
         string how;
+        DiffusionGeometry geometry = DiffusionGeometry.Planar;
         if (length is not null)
         {
             l = QuantityText.Metres(length, "--length");
@@ -55,6 +56,7 @@ internal sealed class GittArguments
         {
             l = WeppnerHuggins.LengthFromSphereRadius(QuantityText.Metres(radius, "--radius"));
             how = "r/3 of spheres of radius " + radius.Trim();
+            geometry = DiffusionGeometry.Spherical;
         }
         else if (stoichiometric)
         {
@@ -71,7 +73,7 @@ internal sealed class GittArguments
             return null;
         }
 
-        return (new Measurement(l.Value, l.Value * relative / 100), how);
+        return (new Measurement(l.Value, l.Value * relative / 100), geometry, how);
     }
 
     /// <summary>Parses a window <c>a:b</c> (s after the pulse or interruption began; either end may be left out).</summary>

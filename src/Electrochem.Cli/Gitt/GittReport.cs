@@ -15,7 +15,7 @@ internal static class GittReport
         var text = new StringBuilder();
         text.Append(Invariant, $"{t.SourceName}: {t.Pulses.Length} pulses ({t.ChargePulses.Length} charge, {t.DischargePulses.Length} discharge); rest is |I| ≤ {Numbers.Significant(t.RestCurrentAmperes * 1000, 3)} mA\n");
         text.Append(t.Options.DiffusionLengthMetres is { } l
-            ? string.Create(Invariant, $"diffusion length L = {Numbers.WithUncertainty(l.Value * 1e6, l.StandardUncertainty * 1e6)} µm ({lengthDescription}); D by Weppner–Huggins, (4/(πτ))·L²·(ΔE_s/ΔE_t)², and from the √t slope\n")
+            ? string.Create(Invariant, $"diffusion length L = {Numbers.WithUncertainty(l.Value * 1e6, l.StandardUncertainty * 1e6)} µm ({lengthDescription}, {(t.Options.Geometry == Diffusion.DiffusionGeometry.Spherical ? "spheres" : "a film")}); D by Weppner–Huggins, (4/(πτ))·L²·(ΔE_s/ΔE_t)², from the √t slope, and corrected for the method's bias at each τD/L²\n")
             : "no diffusion length given (--length, --radius or --mass/--molar-mass/--molar-volume/--area): pulses measured, no D\n");
         text.Append(Invariant, $"√t window: {t.Options.SquareRootWindowStartSeconds:G4} s to {(t.Options.SquareRootWindowEndSeconds is { } e ? e.ToString("G4", Invariant) + " s" : "the pulse end")}; relaxed when |dE/dt| ≤ {t.Options.RelaxedDriftVoltsPerSecond * 3.6e6:G3} mV/h over the rest's last {t.Options.DriftWindowFraction:P0}\n");
         foreach (string w in t.Warnings)
@@ -23,7 +23,7 @@ internal static class GittReport
             text.Append("warning: ").Append(w).Append('\n');
         }
 
-        var table = new TextTable("#", "dir", "τ (s)", "I (mA)", "Q (mAh)", "SOC", "E₀ (V)", "E_s (V)", "ΔE_s (mV)", "ΔE_t (mV)", "R (Ω)", "√t R²", "D (cm²/s)", "D √t (cm²/s)", "τD/L²", "concerns");
+        var table = new TextTable("#", "dir", "τ (s)", "I (mA)", "Q (mAh)", "SOC", "E₀ (V)", "E_s (V)", "ΔE_s (mV)", "ΔE_t (mV)", "R (Ω)", "√t R²", "D (cm²/s)", "D √t (cm²/s)", "τD/L²", "D_WH/D", "D corrected (cm²/s)", "concerns");
         foreach (GittPulse p in t.Pulses)
         {
             table.Add(
@@ -42,13 +42,15 @@ internal static class GittReport
                 p.DiffusionCoefficient is { } d ? Numbers.WithUncertainty(d.Value * 1e4, d.StandardUncertainty * 1e4) : "–",
                 p.SquareRootDiffusionCoefficient is { } s ? Numbers.WithUncertainty(s.Value * 1e4, s.StandardUncertainty * 1e4) : "–",
                 p.TimeRatio is { } q ? Numbers.Significant(q, 2) : "–",
+                p.ExpectedRatio is { } x ? x.ToString("F3", Invariant) : "–",
+                p.BiasCorrectedDiffusionCoefficient is { } c ? Numbers.WithUncertainty(c.Value * 1e4, c.StandardUncertainty * 1e4) : "–",
                 p.Concerns == GittConcerns.None ? string.Empty : p.Concerns.ToString());
         }
 
         text.Append('\n');
         table.AppendTo(text);
         int usable = t.Pulses.Count(p => p.IsUsable);
-        text.Append(Invariant, $"\n{usable} of {t.Pulses.Length} pulses have a D with no concern; concerns: UnrelaxedRest (E_s still drifting), NonlinearSquareRoot (E not linear in √t), TimeRatioTooLarge (τ not ≪ L²/D), CutShort (ended by a limit), FlatOpenCircuitCurve, OppositeSigns\n");
+        text.Append(Invariant, $"\n{usable} of {t.Pulses.Length} pulses have a D with no concern; concerns: UnrelaxedRest (E_s still drifting), NonlinearSquareRoot (E not linear in √t), TimeRatioTooLarge (τ not ≪ L²/D: expected bias over 5 %), CutShort (ended by a limit), FlatOpenCircuitCurve, OppositeSigns\n");
         return text.ToString();
     }
 
@@ -130,6 +132,9 @@ internal static class GittReport
         ("sqrt_t_slope_se_V_per_sqrt_s", p?.SquareRootFit?.Parameters[1].StandardError),
         ("sqrt_t_r_squared", p?.SquareRootFit?.Statistics.RSquared),
         ("time_ratio", p?.TimeRatio),
+        ("expected_ratio", p?.ExpectedRatio),
+        ("bias_corrected_diffusion_coefficient_m2_per_s", p?.BiasCorrectedDiffusionCoefficient?.Value),
+        ("bias_corrected_diffusion_coefficient_u_m2_per_s", p?.BiasCorrectedDiffusionCoefficient?.StandardUncertainty),
         ("diffusion_coefficient_m2_per_s", p?.DiffusionCoefficient?.Value),
         ("diffusion_coefficient_u_m2_per_s", p?.DiffusionCoefficient?.StandardUncertainty),
         ("sqrt_t_diffusion_coefficient_m2_per_s", p?.SquareRootDiffusionCoefficient?.Value),

@@ -131,5 +131,110 @@ public static class WeppnerHuggins
         return 1 / Square(1 + (2 * Math.Sqrt(Math.PI) * sum));
     }
 
+    /// <summary>
+    /// The bias of Weppner–Huggins in spherical particles with L = r/3, in closed form: the ratio D_WH/D a
+    /// constant-flux pulse gives (linear open-circuit curve, no ohmic drop), from the surface concentration of a sphere
+    /// under constant flux (Crank, The Mathematics of Diffusion, eq. 6.60): Δc_s = (j·r/D)·[3s + 1/5 − 2·Σ e^(−αₙ²s)/αₙ²],
+    /// s = τD/r², αₙ the positive roots of tan α = α. Unlike a film, a sphere is biased even for short pulses, by
+    /// curvature: ≈ (1 + √(πs)/2)⁻², 0.98 at θ = τD/L² = 0.001, 0.94 at 0.01, 0.82 at 0.1, 0.52 at 1.
+    /// </summary>
+    /// <param name="timeRatio">θ = τD/L² with L = r/3, in (0, 100] (below 10⁻⁴ the short-time limit is returned).</param>
+    /// <returns>D_WH/D.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">θ is not in (0, 100].</exception>
+    public static double SphereRatio(double timeRatio)
+    {
+        if (!(timeRatio > 0 && timeRatio <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeRatio), timeRatio, $"τD/L² must lie in (0, 100] but was {Preconditions.Format(timeRatio)}.");
+        }
+
+        double s = timeRatio / 9;
+        if (timeRatio < 1e-4)
+        {
+            return 1 / Square(1 + (Math.Sqrt(Math.PI * s) / 2)); // the short-time limit, within 1e-5 here
+        }
+
+        double sum = 0;
+        for (int n = 1; n < 100_000; n++)
+        {
+            double alpha = TanRoot(n);
+            double term = Math.Exp(-alpha * alpha * s) / (alpha * alpha);
+            sum += term;
+            if (term < 1e-18 * Math.Max(sum, 1e-300))
+            {
+                break;
+            }
+        }
+
+        double surface = (3 * s) + 0.2 - (2 * sum); // Δc_s·D/(j·r)
+        return 4 * s / (Math.PI * surface * surface); // D_WH/D = 4j²τ/(π·Δc_s²·D)
+    }
+
+    /// <summary>The expected D_WH/D for a geometry: <see cref="PlanarFilmRatio"/> or <see cref="SphereRatio"/>.</summary>
+    /// <param name="geometry">Film or spheres (L = r/3).</param>
+    /// <param name="timeRatio">θ = τD/L².</param>
+    /// <returns>D_WH/D.</returns>
+    public static double ExpectedRatio(DiffusionGeometry geometry, double timeRatio) =>
+        geometry == DiffusionGeometry.Spherical ? SphereRatio(timeRatio) : PlanarFilmRatio(timeRatio);
+
+    /// <summary>
+    /// The D whose Weppner–Huggins estimate would be the one measured: solves D·r(τD/L²) = D_WH for D, r the expected
+    /// ratio of the geometry (bisection in log D). Exact for constant D and a linear open-circuit curve over the pulse;
+    /// null when no D gives that estimate (D_WH beyond what pulses of this length can show) or θ leaves the ratio's range.
+    /// </summary>
+    /// <param name="geometry">Film or spheres (L = r/3).</param>
+    /// <param name="weppnerHuggins">D_WH (m²/s).</param>
+    /// <param name="pulseSeconds">τ (s).</param>
+    /// <param name="diffusionLengthMetres">L (m).</param>
+    /// <returns>The corrected D (m²/s), or null.</returns>
+    public static double? CorrectBias(DiffusionGeometry geometry, double weppnerHuggins, double pulseSeconds, double diffusionLengthMetres)
+    {
+        Preconditions.CheckPositive(weppnerHuggins);
+        Preconditions.CheckPositive(pulseSeconds);
+        Preconditions.CheckPositive(diffusionLengthMetres);
+        double scale = diffusionLengthMetres * diffusionLengthMetres / pulseSeconds; // D at θ = 1
+        const double minimum = 1e-8, maximum = 100;
+        double Excess(double d) => (d * ExpectedRatio(geometry, Math.Clamp(d / scale, minimum, maximum))) - weppnerHuggins;
+        double lo = Math.Log(Math.Max(weppnerHuggins, minimum * scale)) - 1e-9, hi = Math.Log(maximum * scale); // below: ratio ≤ 1, rounding aside
+        if (!(lo < hi) || Excess(Math.Exp(lo)) > 0 || Excess(Math.Exp(hi)) < 0)
+        {
+            return null;
+        }
+
+        for (int k = 0; k < 200 && hi - lo > 1e-12; k++)
+        {
+            double mid = (lo + hi) / 2;
+            if (Excess(Math.Exp(mid)) < 0)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return Math.Exp((lo + hi) / 2);
+    }
+
+    /// <summary>The n-th positive root of tan α = α, in (nπ, (n + ½)π), by Newton's method on α·cos α − sin α.</summary>
+    private static double TanRoot(int n)
+    {
+        double a = (n + 0.5) * Math.PI;
+        double alpha = a - (1 / a) - (2 / (3 * a * a * a)); // the asymptotic series, then polish
+        for (int k = 0; k < 20; k++)
+        {
+            double f = (alpha * Math.Cos(alpha)) - Math.Sin(alpha);
+            double step = f / (-alpha * Math.Sin(alpha));
+            alpha -= step;
+            if (Math.Abs(step) < 1e-15 * alpha)
+            {
+                break;
+            }
+        }
+
+        return alpha;
+    }
+
     private static double Square(double x) => x * x;
 }

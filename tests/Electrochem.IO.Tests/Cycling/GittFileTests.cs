@@ -13,7 +13,7 @@ public sealed class GittFileTests
     private static readonly Lazy<CyclerRecording> FullCell = new(() => CyclingFiles.Read(CyclingFiles.Cellpy("20210210_FC_01_cc_03.Channel_Normal_Table.csv")));
 
     // Spheres of 5 µm radius: an assumption for the test (the file does not say), so D here is illustrative.
-    private static readonly GittOptions WithLength = new() { DiffusionLengthMetres = WeppnerHuggins.LengthFromSphereRadius(5e-6) };
+    private static readonly GittOptions WithLength = new() { DiffusionLengthMetres = WeppnerHuggins.LengthFromSphereRadius(5e-6), Geometry = DiffusionGeometry.Spherical };
 
     [Fact]
     public void Every_pulse_is_found_with_cellpys_voltages_and_capacities()

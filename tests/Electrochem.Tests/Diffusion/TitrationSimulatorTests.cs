@@ -41,6 +41,44 @@ public sealed class TitrationSimulatorTests
         Assert.Equal(WeppnerHuggins.PlanarFilmRatio(theta), simulated, 2e-4);
     }
 
+    [Theory]
+    [InlineData(0.001, 0.9814)]
+    [InlineData(0.01, 0.9420)]
+    [InlineData(0.1, 0.8244)]
+    [InlineData(1.0, 0.5176)]
+    public void In_spheres_the_solver_and_the_closed_form_agree_on_a_bias_that_starts_at_short_pulses(double theta, double expected)
+    {
+        // L = r/3; the values are the solver's at 400 cells refined 200-fold toward the surface, to four decimals.
+        const double r = 1e-5;
+        double l = r / 3, tau = theta * l * l / D;
+        var sphere = new InsertionElectrode(DiffusionGeometry.Spherical, r, 1e-4, 50_000, 0.5, Diffusivity.Constant(D), OpenCircuitCurve.Linear(4, -1), ChargingDirection.Extraction);
+        double amperes = 0.002 * sphere.AmpereHoursPerUnitStoichiometry * 3600 / tau;
+        TitrationSimulation run = TitrationSimulator.Simulate(sphere, [new(tau, amperes)], new DiffusionSolverOptions { Cells = 400, SurfaceRefinement = 200, MaximumTimeStepSeconds = tau / 400 });
+        ReadOnlySpan<double> v = run.Recording.Voltage.Values;
+        double relaxed = -(run.MeanStoichiometry.Span[^1] - 0.5); // U′ = −1 V: the relaxed voltage follows the conserved mean
+        double simulated = WeppnerHuggins.FromLength(tau, l, relaxed, v[^1] - v[0]).Value / D;
+        Assert.Equal(expected, simulated, 1e-4);
+        Assert.Equal(WeppnerHuggins.SphereRatio(theta), simulated, 1e-3);
+    }
+
+    [Fact]
+    public void The_sphere_ratio_has_the_short_time_limit_and_the_bias_correction_inverts_both_ratios()
+    {
+        // Short times: Δc_s ≈ (2j/√D)·√(t/π)·(1 + √(πs)/2) with s = τD/r² = θ/9, so D_WH/D ≈ (1 + √(πθ/9)/2)⁻².
+        Assert.Equal(Math.Pow(1 + (Math.Sqrt(Math.PI * 1e-4 / 9) / 2), -2), WeppnerHuggins.SphereRatio(1e-4), 2e-4);
+        foreach (DiffusionGeometry g in new[] { DiffusionGeometry.Planar, DiffusionGeometry.Spherical })
+        {
+            foreach (double theta in new[] { 0.01, 0.2, 1.0, 5.0 })
+            {
+                double measured = D * WeppnerHuggins.ExpectedRatio(g, theta);
+                double tau = theta * L * L / D;
+                Assert.Equal(D, WeppnerHuggins.CorrectBias(g, measured, tau, L)!.Value, D * 1e-9);
+            }
+        }
+
+        Assert.Null(WeppnerHuggins.CorrectBias(DiffusionGeometry.Planar, 10 * L * L / 600, 600, L)); // more than any D can show
+    }
+
     [Fact]
     public void The_error_shrinks_fourfold_when_cells_and_steps_double()
     {

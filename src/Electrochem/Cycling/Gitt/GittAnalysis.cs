@@ -179,13 +179,16 @@ public static class GittAnalysis
             concerns |= Math.Abs(dEs.Value) < options.MinimumRelaxedVoltageChange ? GittConcerns.FlatOpenCircuitCurve : GittConcerns.None;
         }
 
-        Measurement? diffusion = null, squareRoot = null;
-        double? ratio = null;
+        Measurement? diffusion = null, squareRoot = null, corrected = null;
+        double? ratio = null, expected = null;
         if (options.DiffusionLengthMetres is { } length && relaxed is { } es2 && tau > 0 && (concerns & (GittConcerns.OppositeSigns | GittConcerns.FlatOpenCircuitCurve)) == 0 && transient.Value != 0)
         {
             diffusion = WeppnerHuggins.FromLength(tau, length, es2, transient);
-            ratio = WeppnerHuggins.TimeRatio(tau, diffusion.Value.Value, length.Value);
-            concerns |= ratio > options.MaximumTimeRatio ? GittConcerns.TimeRatioTooLarge : GittConcerns.None;
+            double? correctedValue = WeppnerHuggins.CorrectBias(options.Geometry, diffusion.Value.Value, tau, length.Value);
+            corrected = correctedValue is { } c ? new Measurement(c, c * diffusion.Value.RelativeUncertainty) : null;
+            ratio = WeppnerHuggins.TimeRatio(tau, correctedValue ?? diffusion.Value.Value, length.Value);
+            expected = WeppnerHuggins.ExpectedRatio(options.Geometry, Math.Min(ratio.Value, 100));
+            concerns |= expected < 1 - options.MaximumBias || correctedValue is null ? GittConcerns.TimeRatioTooLarge : GittConcerns.None;
             if (fit is not null && fit.Parameters[1].Value * es2.Value > 0)
             {
                 ParameterEstimate slope = fit.Parameters[1];
@@ -222,6 +225,8 @@ public static class GittAnalysis
             OhmicResistanceOhms = e0 is { } e1 ? (pulseStart - e1) / amperes : null,
             SquareRootFit = fit,
             TimeRatio = ratio,
+            ExpectedRatio = expected,
+            BiasCorrectedDiffusionCoefficient = corrected,
             DiffusionCoefficient = diffusion,
             SquareRootDiffusionCoefficient = squareRoot,
             Concerns = concerns,

@@ -31,7 +31,7 @@ public enum GittConcerns
     /// <summary>E against √t in the fit window has R² below <see cref="GittOptions.MinimumSquareRootRSquared"/>: the semi-infinite short-time solution does not describe the pulse.</summary>
     NonlinearSquareRoot = 1 << 7,
 
-    /// <summary>τ·D/L² exceeds <see cref="GittOptions.MaximumTimeRatio"/>: the pulse is not short against the diffusion time, and D is underestimated (see <see cref="Diffusion.WeppnerHuggins.PlanarFilmRatio"/>).</summary>
+    /// <summary>The pulse is not short against the diffusion time: at its τD/L² Weppner–Huggins is expected to underestimate D by more than <see cref="GittOptions.MaximumBias"/> (<see cref="GittPulse.ExpectedRatio"/>).</summary>
     TimeRatioTooLarge = 1 << 8,
 
     /// <summary>

@@ -40,8 +40,15 @@ public sealed record GittOptions
     /// <summary>A pulse shorter than this fraction of the median pulse of its direction is flagged <see cref="GittConcerns.CutShort"/> (default 0.95).</summary>
     public double CutShortFraction { get; init; } = 0.95;
 
-    /// <summary>The largest τ·D/L² accepted (default 0.2, where Weppner–Huggins is 0.2 % low in a film).</summary>
-    public double MaximumTimeRatio { get; init; } = 0.2;
+    /// <summary>
+    /// The geometry the diffusion length belongs to (default: a film), which sets the bias Weppner–Huggins is expected
+    /// to have at each pulse's τD/L² (<see cref="Diffusion.WeppnerHuggins.ExpectedRatio"/>) and the bias-corrected D.
+    /// For spheres give L = r/3 and <see cref="Diffusion.DiffusionGeometry.Spherical"/>.
+    /// </summary>
+    public Diffusion.DiffusionGeometry Geometry { get; init; } = Diffusion.DiffusionGeometry.Planar;
+
+    /// <summary>The largest expected bias 1 − D_WH/D accepted before a pulse is flagged <see cref="GittConcerns.TimeRatioTooLarge"/> (default 0.05; a film reaches it at τD/L² ≈ 0.37, spheres already at ≈ 0.005).</summary>
+    public double MaximumBias { get; init; } = 0.05;
 
     /// <summary>|ΔE_s| below this (V) is flagged <see cref="GittConcerns.FlatOpenCircuitCurve"/> (default 0.2 mV, about twice a cycler's voltage resolution).</summary>
     public double MinimumRelaxedVoltageChange { get; init; } = 2e-4;
@@ -87,7 +94,11 @@ public sealed record GittOptions
 
         Preconditions.CheckOpenUnitInterval(MinimumSquareRootRSquared, nameof(MinimumSquareRootRSquared));
         Preconditions.CheckOpenUnitInterval(CutShortFraction, nameof(CutShortFraction));
-        Preconditions.CheckPositive(MaximumTimeRatio, nameof(MaximumTimeRatio));
+        Preconditions.CheckOpenUnitInterval(MaximumBias, nameof(MaximumBias));
+        if (!Enum.IsDefined(Geometry))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Geometry), Geometry, "The geometry must be a film (Planar) or spheres (Spherical).");
+        }
         Preconditions.CheckNonNegative(MinimumRelaxedVoltageChange, nameof(MinimumRelaxedVoltageChange));
         if (VoltageUncertaintyVolts is { } u)
         {

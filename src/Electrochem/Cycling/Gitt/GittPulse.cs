@@ -91,8 +91,18 @@ public sealed record GittPulse
     /// <summary>The fit of E against √(t − t_start) over the window (intercept E(0⁺) in V, slope dE/d√t in V s^-½), with errors, R² and residuals; null with fewer than three samples in the window.</summary>
     public required FitResult? SquareRootFit { get; init; }
 
-    /// <summary>τ·D/L² from the Weppner–Huggins D; null without D.</summary>
+    /// <summary>τ·D/L², D the bias-corrected value (or the Weppner–Huggins one when there is none); null without D.</summary>
     public required double? TimeRatio { get; init; }
+
+    /// <summary>The D_WH/D that a constant D and a linear open-circuit curve would give at this τD/L² in the stated geometry (<see cref="Diffusion.WeppnerHuggins.ExpectedRatio"/>); null without D.</summary>
+    public required double? ExpectedRatio { get; init; }
+
+    /// <summary>
+    /// D (m²/s) corrected for the method's own bias (<see cref="Diffusion.WeppnerHuggins.CorrectBias"/>), with the same
+    /// relative uncertainty as <see cref="DiffusionCoefficient"/>; exact for a constant D and a linear open-circuit
+    /// curve, null when no D explains the measurement.
+    /// </summary>
+    public required Measurement? BiasCorrectedDiffusionCoefficient { get; init; }
 
     /// <summary>D (m²/s) by Weppner–Huggins, (4/(πτ))·L²·(ΔE_s/ΔE_t)², with its standard uncertainty; null when it cannot be computed (no L, a missing rest, opposite signs).</summary>
     public required Measurement? DiffusionCoefficient { get; init; }
