@@ -10,7 +10,8 @@ namespace Electrochem.Diffusion;
 /// rests, interruptions): Fick's second law ∂x/∂t = ∇·(D(x)∇x) in a film or a sphere, zero flux at the back face or
 /// the centre, D·∂x/∂n = j/c_max at the surface with j = ±I/(z·F·S), solved by finite volumes on a grid refined toward
 /// the surface and Crank–Nicolson in time (with Rannacher's backward-Euler start after every change of current; D(x) at
-/// each face taken from the concentrations extrapolated to the half step), one tridiagonal solve per step. Second
+/// each face taken from the concentrations extrapolated to the half step, and re-evaluated only where x has moved by
+/// more than 10⁻⁵), one tridiagonal solve per step (factored once per step length when D is constant). Second
 /// order in space and time; the error shrinks four-fold when both the cells and the steps double.
 /// </summary>
 public static class TitrationSimulator
@@ -88,8 +89,14 @@ public static class TitrationSimulator
                 double t = stepStart + ((s + 1) * dt);
                 bool last = s + 1 == count;
                 double xs = grid.SurfaceStoichiometry(flux);
-                double v = Voltage(electrode, xs, step.Amperes, t, k + 1);
-                bool limited = (step.Amperes > 0 && v >= options.UpperVoltageLimit) || (step.Amperes < 0 && v <= options.LowerVoltageLimit);
+                CheckSurface(electrode, xs, step.Amperes, t, k + 1);
+                bool limited = false;
+                if ((step.Amperes > 0 && options.UpperVoltageLimit is not null) || (step.Amperes < 0 && options.LowerVoltageLimit is not null))
+                {
+                    double v = Voltage(electrode, xs, step.Amperes, t, k + 1);
+                    limited = (step.Amperes > 0 && v >= options.UpperVoltageLimit) || (step.Amperes < 0 && v <= options.LowerVoltageLimit);
+                }
+
                 if (last || limited || options.SampleIntervalSeconds is not { } interval || t - lastSample >= interval * (1 - 1e-9))
                 {
                     Record(t, step.Amperes, k + 1, t - stepStart);
@@ -130,13 +137,17 @@ public static class TitrationSimulator
 
     private static double Voltage(InsertionElectrode electrode, double surfaceStoichiometry, double amperes, double t, int step)
     {
+        CheckSurface(electrode, surfaceStoichiometry, amperes, t, step);
+        return electrode.OpenCircuitVoltage.At(surfaceStoichiometry) + (amperes * electrode.SeriesResistanceOhms);
+    }
+
+    private static void CheckSurface(InsertionElectrode electrode, double surfaceStoichiometry, double amperes, double t, int step)
+    {
         if (!electrode.OpenCircuitVoltage.Contains(surfaceStoichiometry))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"At t = {t:G6} s (step {step}, {amperes:G4} A) the surface stoichiometry reached {surfaceStoichiometry:G6}, outside the open-circuit curve's range [{electrode.OpenCircuitVoltage.MinimumStoichiometry:G6}, {electrode.OpenCircuitVoltage.MaximumStoichiometry:G6}]: the electrode is full or empty at its surface. Shorten the program, lower the current, or set voltage limits."));
         }
-
-        return electrode.OpenCircuitVoltage.At(surfaceStoichiometry) + (amperes * electrode.SeriesResistanceOhms);
     }
 
     /// <summary>Checks the program and returns an upper bound on the rows it records.</summary>
@@ -175,12 +186,12 @@ public static class TitrationSimulator
         private readonly double[] volume;
         private readonly double[] conductance; // face area / centre spacing, faces 1..N−1 (index 0 unused: the centre or back face carries no flux)
         private readonly double[] faceD;
+        private readonly double[] faceX; // the x each face's D was last evaluated at (NaN: never)
         private readonly double[] x;
         private readonly double[] previous;
-        private readonly double[] lower;
-        private readonly double[] diagonal;
-        private readonly double[] upper;
         private readonly double[] rhs;
+        private readonly List<Factors> cache = [];
+        private readonly Factors scratchFactors;
         private readonly double surfaceArea;
         private readonly double surfaceGap;
         private readonly double totalVolume;
@@ -221,13 +232,13 @@ public static class TitrationSimulator
             surfaceGap = length - centre[n - 1];
             totalVolume = volume.Sum();
             faceD = new double[n];
+            faceX = new double[n];
+            Array.Fill(faceX, double.NaN);
             x = new double[n];
             previous = new double[n];
             Array.Fill(x, electrode.InitialStoichiometry);
-            lower = new double[n];
-            diagonal = new double[n];
-            upper = new double[n];
             rhs = new double[n];
+            scratchFactors = new Factors(n);
             if (electrode.Diffusivity.IsConstant)
             {
                 Array.Fill(faceD, electrode.Diffusivity.ConstantValue);
@@ -249,55 +260,152 @@ public static class TitrationSimulator
             return sum / totalVolume;
         }
 
-        /// <summary>One θ-step: θ = 1 backward Euler, θ = ½ Crank–Nicolson; the flux (x units·m/s) is constant over the step.</summary>
+        /// <summary>
+        /// One θ-step: θ = 1 backward Euler, θ = ½ Crank–Nicolson; the flux (x units·m/s) is constant over the step.
+        /// The tridiagonal matrix (V + θ·dt·K) is factored once per (dt, θ) when D is constant and reused; with D(x)
+        /// it is rebuilt and factored every step. No allocation once the factors exist.
+        /// </summary>
         internal void Advance(double dt, double flux, double implicitWeight)
         {
             int n = x.Length;
-            if (!electrode.Diffusivity.IsConstant)
+            Factors factors;
+            if (electrode.Diffusivity.IsConstant)
             {
-                // D at the half step from x extrapolated linearly in time (x itself after a start-up step).
+                factors = Cached(dt, implicitWeight);
+            }
+            else
+            {
+                // D at the half step from x extrapolated linearly in time (x itself after a start-up step),
+                // re-evaluated at a face only when x there has moved by more than 1e-5 since (rests cost little).
                 bool extrapolate = hasPrevious && implicitWeight < 1;
+                int firstChanged = n;
                 for (int i = 1; i < n; i++)
                 {
                     double a = extrapolate ? (1.5 * x[i - 1]) - (0.5 * previous[i - 1]) : x[i - 1];
                     double b = extrapolate ? (1.5 * x[i]) - (0.5 * previous[i]) : x[i];
-                    faceD[i] = electrode.Diffusivity.At(Math.Clamp((a + b) / 2, 0, 1));
+                    double at = Math.Clamp((a + b) / 2, 0, 1);
+                    if (!(Math.Abs(at - faceX[i]) <= 1e-5))
+                    {
+                        faceD[i] = electrode.Diffusivity.At(at);
+                        faceX[i] = at;
+                        firstChanged = Math.Min(firstChanged, i);
+                    }
+                }
+
+                // Only the factors from the first changed face on need rebuilding (the changes sit near the surface).
+                factors = scratchFactors;
+                bool sameStep = factors.TimeStep == dt && factors.ImplicitWeight == implicitWeight;
+                factors.Build(volume, conductance, faceD, dt, implicitWeight, sameStep ? firstChanged : 1);
+            }
+
+            // The explicit half: rhs = V·x + (1 − θ)·dt·K·x, faces' couplings c_i = dt·D_i·g_i.
+            double[] c = factors.Coupling;
+            double explicitWeight = 1 - implicitWeight;
+            rhs[0] = (volume[0] * x[0]) + (explicitWeight * c[1] * (x[1] - x[0]));
+            for (int i = 1; i < n - 1; i++)
+            {
+                rhs[i] = (volume[i] * x[i]) + (explicitWeight * ((c[i] * (x[i - 1] - x[i])) + (c[i + 1] * (x[i + 1] - x[i]))));
+            }
+
+            rhs[n - 1] = (volume[n - 1] * x[n - 1]) + (explicitWeight * c[n - 1] * (x[n - 2] - x[n - 1])) + (dt * surfaceArea * flux);
+            Array.Copy(x, previous, n);
+            hasPrevious = true;
+            factors.Solve(rhs, x);
+        }
+
+        private Factors Cached(double dt, double implicitWeight)
+        {
+            foreach (Factors f in cache)
+            {
+                if (f.TimeStep == dt && f.ImplicitWeight == implicitWeight)
+                {
+                    return f;
                 }
             }
 
-            double explicitWeight = 1 - implicitWeight;
-            for (int i = 0; i < n; i++)
+            var made = new Factors(x.Length);
+            made.Build(volume, conductance, faceD, dt, implicitWeight);
+            if (cache.Count == 4)
             {
-                double west = i > 0 ? dt * faceD[i] * conductance[i] : 0;
-                double east = i < n - 1 ? dt * faceD[i + 1] * conductance[i + 1] : 0;
-                lower[i] = -implicitWeight * west;
-                upper[i] = -implicitWeight * east;
-                diagonal[i] = volume[i] + (implicitWeight * (west + east));
-                double explicitPart = (i > 0 ? west * (x[i - 1] - x[i]) : 0) + (i < n - 1 ? east * (x[i + 1] - x[i]) : 0);
-                rhs[i] = (volume[i] * x[i]) + (explicitWeight * explicitPart);
+                cache.RemoveAt(0);
             }
 
-            rhs[n - 1] += dt * surfaceArea * flux;
-            Array.Copy(x, previous, n);
-            hasPrevious = true;
-            SolveTridiagonal();
+            cache.Add(made);
+            return made;
         }
 
-        /// <summary>The Thomas algorithm (the matrix is diagonally dominant, so no pivoting), into x.</summary>
-        private void SolveTridiagonal()
+        /// <summary>The Thomas factors of V + θ·dt·K: the multipliers, the reciprocal pivots, the upper band, and the couplings.</summary>
+        private sealed class Factors(int n)
         {
-            int n = x.Length;
-            for (int i = 1; i < n; i++)
+            internal double TimeStep { get; private set; } = double.NaN;
+
+            internal double ImplicitWeight { get; private set; } = double.NaN;
+
+            /// <summary>c_i = dt·D_i·g_i for faces 1..N−1 (index 0 unused).</summary>
+            internal double[] Coupling { get; } = new double[n];
+
+            private readonly double[] multiplier = new double[n];
+            private readonly double[] inversePivot = new double[n];
+            private readonly double[] upper = new double[n];
+
+            /// <summary>(Re)builds the factors for faces from <paramref name="fromFace"/> on (1: all); nothing when it is N.</summary>
+            internal void Build(double[] volume, double[] conductance, double[] faceD, double dt, double implicitWeight, int fromFace = 1)
             {
-                double m = lower[i] / diagonal[i - 1];
-                diagonal[i] -= m * upper[i - 1];
-                rhs[i] -= m * rhs[i - 1];
+                int n = volume.Length;
+                if (fromFace >= n)
+                {
+                    return;
+                }
+
+                TimeStep = dt;
+                ImplicitWeight = implicitWeight;
+                Span<double> c = Coupling;
+                for (int i = fromFace; i < n; i++)
+                {
+                    c[i] = dt * faceD[i] * conductance[i];
+                }
+
+                // Diagonal V_i + θ(c_i + c_{i+1}), off-diagonals −θ·c; the matrix is diagonally dominant, so no pivoting.
+                // A face's change alters the rows on both sides of it: restart from the row before.
+                int from = fromFace - 1;
+                if (from == 0)
+                {
+                    inversePivot[0] = 1 / (volume[0] + (implicitWeight * c[1]));
+                    from = 1;
+                }
+
+                for (int i = from; i < n; i++)
+                {
+                    double lower = -implicitWeight * c[i];
+                    upper[i - 1] = lower;
+                    double m = lower * inversePivot[i - 1];
+                    multiplier[i] = m;
+                    double diagonal = volume[i] + (implicitWeight * (c[i] + (i < n - 1 ? c[i + 1] : 0)));
+                    inversePivot[i] = 1 / (diagonal - (m * lower));
+                }
             }
 
-            x[n - 1] = rhs[n - 1] / diagonal[n - 1];
-            for (int i = n - 2; i >= 0; i--)
+            /// <summary>Forward elimination and back substitution, in place in <paramref name="rhs"/>, into <paramref name="result"/>.</summary>
+            internal void Solve(double[] rhs, double[] result)
             {
-                x[i] = (rhs[i] - (upper[i] * x[i + 1])) / diagonal[i];
+                int n = rhs.Length;
+                Span<double> r = rhs.AsSpan(0, n), x = result.AsSpan(0, n);
+                ReadOnlySpan<double> m = multiplier.AsSpan(0, n), p = inversePivot.AsSpan(0, n), u = upper.AsSpan(0, n);
+                // The recurrences carry their last value in a register rather than re-reading it from memory.
+                double carried = r[0];
+                for (int i = 1; i < r.Length; i++)
+                {
+                    carried = r[i] - (m[i] * carried);
+                    r[i] = carried;
+                }
+
+                carried = r[n - 1] * p[n - 1];
+                x[n - 1] = carried;
+                for (int i = n - 2; i >= 0; i--)
+                {
+                    carried = (r[i] - (u[i] * carried)) * p[i];
+                    x[i] = carried;
+                }
             }
         }
 

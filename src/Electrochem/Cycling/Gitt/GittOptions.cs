@@ -16,7 +16,7 @@ public sealed record GittOptions
     /// </summary>
     public Measurement? DiffusionLengthMetres { get; init; }
 
-    /// <summary>|I| at or below this is rest (A). Null: 5 % of the typical pulse current (the median |I| of the rows carrying at least a tenth of the largest |I|).</summary>
+    /// <summary>|I| at or below this is rest (A). Null: 5 % of the typical pulse current (the mean |I| of the rows carrying at least 1 % of the largest |I|).</summary>
     public double? RestCurrentAmperes { get; init; }
 
     /// <summary>A run of current shorter than this many rows, between rests, is noise in the rest, not a pulse (≥ 1; default 3).</summary>

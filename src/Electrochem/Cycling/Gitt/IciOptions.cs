@@ -9,7 +9,7 @@ public sealed record IciOptions
     /// <summary>The diffusion length L (m) with its uncertainty (film thickness, r/3 for spheres); null: R and k only, no D. Never defaulted.</summary>
     public Measurement? DiffusionLengthMetres { get; init; }
 
-    /// <summary>|I| at or below this is an interruption (A). Null: 5 % of the typical current.</summary>
+    /// <summary>|I| at or below this is an interruption (A). Null: 5 % of the typical current (the mean |I| of the rows carrying at least 1 % of the largest |I|).</summary>
     public double? RestCurrentAmperes { get; init; }
 
     /// <summary>Start of the fit window, in s after the current was switched off (default 0).</summary>
