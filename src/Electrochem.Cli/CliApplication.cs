@@ -28,7 +28,7 @@ internal static class CliApplication
         ArgumentNullException.ThrowIfNull(stderr);
         // A plain command named after the tool rather than RootCommand, whose name is the executable's (Electrochem.Cli
         // when run as a dotnet tool); help and version options are added as RootCommand would.
-        var root = new Command("electrochem", "Electrochemistry analyses for battery research: conductivity, impedance files, Lin-KK validation and equivalent-circuit fitting, electrode kinetics, Li⁺ transference, cycler recordings and their cycling analysis, and GITT and ICI titrations.")
+        var root = new Command("electrochem", "Electrochemistry analyses for battery research: conductivity, impedance files, Lin-KK validation and equivalent-circuit fitting, electrode kinetics, Li⁺ transference, cycler recordings and their cycling analysis, GITT and ICI titrations, voltammetry and symmetric cells.")
         {
             Options = { new HelpOption(), new VersionOption() },
         };
@@ -40,6 +40,8 @@ internal static class CliApplication
         root.Subcommands.Add(CyclingCommand.Create(stdout, stderr));
         root.Subcommands.Add(GittCommand.Create(stdout, stderr));
         root.Subcommands.Add(GittCommand.CreateIci(stdout, stderr));
+        root.Subcommands.Add(VoltammetryCommand.Create(stdout, stderr));
+        root.Subcommands.Add(VoltammetryCommand.CreateSymmetric(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Electrochem.Cli.Formatting;
 using Electrochem.Diffusion;
 
 namespace Electrochem.Cli.Gitt;

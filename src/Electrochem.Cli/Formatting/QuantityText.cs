@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Electrochem.Cli.Gitt;
+namespace Electrochem.Cli.Formatting;
 
 /// <summary>
 /// Command-line values that carry their unit — <c>10um</c>, <c>5 µm</c>, <c>1e-5m</c>, <c>3.0mg</c>, <c>1.54cm2</c> —

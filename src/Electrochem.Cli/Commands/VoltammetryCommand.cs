@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Globalization;
+using Electrochem.Cli.Data;
+using Electrochem.Cli.Formatting;
+using Electrochem.Cli.Voltammetry;
+using Electrochem.Cycling;
+using Electrochem.Fitting;
+using Electrochem.IO.Cycling;
+using Electrochem.Voltammetry;
+
+namespace Electrochem.Cli.Commands;
+
+/// <summary>
+/// <c>electrochem voltammetry lsv FILE [--area 1cm2] [--threshold µA/cm²]</c> (stability limit) and
+/// <c>electrochem voltammetry cv FILE… [--cycle N] [--area … --concentration mM --electrons n --temperature K]</c>
+/// (peaks, and Randles–Ševčík over a scan-rate series); <c>electrochem symmetric cycling|ccd FILE [--area 1cm2]</c>.
+/// </summary>
+internal static class VoltammetryCommand
+{
+    internal static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("voltammetry", "Linear-sweep and cyclic voltammetry: the stability limit by stated criteria, CV peaks, Randles–Ševčík.");
+        command.Subcommands.Add(Lsv(stdout, stderr));
+        command.Subcommands.Add(Cv(stdout, stderr));
+        return command;
+    }
+
+    internal static Command CreateSymmetric(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("symmetric", "Symmetric (Li‖Li) cells under galvanostatic cycling: overpotentials, shorts, critical current density.");
+        command.Subcommands.Add(Symmetric(stdout, stderr, ccd: false));
+        command.Subcommands.Add(Symmetric(stdout, stderr, ccd: true));
+        return command;
+    }
+
+    private static Command Lsv(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("FILE") { Description = "A potentiostat or cycler file holding the sweep (time, Ewe, I)." };
+        var area = new Option<string?>("--area") { Description = "Electrode area with a unit (1cm2, 0.785cm2): thresholds become current densities. Never assumed." };
+        var threshold = new Option<double>("--threshold") { Description = "Onset current density in µA/cm² (default 10), with --area.", DefaultValueFactory = _ => 10 };
+        var thresholdCurrent = new Option<double?>("--threshold-current") { Description = "Onset current in µA, without --area." };
+        var slope = new Option<double>("--slope-threshold") { Description = "Onset d|j|/dE in µA/cm² per V (default 100 = 10 µA/cm² per 100 mV), with --area.", DefaultValueFactory = _ => 100 };
+        var subtract = new Option<bool>("--subtract-baseline") { Description = "Apply the thresholds to the current above the baseline line." };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        var read = new DataReadOptions();
+        var command = new Command("lsv", "The oxidation (or reduction) onset of a linear sweep by three stated criteria — a current-density threshold, the tangent meeting the baseline, a dI/dE threshold — with the baseline, the scan rate and a warning when they disagree.")
+        {
+            Options = { area, threshold, thresholdCurrent, slope, subtract, json },
+        };
+        command.Arguments.Add(file);
+        read.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(file), output =>
+        {
+            CyclerRecording r = CyclerFile.Read(parse.GetValue(file)!, read.Build(parse), cancellationToken);
+            var options = new StabilityWindowOptions
+            {
+                AreaSquareMetres = parse.GetValue(area) is { } a ? QuantityText.SquareMetres(a, "--area") : null,
+                CurrentDensityThreshold = Positive(parse.GetValue(threshold), "--threshold") / 100,
+                CurrentThreshold = parse.GetValue(thresholdCurrent) is { } t ? Positive(t, "--threshold-current") * 1e-6 : null,
+                DerivativeDensityThreshold = Positive(parse.GetValue(slope), "--slope-threshold") / 100,
+                SubtractBaseline = parse.GetValue(subtract),
+            };
+            StabilityWindow w = StabilityWindow.Analyse(r.Voltage.Values, r.Current.Values, r.TestTime.Values, options);
+            output.Append(VoltammetryReports.Lsv(r.SourceName, w, parse.GetValue(json)));
+        })));
+        return command;
+    }
+
+    private static Command Cv(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "One or more CV files (one scan rate each, for a Randles–Ševčík series).", Arity = ArgumentArity.OneOrMore };
+        var cycle = new Option<int?>("--cycle") { Description = "The cycle to analyse, from 1 (default: the last complete one)." };
+        var area = new Option<string?>("--area") { Description = "Electrode area with a unit, for Randles–Ševčík." };
+        var concentration = new Option<double?>("--concentration") { Description = "Concentration of the redox species in mM (= mol/m³), for Randles–Ševčík." };
+        var electrons = new Option<int>("--electrons") { Description = "Electrons transferred n (default 1).", DefaultValueFactory = _ => 1 };
+        var temperature = new Option<double>("--temperature") { Description = "Temperature in K (default 298.15).", DefaultValueFactory = _ => 298.15 };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        var read = new DataReadOptions();
+        var command = new Command("cv", "Cyclic voltammetry: anodic and cathodic peaks above extrapolated baselines, ΔE_p and |i_pc/i_pa| per file; over three or more scan rates the exponent of i_p ∝ v^b and, with --area and --concentration, D by Randles–Ševčík with its interval.")
+        {
+            Options = { cycle, area, concentration, electrons, temperature, json },
+        };
+        command.Arguments.Add(files);
+        read.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            string[] paths = parse.GetValue(files)!;
+            return Task.FromResult(CommandExecution.Run(stdout, stderr, paths.Length == 1 ? paths[0] : null, output =>
+            {
+                var cvs = new List<(string, CyclicVoltammogram)>();
+                foreach (string path in paths)
+                {
+                    CyclerRecording r = CyclerFile.Read(path, read.Build(parse), cancellationToken);
+                    int? chosen = parse.GetValue(cycle) is { } c ? c - 1 : null;
+                    cvs.Add((r.SourceName, CyclicVoltammogram.Analyse(r.Voltage.Values, r.Current.Values, r.TestTime.Values, chosen)));
+                }
+
+                (FitResult, ParameterEstimate)? randles = null;
+                FitResult? exponent = null;
+                var series = cvs.Where(c => c.Item2.Anodic is not null && c.Item2.ScanRateVoltsPerSecond is not null).ToArray();
+                if (series.Length >= 3)
+                {
+                    double[] v = [.. series.Select(c => c.Item2.ScanRateVoltsPerSecond!.Value)];
+                    double[] ip = [.. series.Select(c => c.Item2.Anodic!.HeightAmperes)];
+                    exponent = RandlesSevcik.ScanRateExponent(v, ip);
+                    if (parse.GetValue(area) is { } a && parse.GetValue(concentration) is { } mm)
+                    {
+                        randles = RandlesSevcik.Fit(v, ip, QuantityText.SquareMetres(a, "--area"), Positive(mm, "--concentration"), parse.GetValue(electrons), Positive(parse.GetValue(temperature), "--temperature"));
+                    }
+                }
+
+                output.Append(VoltammetryReports.Cv(cvs, randles, exponent, parse.GetValue(json)));
+            }));
+        });
+        return command;
+    }
+
+    private static Command Symmetric(TextWriter stdout, TextWriter stderr, bool ccd)
+    {
+        var file = new Argument<string>("FILE") { Description = "A cycler file of the symmetric cell." };
+        var area = new Option<string?>("--area") { Description = "Electrode area with a unit (1cm2), for current densities and areal capacities. Never assumed." };
+        var history = new Option<int>("--history") { Description = "Half-cycles each is compared with (default 10).", DefaultValueFactory = _ => 10 };
+        var collapse = new Option<double>("--collapse") { Description = "Short when the plateau falls below this fraction of the preceding median (default 0.5; 0 off).", DefaultValueFactory = _ => 0.5 };
+        var noise = new Option<double>("--noise") { Description = "Short when the scatter exceeds this multiple of the preceding median (default 5; 0 off).", DefaultValueFactory = _ => 5 };
+        var polarity = new Option<double>("--polarity") { Description = "Short when fewer than this fraction of samples follow the current's sign (default 0.9; 0 off).", DefaultValueFactory = _ => 0.9 };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        var csv = new Option<string?>("--csv") { Description = "Also write the per-half-cycle table to this CSV file (SI units)." };
+        var read = new DataReadOptions();
+        var command = new Command(ccd ? "ccd" : "cycling", ccd
+            ? "Critical current density under stepped current: the current levels, the step that shorted, and the last current density completed before it."
+            : "Galvanostatic cycling of a symmetric cell: each half-cycle's overpotential (plateau over 25–75 % of it, peak, end), its evolution, and the first short by stated criteria (collapse, noise, lost square wave) with hours and capacity to failure.")
+        {
+            Options = { area, history, collapse, noise, polarity, json, csv },
+        };
+        command.Arguments.Add(file);
+        read.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(file), output =>
+        {
+            CyclerRecording r = CyclerFile.Read(parse.GetValue(file)!, read.Build(parse), cancellationToken);
+            var options = new SymmetricCyclingOptions
+            {
+                AreaSquareMetres = parse.GetValue(area) is { } a ? QuantityText.SquareMetres(a, "--area") : null,
+                HistoryLength = parse.GetValue(history),
+                CollapseFraction = parse.GetValue(collapse),
+                NoiseFactor = parse.GetValue(noise),
+                PolarityFraction = parse.GetValue(polarity),
+            };
+            SymmetricCycling cycling = SymmetricCycling.Analyse(r, options, cancellationToken);
+            if (parse.GetValue(csv) is { } path)
+            {
+                using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+                writer.Write("index,start_time_s,end_time_s,current_A,current_density_A_per_m2,plateau_V,peak_V,end_V,noise_V,polarity_agreement,capacity_Ah,cumulative_capacity_Ah,signatures\n");
+                foreach (PolarizationHalfCycle h in cycling.HalfCycles)
+                {
+                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{h.Index},{h.StartTime:R},{h.EndTime:R},{h.CurrentAmperes:R},{h.CurrentDensity:R},{h.PlateauVolts:R},{h.PeakVolts:R},{h.EndVolts:R},{h.NoiseVolts:R},{h.PolarityAgreement:R},{h.CapacityAmpereHours:R},{h.CumulativeCapacityAmpereHours:R},\"{h.Signatures}\"\n"));
+                }
+            }
+
+            output.Append(ccd ? VoltammetryReports.Ccd(CriticalCurrentDensity.From(cycling), parse.GetValue(json)) : VoltammetryReports.Symmetric(cycling, parse.GetValue(json)));
+        })));
+        return command;
+    }
+
+    private static double Positive(double value, string option) =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentException($"{option} is {value.ToString(CultureInfo.InvariantCulture)}; expected a positive number.");
+}
