@@ -32,6 +32,12 @@ namespace Electrochem.Cli.Demo;
 /// <param name="Ncm5C">ISPN-PTA NCM622‖Li: 1 C activation, then 5 C.</param>
 /// <param name="LfpRate">ISPN-PTA LFP‖Li rate test.</param>
 /// <param name="NcmRate">ISPN-PTA NCM622‖Li rate test.</param>
+/// <param name="BasePtaLsv">Base-PTA SS‖Li linear sweep.</param>
+/// <param name="IspnPtaLsv">ISPN-PTA SS‖Li linear sweep.</param>
+/// <param name="BasePtaLiLiCycling">Base-PTA Li‖Li galvanostatic cycling.</param>
+/// <param name="IspnPtaLiLiCycling">ISPN-PTA Li‖Li galvanostatic cycling.</param>
+/// <param name="BasePtaCcd">Base-PTA Li‖Li critical-current-density test.</param>
+/// <param name="IspnPtaCcd">ISPN-PTA Li‖Li critical-current-density test.</param>
 internal sealed record DemoData(
     ConductivityTable BasePtaSeries,
     ConductivityTable IspnPtaSeries,
@@ -49,7 +55,13 @@ internal sealed record DemoData(
     CyclerRecording Lfp10C,
     CyclerRecording Ncm5C,
     CyclerRecording LfpRate,
-    CyclerRecording NcmRate)
+    CyclerRecording NcmRate,
+    CyclerRecording BasePtaLsv,
+    CyclerRecording IspnPtaLsv,
+    CyclerRecording BasePtaLiLiCycling,
+    CyclerRecording IspnPtaLiLiCycling,
+    CyclerRecording BasePtaCcd,
+    CyclerRecording IspnPtaCcd)
 {
     private const string ResourcePrefix = "Electrochem.Cli.Demo.Data.";
 
@@ -73,6 +85,12 @@ internal sealed record DemoData(
         CyclingDemoData.Ncm5CFile,
         CyclingDemoData.LfpRateFile,
         CyclingDemoData.NcmRateFile,
+        VoltammetryDemoData.BaseLsvFile,
+        VoltammetryDemoData.IspnLsvFile,
+        VoltammetryDemoData.BaseCyclingFile,
+        VoltammetryDemoData.IspnCyclingFile,
+        VoltammetryDemoData.BaseCcdFile,
+        VoltammetryDemoData.IspnCcdFile,
     ];
 
     /// <summary>The bytes of one bundled file, as embedded in this assembly.</summary>
@@ -131,6 +149,12 @@ internal sealed record DemoData(
             Cycling(CyclingDemoData.Lfp10CFile),
             Cycling(CyclingDemoData.Ncm5CFile),
             Cycling(CyclingDemoData.LfpRateFile),
-            Cycling(CyclingDemoData.NcmRateFile));
+            Cycling(CyclingDemoData.NcmRateFile),
+            Cycling(VoltammetryDemoData.BaseLsvFile),
+            Cycling(VoltammetryDemoData.IspnLsvFile),
+            Cycling(VoltammetryDemoData.BaseCyclingFile),
+            Cycling(VoltammetryDemoData.IspnCyclingFile),
+            Cycling(VoltammetryDemoData.BaseCcdFile),
+            Cycling(VoltammetryDemoData.IspnCcdFile));
     }
 }

@@ -206,6 +206,7 @@ internal static class DemoDataGenerator
             BlockingSpectrum(BasePtaBlockingSpectrumFile, ReferenceStudy.BasePta, SymmetricCell.WithLoading(parsed, 0), new SplitMix64(Seed + 10), seedOffset: 10),
             BlockingSpectrum(IspnPtaBlockingSpectrumFile, ReferenceStudy.IspnPta, SymmetricCell.WithLoading(parsed, 1), new SplitMix64(Seed + 11), seedOffset: 11),
             .. CyclingDemoData.Generate(Seed),
+            .. VoltammetryDemoData.Generate(Seed),
         ];
     }
 

@@ -20,5 +20,7 @@ internal static class DemoSections
         new CyclingRetentionSection(),
         new RateCapabilitySection(),
         new GittSection(),
+        new StabilityWindowSection(),
+        new SymmetricCellSection(),
     ];
 }

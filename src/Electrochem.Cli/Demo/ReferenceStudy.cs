@@ -73,5 +73,22 @@ internal static class ReferenceStudy
 
     /// <summary>NCM622‖Li at 5 C: retention after 165 cycles as reported (146.1 of 149.9 mAh/g is 97.47 %).</summary>
     internal static PaperValue Ncm5CRetention { get; } = new(97.59, "97.59 % after 165 cycles");
-}
 
+    /// <summary>Oxidation limit of Base-PTA from a linear sweep at 1 mV/s (V vs Li⁺/Li).</summary>
+    internal static PaperValue BasePtaOxidationLimit { get; } = new(4.55, "4.55 V");
+
+    /// <summary>Oxidation limit of ISPN-PTA from a linear sweep at 1 mV/s (V vs Li⁺/Li).</summary>
+    internal static PaperValue IspnPtaOxidationLimit { get; } = new(5.25, "5.25 V");
+
+    /// <summary>Critical current density of Base-PTA Li‖Li cells (mA/cm²).</summary>
+    internal static PaperValue BasePtaCriticalCurrentDensity { get; } = new(0.3, "0.3 mA/cm²");
+
+    /// <summary>Critical current density of ISPN-PTA Li‖Li cells (mA/cm²).</summary>
+    internal static PaperValue IspnPtaCriticalCurrentDensity { get; } = new(1.7, "1.7 mA/cm²");
+
+    /// <summary>Base-PTA Li‖Li galvanostatic cycling: polarisation and failure.</summary>
+    internal static PaperValue BasePtaLiLiCycling { get; } = new(0.05, "0.05 V; short after ~500 h");
+
+    /// <summary>ISPN-PTA Li‖Li galvanostatic cycling: polarisation and lifetime.</summary>
+    internal static PaperValue IspnPtaLiLiCycling { get; } = new(0.02, "0.02 V for > 1900 h");
+}

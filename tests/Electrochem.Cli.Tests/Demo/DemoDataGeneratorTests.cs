@@ -149,7 +149,16 @@ public sealed class DemoDataGeneratorTests
     {
         foreach (DemoDataFile file in DemoDataGenerator.Generate())
         {
-            Assert.StartsWith("# SYNTHETIC example data, not measurements.", file.Content, StringComparison.Ordinal);
+            if (file.Name.EndsWith(".mpt", StringComparison.Ordinal))
+            {
+                // EC-Lab's format must open with its own line; the statement is the header's comment line.
+                Assert.StartsWith("EC-Lab ASCII FILE", file.Content, StringComparison.Ordinal);
+                Assert.StartsWith("SYNTHETIC example data, not measurements", file.Content.Split('\n')[4], StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.StartsWith("# SYNTHETIC example data, not measurements.", file.Content, StringComparison.Ordinal);
+            }
         }
     }
 
