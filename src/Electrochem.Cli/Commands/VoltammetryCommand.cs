@@ -22,6 +22,44 @@ internal static class VoltammetryCommand
         var command = new Command("voltammetry", "Linear-sweep and cyclic voltammetry: the stability limit by stated criteria, CV peaks, Randles–Ševčík.");
         command.Subcommands.Add(Lsv(stdout, stderr));
         command.Subcommands.Add(Cv(stdout, stderr));
+        command.Subcommands.Add(Float(stdout, stderr));
+        return command;
+    }
+
+    private static Command Float(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("FILE") { Description = "A potentiostat or cycler file of potentiostatic holds (time, Ewe, I)." };
+        var area = new Option<string?>("--area") { Description = "Electrode area with a unit (1cm2), for leakage current densities." };
+        var tolerance = new Option<double>("--tolerance") { Description = "How far the potential may wander within a hold, in mV (default 1).", DefaultValueFactory = _ => 1 };
+        var minimum = new Option<double>("--minimum") { Description = "The shortest hold, in s (default 60).", DefaultValueFactory = _ => 60 };
+        var read = new DataReadOptions();
+        var command = new Command("float", "A float test: each potentiostatic hold with its leakage current (the mean over its last 20 %), its scatter and whether it had settled.")
+        {
+            Options = { area, tolerance, minimum },
+        };
+        command.Arguments.Add(file);
+        read.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(file), output =>
+        {
+            CyclerRecording r = CyclerFile.Read(parse.GetValue(file)!, read.Build(parse), cancellationToken);
+            double? a = parse.GetValue(area) is { } text ? QuantityText.SquareMetres(text, "--area") : null;
+            var holds = FloatTest.Analyse(r.TestTime.Values, r.Voltage.Values, r.Current.Values, a, Positive(parse.GetValue(tolerance), "--tolerance") / 1000, Positive(parse.GetValue(minimum), "--minimum"));
+            var table = new TextTable("hold", "E (V)", "hours", "leakage (µA)", "SD (µA)", "µA/cm²", "tail dI/dt (nA/h)");
+            foreach (PotentiostaticHold h in holds)
+            {
+                table.Add(
+                    (h.Index + 1).ToString(CultureInfo.InvariantCulture),
+                    h.PotentialVolts.ToString("F3", CultureInfo.InvariantCulture),
+                    (h.DurationSeconds / 3600).ToString("F2", CultureInfo.InvariantCulture),
+                    (h.LeakageAmperes * 1e6).ToString("G4", CultureInfo.InvariantCulture),
+                    (h.LeakageStandardDeviation * 1e6).ToString("G3", CultureInfo.InvariantCulture),
+                    h.LeakageDensity is { } d ? (d * 100).ToString("G4", CultureInfo.InvariantCulture) : "–",
+                    (h.TailSlopeAmperesPerSecond * 3.6e12).ToString("G3", CultureInfo.InvariantCulture));
+            }
+
+            output.Append(CultureInfo.InvariantCulture, $"{r.SourceName}: {holds.Length} potentiostatic holds; leakage = mean current over each hold's last 20 %\n");
+            table.AppendTo(output);
+        })));
         return command;
     }
 

@@ -108,4 +108,23 @@ public sealed class VoltammetryCommandTests : IDisposable
         Assert.Contains("short: half-cycle 16 at 16.0 h", cycling.Stdout, StringComparison.Ordinal);
         Assert.Equal(21, File.ReadAllLines(csv).Length);
     }
+
+    [Fact]
+    public void Float_lists_each_hold_with_its_leakage_current()
+    {
+        var rows = new List<(double, double, double)>();
+        for (int step = 0; step < 3; step++)
+        {
+            for (int s = 0; s < 7200; s += 30)
+            {
+                rows.Add(((step * 7200) + s, 4.3 + (0.1 * step), 1e-7 * (step + 1) * (1 + (3 * Math.Exp(-s / 600.0)))));
+            }
+        }
+
+        CliRun run = CliRun.Of("voltammetry", "float", Write("float.csv", rows), "--area", "1cm2");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("3 potentiostatic holds", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("4.500", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("4.500  1.99   0.3 ", run.Stdout, StringComparison.Ordinal); // 0.3 µA: e^(−9.6)·3 of the transient is left
+    }
 }
