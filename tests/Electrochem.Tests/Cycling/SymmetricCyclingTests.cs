@@ -1,4 +1,7 @@
 using Electrochem.Cycling;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Electrochem.Tests.Cycling;
 
@@ -105,5 +108,15 @@ public sealed class SymmetricCyclingTests
         Assert.Equal(17, ccd.Steps[16].ArealCapacity!.Value, 1e-9);  // 1.7 mA·1 h per cm² = 17 A·h/m²
         Assert.False(ccd.SurvivedAll);
         Assert.True(CriticalCurrentDensity.From(SymmetricCycling.Analyse(Cell(40, 1, steps, amps => 0.03 * amps / 1e-4), new SymmetricCyclingOptions { AreaSquareMetres = Area })).SurvivedAll);
+    }
+
+    [Property(MaxTest = 40)]
+    public Property The_short_is_found_where_it_was_put_and_the_plateau_is_what_was_put_in(byte millivolts, byte at, PositiveInt seed)
+    {
+        double eta = 0.005 + (millivolts / 255.0 * 0.195);  // 5 … 200 mV
+        int shortHalf = 12 + (at % 60);                      // after the ten-half-cycle history
+        SymmetricCycling c = SymmetricCycling.Analyse(Cell(80, 1, [1e-4], _ => eta, shortAtHours: shortHalf, step: 60, seed: seed.Get));
+        bool ok = c.FirstShort?.HalfCycle == shortHalf && Math.Abs(c.MedianPlateauVolts - eta) < (0.005 * eta) + 0.0002; // the nucleation peak's tail reaches 0.3 % into the window
+        return ok.Label($"η {eta}, short at {shortHalf}: found {c.FirstShort?.HalfCycle} ({c.FirstShort?.Criteria}), plateau {c.MedianPlateauVolts}");
     }
 }
