@@ -143,7 +143,8 @@ internal static class VoltammetryCommand
                     exponent = RandlesSevcik.ScanRateExponent(v, ip);
                     if (parse.GetValue(area) is { } a && parse.GetValue(concentration) is { } mm)
                     {
-                        randles = RandlesSevcik.Fit(v, ip, QuantityText.SquareMetres(a, "--area"), Positive(mm, "--concentration"), parse.GetValue(electrons), Positive(parse.GetValue(temperature), "--temperature"));
+                        FitResult<RandlesSevcik> fit = RandlesSevcik.Fit(v, ip, QuantityText.SquareMetres(a, "--area"), Positive(mm, "--concentration"), parse.GetValue(electrons), Positive(parse.GetValue(temperature), "--temperature"));
+                        randles = (fit, RandlesSevcik.Diffusion(fit));
                     }
                 }
 

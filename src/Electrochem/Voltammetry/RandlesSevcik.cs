@@ -9,12 +9,21 @@ namespace Electrochem.Voltammetry;
 /// D = (slope/(0.4463·n·F·A·C))²·R·T/(n·F). And the exponent b of i_p ∝ v^b from log|i_p| against log v: 0.5 for
 /// diffusion control, 1.0 for a surface (capacitive) process.
 /// </summary>
-public static class RandlesSevcik
+/// <param name="InterceptAmperes">a of |i_p| = a + b·√v (A); ≈ 0 for a clean diffusion-controlled peak.</param>
+/// <param name="Slope">b (A·s^½·V^-½).</param>
+/// <param name="AreaSquareMetres">A (m²).</param>
+/// <param name="ConcentrationMolesPerCubicMetre">C (mol/m³ = mM).</param>
+/// <param name="Electrons">n.</param>
+/// <param name="TemperatureKelvin">T (K).</param>
+public sealed record RandlesSevcik(double InterceptAmperes, double Slope, double AreaSquareMetres, double ConcentrationMolesPerCubicMetre, int Electrons, double TemperatureKelvin)
 {
     /// <summary>The reversible Randles–Ševčík coefficient 0.4463 (√π times the maximum of the reversible current function, 0.2518).</summary>
     public const double ReversibleCoefficient = 0.4463;
 
-    /// <summary>Fits |i_p| = a + b·√v and converts b to D with its standard error and confidence interval (the slope's interval squared: D is monotonic in it).</summary>
+    /// <summary>D (m²/s) = (b/(0.4463·n·F·A·C))²·R·T/(n·F).</summary>
+    public double DiffusionCoefficient => DiffusionFromSlope(Slope);
+
+    /// <summary>Fits |i_p| = a + b·√v; <see cref="Diffusion(FitResult{RandlesSevcik})"/> turns b into D with its interval.</summary>
     /// <param name="scanRatesVoltsPerSecond">v (V/s), at least three, positive.</param>
     /// <param name="peakCurrentsAmperes">i_p (A; heights above the baseline; the sign is dropped).</param>
     /// <param name="areaSquareMetres">A (m²).</param>
@@ -22,9 +31,9 @@ public static class RandlesSevcik
     /// <param name="electrons">n.</param>
     /// <param name="temperatureKelvin">T (K).</param>
     /// <param name="confidenceLevel">For the intervals (default 0.95).</param>
-    /// <returns>The line fit and D.</returns>
+    /// <returns>The line fit and its model.</returns>
     /// <exception cref="ArgumentException">Fewer than three points, lengths differ, or a value is out of range.</exception>
-    public static (FitResult Line, ParameterEstimate DiffusionCoefficient) Fit(
+    public static FitResult<RandlesSevcik> Fit(
         ReadOnlySpan<double> scanRatesVoltsPerSecond,
         ReadOnlySpan<double> peakCurrentsAmperes,
         double areaSquareMetres,
@@ -53,15 +62,20 @@ public static class RandlesSevcik
         }
 
         FitResult line = LinearLeastSquares.FitLine(root, ip, default, new LinearFitOptions(confidenceLevel), new ParameterDefinition("Intercept", "A"), new ParameterDefinition("Slope", "A s^1/2 V^-1/2"));
-        ParameterEstimate slope = line.Parameters[1];
-        double f = PhysicalConstants.FaradayConstant;
-        double k0 = ReversibleCoefficient * electrons * f * areaSquareMetres * concentrationMolesPerCubicMetre;
-        double factor = PhysicalConstants.MolarGasConstant * temperatureKelvin / (electrons * f);
-        double D(double b) => b / k0 * (b / k0) * factor;
-        double d = D(slope.Value);
-        double lower = slope.ConfidenceLower > 0 ? D(slope.ConfidenceLower) : 0;
-        var estimate = new ParameterEstimate("DiffusionCoefficient", "m^2/s", d, 2 * d * slope.RelativeStandardError, lower, D(slope.ConfidenceUpper), false, BoundState.Interior);
-        return (line, estimate);
+        return new FitResult<RandlesSevcik>(line, new RandlesSevcik(line.Parameters[0].Value, line.Parameters[1].Value, areaSquareMetres, concentrationMolesPerCubicMetre, electrons, temperatureKelvin));
+    }
+
+    /// <summary>D (m²/s) with its standard error (2·D·u_b/b) and the slope's confidence interval squared (D is monotonic in b, so the interval keeps its coverage).</summary>
+    /// <param name="fit">A Randles–Ševčík fit.</param>
+    /// <returns>D as an estimate.</returns>
+    public static ParameterEstimate Diffusion(FitResult<RandlesSevcik> fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ParameterEstimate slope = fit.Parameters[1];
+        RandlesSevcik m = fit.Model;
+        double d = m.DiffusionFromSlope(slope.Value);
+        double lower = slope.ConfidenceLower > 0 ? m.DiffusionFromSlope(slope.ConfidenceLower) : 0;
+        return new ParameterEstimate("DiffusionCoefficient", "m^2/s", d, 2 * d * slope.RelativeStandardError, lower, m.DiffusionFromSlope(slope.ConfidenceUpper), false, BoundState.Interior);
     }
 
     /// <summary>The exponent b of |i_p| ∝ v^b: a line through log₁₀|i_p| against log₁₀ v (b ≈ 0.5 diffusive, ≈ 1 capacitive).</summary>
@@ -88,5 +102,11 @@ public static class RandlesSevcik
         }
 
         return LinearLeastSquares.FitLine(x, y, default, new LinearFitOptions(confidenceLevel), new ParameterDefinition("LogPrefactor", "log10 A"), new ParameterDefinition("Exponent", "1"));
+    }
+
+    private double DiffusionFromSlope(double b)
+    {
+        double k0 = ReversibleCoefficient * Electrons * PhysicalConstants.FaradayConstant * AreaSquareMetres * ConcentrationMolesPerCubicMetre;
+        return b / k0 * (b / k0) * PhysicalConstants.MolarGasConstant * TemperatureKelvin / (Electrons * PhysicalConstants.FaradayConstant);
     }
 }

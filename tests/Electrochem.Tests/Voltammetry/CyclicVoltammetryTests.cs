@@ -73,9 +73,10 @@ public sealed class CyclicVoltammetryTests
     {
         double[] ip = [.. Rates.Select(PeakCurrent)];
         Assert.Equal(2.6863e5 * Area * 1e4 * Math.Sqrt(D * 1e4) * (Concentration * 1e-6) * Math.Sqrt(0.1), PeakCurrent(0.1), PeakCurrent(0.1) * 2e-3); // the textbook 2.69e5·n^{3/2}·A·D^½·C·v^½ (cm, mol/cm³)
-        (FitResult line, ParameterEstimate d) = RandlesSevcik.Fit(Rates, ip, Area, Concentration, 1, T);
-        Assert.Equal(D, d.Value, D * 1e-9);
-        Assert.Equal(0, line.Parameters[0].Value, 1e-12);
+        FitResult<RandlesSevcik> line = RandlesSevcik.Fit(Rates, ip, Area, Concentration, 1, T);
+        Assert.Equal(D, RandlesSevcik.Diffusion(line).Value, D * 1e-9);
+        Assert.Equal(D, line.Model.DiffusionCoefficient, D * 1e-9);
+        Assert.Equal(0, line.Model.InterceptAmperes, 1e-12);
         Assert.Equal(0.5, RandlesSevcik.ScanRateExponent(Rates, ip).Parameters[1].Value, 1e-12);
         Assert.Equal(1.0, RandlesSevcik.ScanRateExponent(Rates, [.. Rates.Select(v => 20e-6 * v)]).Parameters[1].Value, 1e-12); // capacitive: C·v
     }
@@ -91,7 +92,7 @@ public sealed class CyclicVoltammetryTests
         for (int k = 0; k < trials; k++)
         {
             double[] ip = [.. Rates.Select(v => PeakCurrent(v) + (sigma * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())))];
-            ParameterEstimate d = RandlesSevcik.Fit(Rates, ip, Area, Concentration, 1, T).DiffusionCoefficient;
+            ParameterEstimate d = RandlesSevcik.Diffusion(RandlesSevcik.Fit(Rates, ip, Area, Concentration, 1, T));
             covered += d.ConfidenceLower <= D && D <= d.ConfidenceUpper ? 1 : 0;
         }
 
