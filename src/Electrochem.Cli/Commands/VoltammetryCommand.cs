@@ -80,10 +80,11 @@ internal static class VoltammetryCommand
         var slope = new Option<double>("--slope-threshold") { Description = "Onset d|j|/dE in µA/cm² per V (default 100 = 10 µA/cm² per 100 mV), with --area.", DefaultValueFactory = _ => 100 };
         var subtract = new Option<bool>("--subtract-baseline") { Description = "Apply the thresholds to the current above the baseline line." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        var csv = new Option<string?>("--csv") { Description = "Also write the onsets (criterion, potential_V, note) to this CSV file." };
         var read = new DataReadOptions();
         var command = new Command("lsv", "The oxidation (or reduction) onset of a linear sweep by three stated criteria — a current-density threshold, the tangent meeting the baseline, a dI/dE threshold — with the baseline, the scan rate and a warning when they disagree.")
         {
-            Options = { area, threshold, thresholdCurrent, slope, subtract, json },
+            Options = { area, threshold, thresholdCurrent, slope, subtract, json, csv },
         };
         command.Arguments.Add(file);
         read.AddTo(command);
@@ -99,6 +100,11 @@ internal static class VoltammetryCommand
                 SubtractBaseline = parse.GetValue(subtract),
             };
             StabilityWindow w = StabilityWindow.Analyse(r.Voltage.Values, r.Current.Values, r.TestTime.Values, options);
+            if (parse.GetValue(csv) is { } path)
+            {
+                File.WriteAllText(path, "criterion,potential_V,note\n" + string.Concat(w.Onsets.Select(o => string.Create(CultureInfo.InvariantCulture, $"\"{o.Criterion}\",{o.PotentialVolts:R},\"{o.Note}\"\n"))), new System.Text.UTF8Encoding(false));
+            }
+
             output.Append(VoltammetryReports.Lsv(r.SourceName, w, parse.GetValue(json)));
         })));
         return command;
@@ -113,10 +119,11 @@ internal static class VoltammetryCommand
         var electrons = new Option<int>("--electrons") { Description = "Electrons transferred n (default 1).", DefaultValueFactory = _ => 1 };
         var temperature = new Option<double>("--temperature") { Description = "Temperature in K (default 298.15).", DefaultValueFactory = _ => 298.15 };
         var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        var csv = new Option<string?>("--csv") { Description = "Also write the peaks per file (SI units) to this CSV file." };
         var read = new DataReadOptions();
         var command = new Command("cv", "Cyclic voltammetry: anodic and cathodic peaks above extrapolated baselines, ΔE_p and |i_pc/i_pa| per file; over three or more scan rates the exponent of i_p ∝ v^b and, with --area and --concentration, D by Randles–Ševčík with its interval.")
         {
-            Options = { cycle, area, concentration, electrons, temperature, json },
+            Options = { cycle, area, concentration, electrons, temperature, json, csv },
         };
         command.Arguments.Add(files);
         read.AddTo(command);
@@ -146,6 +153,12 @@ internal static class VoltammetryCommand
                         FitResult<RandlesSevcik> fit = RandlesSevcik.Fit(v, ip, QuantityText.SquareMetres(a, "--area"), Positive(mm, "--concentration"), parse.GetValue(electrons), Positive(parse.GetValue(temperature), "--temperature"));
                         randles = (fit, RandlesSevcik.Diffusion(fit));
                     }
+                }
+
+                if (parse.GetValue(csv) is { } csvPath)
+                {
+                    File.WriteAllText(csvPath, "file,cycle,scan_rate_V_per_s,anodic_potential_V,anodic_height_A,cathodic_potential_V,cathodic_height_A,peak_separation_V,peak_current_ratio\n" + string.Concat(cvs.Select(c => string.Create(CultureInfo.InvariantCulture,
+                        $"\"{c.Item1}\",{c.Item2.Cycle + 1},{c.Item2.ScanRateVoltsPerSecond:R},{c.Item2.Anodic?.PotentialVolts:R},{c.Item2.Anodic?.HeightAmperes:R},{c.Item2.Cathodic?.PotentialVolts:R},{c.Item2.Cathodic?.HeightAmperes:R},{c.Item2.PeakSeparationVolts:R},{c.Item2.PeakCurrentRatio:R}\n"))), new System.Text.UTF8Encoding(false));
                 }
 
                 output.Append(VoltammetryReports.Cv(cvs, randles, exponent, parse.GetValue(json)));

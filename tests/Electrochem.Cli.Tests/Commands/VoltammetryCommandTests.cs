@@ -29,7 +29,9 @@ public sealed class VoltammetryCommandTests : IDisposable
     {
         // 1 cm², 1 mV/s, j = 20 µA/cm²·exp((E − 4.5)/0.05) + 0.2 µA/cm²: 10 µA/cm² at 4.5 + 0.05·ln(9.8/20) = 4.4643 V.
         string path = Write("lsv.csv", Enumerable.Range(0, 2001).Select(k => (T: (double)k, E: 3.5 + (0.001 * k), I: 1e-4 * (0.002 + (0.2 * Math.Exp((3.5 + (0.001 * k) - 4.5) / 0.05))))));
-        CliRun run = CliRun.Of("voltammetry", "lsv", path, "--area", "1cm2", "--json");
+        string onsets = Path.Combine(_folder.Path, "onsets.csv");
+        CliRun run = CliRun.Of("voltammetry", "lsv", path, "--area", "1cm2", "--json", "--csv", onsets);
+        Assert.Equal(4, File.ReadAllLines(onsets).Length);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
         using JsonDocument d = JsonDocument.Parse(run.Stdout);
@@ -69,7 +71,9 @@ public sealed class VoltammetryCommandTests : IDisposable
             paths.Add(Write(string.Create(CultureInfo.InvariantCulture, $"cv-{rate * 1000}.csv"), rows));
         }
 
-        CliRun run = CliRun.Of(["voltammetry", "cv", .. paths, "--area", "1cm2", "--concentration", "1", "--json"]);
+        string peaks = Path.Combine(_folder.Path, "peaks.csv");
+        CliRun run = CliRun.Of(["voltammetry", "cv", .. paths, "--area", "1cm2", "--concentration", "1", "--json", "--csv", peaks]);
+        Assert.Equal(4, File.ReadAllLines(peaks).Length);
         Assert.Equal(0, run.ExitCode);
         using JsonDocument d = JsonDocument.Parse(run.Stdout);
         Assert.Equal(3, d.RootElement.GetProperty("voltammograms").GetArrayLength());
