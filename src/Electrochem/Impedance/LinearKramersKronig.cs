@@ -33,31 +33,45 @@ public static class LinearKramersKronig
         options.Validate();
         Preconditions.CheckMinimumCount(spectrum.Count, 3, nameof(spectrum), "the Lin-KK test needs at least 3 points");
 
-        var work = new Problem(spectrum, options);
-        var mus = ImmutableArray.CreateBuilder<double>();
-        Solution solution;
-        if (options.Cutoff is { } cutoff)
+        if (options.Cutoff is null && options.MaximumElementCount > spectrum.Count)
         {
-            int m = 0;
-            do
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaximumElementCount, $"The Lin-KK test was asked for {options.MaximumElementCount} RC elements but the spectrum has {spectrum.Count} points; use at most one element per point.");
+        }
+
+        options = options with { MaximumElementCount = Math.Min(options.MaximumElementCount, spectrum.Count) }; // a search stops at one element per point
+        try
+        {
+            var work = new Problem(spectrum, options);
+            var mus = ImmutableArray.CreateBuilder<double>();
+            Solution solution;
+            if (options.Cutoff is { } cutoff)
+            {
+                int m = 0;
+                do
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    m++;
+                    solution = work.Solve(m, seriesElements: false);
+                    mus.Add(solution.Mu);
+                }
+                while (solution.Mu > cutoff && m < options.MaximumElementCount);
+
+                solution = work.Solve(m);
+            }
+            else
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                m++;
-                solution = work.Solve(m, seriesElements: false);
+                solution = work.Solve(options.MaximumElementCount);
                 mus.Add(solution.Mu);
             }
-            while (solution.Mu > cutoff && m < options.MaximumElementCount);
 
-            solution = work.Solve(m);
+            return work.Result(solution, mus.ToImmutable());
         }
-        else
+        catch (MathNet.Numerics.NonConvergenceException)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            solution = work.Solve(options.MaximumElementCount);
-            mus.Add(solution.Mu);
+            // No third-party exception reaches a caller: say what it means for the data.
+            throw new ArgumentException("The Lin-KK least-squares problem could not be solved (its singular value decomposition did not converge): the impedances are probably denormal, enormous or degenerate. Check the spectrum's units and values.", nameof(spectrum));
         }
-
-        return work.Result(solution, mus.ToImmutable());
     }
 
     /// <summary>One fitted model: M, τₖ, and the coefficients R₀, Rₖ, L and 1/C.</summary>
@@ -272,6 +286,7 @@ public static class LinearKramersKronig
             }
 
             var svd = a.Svd(computeVectors: true);
+
             Vector<double> s = svd.S;
             double cutoff = PseudoInverseCutoff * s.Maximum();
             Vector<double> projected = svd.U.TransposeThisAndMultiply(b);

@@ -7,7 +7,7 @@ namespace Electrochem.Impedance;
 /// early on real data — lower values (0.5–0.7) are often better; inspect <see cref="LinearKramersKronigResult.MuByElementCount"/>.
 /// Null: no search, use exactly <paramref name="MaximumElementCount"/> elements.
 /// </param>
-/// <param name="MaximumElementCount">Largest M tried (or the M used when <paramref name="Cutoff"/> is null). Default 50.</param>
+/// <param name="MaximumElementCount">Largest M tried (or the M used when <paramref name="Cutoff"/> is null); 1 to <see cref="MaximumElementLimit"/>, and never more than the spectrum's points (a search stops there; a fixed M above it is refused). Default 50.</param>
 /// <param name="IncludeSeriesCapacitance">Add a series capacitance, for spectra with no low-frequency real-axis intercept (blocking behaviour). Default false.</param>
 public sealed record LinearKramersKronigOptions(
     KramersKronigPart Part = KramersKronigPart.Real,
@@ -17,6 +17,9 @@ public sealed record LinearKramersKronigOptions(
 {
     /// <summary>The defaults: real-part fit, c = 0.85, at most 50 elements, no series capacitance.</summary>
     public static LinearKramersKronigOptions Default { get; } = new();
+
+    /// <summary>The largest <see cref="MaximumElementCount"/> accepted (10,000): far beyond any spectrum's need, and small enough that the design matrix always fits in memory.</summary>
+    public const int MaximumElementLimit = 10_000;
 
     internal void Validate()
     {
@@ -30,9 +33,9 @@ public sealed record LinearKramersKronigOptions(
             throw new ArgumentOutOfRangeException(nameof(Cutoff), c, $"Cutoff must lie in (0, 1] but was {Preconditions.Format(c)}.");
         }
 
-        if (MaximumElementCount < 1)
+        if (MaximumElementCount < 1 || MaximumElementCount > MaximumElementLimit)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumElementCount), MaximumElementCount, $"MaximumElementCount must be at least 1 but was {MaximumElementCount}.");
+            throw new ArgumentOutOfRangeException(nameof(MaximumElementCount), MaximumElementCount, $"MaximumElementCount must lie between 1 and {MaximumElementLimit} but was {MaximumElementCount}.");
         }
     }
 }

@@ -21,6 +21,13 @@ public sealed class Circuit : IEquatable<Circuit>
     private readonly Dictionary<string, int> _parameterIndex;
     private readonly CompiledCircuit _compiled;
 
+    /// <summary>
+    /// The deepest nesting of combinations a circuit may have (64): p(p(…)) 64 levels deep. Real circuits nest two or
+    /// three levels; the limit keeps every recursive walk of the tree (parsing, compiling, printing) far from the
+    /// end of the stack, on any thread.
+    /// </summary>
+    public const int MaximumNesting = 64;
+
     /// <summary>A circuit from a tree built in code.</summary>
     /// <param name="root">The whole circuit.</param>
     /// <exception cref="ArgumentException">Two elements have the same name.</exception>

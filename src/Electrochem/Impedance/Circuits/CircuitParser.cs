@@ -12,6 +12,7 @@ internal sealed class CircuitParser
     private readonly string _text;
     private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
     private int _position;
+    private int _depth;
 
     private CircuitParser(string text) => _text = text;
 
@@ -136,6 +137,14 @@ internal sealed class CircuitParser
 
     private ParallelNode? ParseParallel(int start, ref CircuitFormatException? error)
     {
+        // Each p( costs a few stack frames; refuse nesting deeper than a circuit may have before recursing further.
+        if (++_depth > Circuit.MaximumNesting)
+        {
+            _position = start;
+            error = Error($"the circuit nests p(…) more than {Circuit.MaximumNesting} levels deep here; real circuits nest a few levels (Circuit.MaximumNesting)");
+            return null;
+        }
+
         _position++; // '('
         var branches = new List<CircuitNode>();
         while (true)
@@ -175,6 +184,7 @@ internal sealed class CircuitParser
             }
 
             _position++;
+            _depth--;
             return new ParallelNode(branches);
         }
     }

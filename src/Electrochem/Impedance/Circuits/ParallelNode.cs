@@ -11,7 +11,7 @@ public sealed record ParallelNode : CircuitNode
 {
     /// <summary>Branches in parallel, in the order written.</summary>
     /// <param name="branches">At least two branches.</param>
-    /// <exception cref="ArgumentException">Fewer than two branches, or a branch is null.</exception>
+    /// <exception cref="ArgumentException">Fewer than two branches, a branch is null, or the tree nests deeper than <see cref="Circuit.MaximumNesting"/>.</exception>
     public ParallelNode(params IEnumerable<CircuitNode> branches)
     {
         ArgumentNullException.ThrowIfNull(branches);
@@ -27,6 +27,7 @@ public sealed record ParallelNode : CircuitNode
         }
 
         Branches = list;
+        Depth = CheckedDepth(Branches, 1, nameof(branches));
     }
 
     /// <summary>The branches in the order written.</summary>

@@ -11,7 +11,7 @@ public sealed record SeriesNode : CircuitNode
 {
     /// <summary>Parts in series, left to right.</summary>
     /// <param name="parts">At least two parts.</param>
-    /// <exception cref="ArgumentException">Fewer than two parts, or a part is null.</exception>
+    /// <exception cref="ArgumentException">Fewer than two parts, a part is null, or the tree nests deeper than <see cref="Circuit.MaximumNesting"/>.</exception>
     public SeriesNode(params IEnumerable<CircuitNode> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
@@ -35,6 +35,7 @@ public sealed record SeriesNode : CircuitNode
         }
 
         Parts = flat.ToImmutable();
+        Depth = CheckedDepth(Parts, 0, nameof(parts));
     }
 
     /// <summary>The parts, left to right; none is itself a <see cref="SeriesNode"/>.</summary>
