@@ -66,4 +66,17 @@ public sealed class EisKramersKronigCommandTests : IDisposable
 
         Assert.NotEqual(0, CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"), "--part", "sideways").ExitCode);
     }
+
+    [Theory]
+    [InlineData("--elements", "100000000", "between 1 and 10000")]
+    [InlineData("--max-elements", "2147483647", "between 1 and 10000")]
+    [InlineData("--elements", "5000", "points; use at most one element per point")]
+    public void Huge_element_counts_are_one_line_errors_not_crashes(string option, string value, string message)
+    {
+        CliRun run = CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"), option, value);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.TrimEnd().Split('\n'));
+    }
 }
