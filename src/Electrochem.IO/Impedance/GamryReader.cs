@@ -6,7 +6,9 @@ namespace Electrochem.IO.Impedance;
 /// Gamry Framework <c>.DTA</c>: line 1 <c>EXPLAIN</c>; settings <c>KEY\tTYPE\tVALUE…\tLabel</c>; tables
 /// <c>NAME\tTABLE[\tcount]</c> followed by a tab-led header row, a units row and tab-led data rows. The spectrum is the
 /// <c>ZCURVE</c> table (columns <c>Freq</c>, <c>Zreal</c>, <c>Zimag</c>, units from the units row); it ends at the first
-/// line that does not start with a tab. <c>EXPERIMENTABORTED</c> after it marks an aborted run: the points measured
+/// line that starts with a capital letter (the next section or setting). A damaged row inside it (a lost leading tab, a
+/// stray '#') is an error naming its line, never the table's silent end; an unreadable setting line is skipped with a
+/// warning. <c>EXPERIMENTABORTED</c> after it marks an aborted run: the points measured
 /// before are read, and a warning says so.
 /// </summary>
 internal static class GamryReader
@@ -33,7 +35,13 @@ internal static class GamryReader
                 continue;
             }
 
-            _ = FieldSplitter.Split(line, '\t', fields);
+            string? problem = FieldSplitter.Split(line, '\t', fields);
+            if (problem is not null || fields.Count == 0)
+            {
+                header.Warnings.Add($"line {n} could not be read as a setting ({problem ?? "no fields"}); it was skipped");
+                continue;
+            }
+
             if (fields.Count >= 2 && fields[1] == "TABLE")
             {
                 if (fields[0] == "ZCURVE" && zcurve == 0)
@@ -98,9 +106,17 @@ internal static class GamryReader
             return text.Fail<ImpedanceData>(text.Count, "the ZCURVE table ends before its header and units rows; is the file truncated?");
         }
 
-        _ = FieldSplitter.Split(text.Line(zcurve + 1), '\t', fields);
+        if (FieldSplitter.Split(text.Line(zcurve + 1), '\t', fields) is { } headerProblem)
+        {
+            return text.Fail<ImpedanceData>(zcurve + 1, $"the ZCURVE header row cannot be read: {headerProblem}");
+        }
+
         string[] names = [.. fields];
-        _ = FieldSplitter.Split(text.Line(zcurve + 2), '\t', fields);
+        if (FieldSplitter.Split(text.Line(zcurve + 2), '\t', fields) is { } unitsProblem)
+        {
+            return text.Fail<ImpedanceData>(zcurve + 2, $"the ZCURVE units row cannot be read: {unitsProblem}");
+        }
+
         string[] units = [.. fields];
         if (units.Length != names.Length)
         {
@@ -116,6 +132,6 @@ internal static class GamryReader
         }
 
         return ImpedanceDataBuilder.Read(text, ImpedanceFileFormat.Gamry, header, zcurve + 1, headers, "'Freq', 'Zreal' and 'Zimag' in the ZCURVE table",
-            zcurve + 3, '\t', new DecimalNumberParser(null), line => line.Length > 0 && !char.IsWhiteSpace(line[0]));
+            zcurve + 3, '\t', new DecimalNumberParser(null), line => line.Length > 0 && char.IsAsciiLetterUpper(line[0]));
     }
 }
