@@ -191,8 +191,9 @@ public sealed class PolarizationCurveTable
             return Fail($"the current column '{current.Header.Text}' has no unit; write it in the header, e.g. 'i (mA/cm2)' or 'I (A)', or give the unit explicitly (--current-unit)");
         }
 
-        ImmutableArray<double> volts = voltageScale == 1 ? voltage.Values : [.. voltage.Values.Select(v => v * voltageScale)];
-        return DataFileResult.Success(new PolarizationCurveTable(table, voltage.Header, voltageUnit, current.Header, unit, fromHeader, volts, current.Values));
+        return ColumnScaling.TryScale(table, voltage, voltageScale, "V", out ImmutableArray<double> volts, out DataFileError? error)
+            ? DataFileResult.Success(new PolarizationCurveTable(table, voltage.Header, voltageUnit, current.Header, unit, fromHeader, volts, current.Values))
+            : DataFileResult.Failure<PolarizationCurveTable>(error);
     }
 
     /// <inheritdoc/>

@@ -159,8 +159,16 @@ public sealed class ChronoamperometryTable
             return Fail($"the current column '{current.Header.Text}' is in '{written}'; expected a current in A, mA or µA (the Bruce–Vincent formulas need a current, not a density)");
         }
 
-        ImmutableArray<double> t = seconds == 1 ? time.Values : [.. time.Values.Select(v => v * seconds)];
-        ImmutableArray<double> amperes = unit.AmperesPerUnit == 1 ? current.Values : [.. current.Values.Select(v => v * unit.AmperesPerUnit)];
+        if (!ColumnScaling.TryScale(table, time, seconds, "s", out ImmutableArray<double> t, out DataFileError? timeError))
+        {
+            return DataFileResult.Failure<ChronoamperometryTable>(timeError);
+        }
+
+        if (!ColumnScaling.TryScale(table, current, unit.AmperesPerUnit, "A", out ImmutableArray<double> amperes, out DataFileError? currentError))
+        {
+            return DataFileResult.Failure<ChronoamperometryTable>(currentError);
+        }
+
         return DataFileResult.Success(new ChronoamperometryTable(table, time.Header, timeUnit, current.Header, unit, t, amperes));
     }
 
