@@ -43,4 +43,16 @@ public readonly record struct Measurement(double Value, double StandardUncertain
             throw new ArgumentOutOfRangeException(name, StandardUncertainty, $"The standard uncertainty of {name} must be finite and zero or greater but was {Preconditions.Format(StandardUncertainty)}.");
         }
     }
+
+    /// <summary>This result, or an argument error when its value or uncertainty is not finite (the inputs overflow or underflow double precision).</summary>
+    /// <param name="what">The quantity in words, for the message.</param>
+    internal Measurement CheckedResult(string what)
+    {
+        if (!double.IsFinite(Value) || !double.IsFinite(StandardUncertainty))
+        {
+            throw new ArgumentException($"{what} comes out as {Preconditions.Format(Value)} ± {Preconditions.Format(StandardUncertainty)} for these inputs: they overflow or underflow double precision. Check their units and magnitudes.");
+        }
+
+        return this;
+    }
 }

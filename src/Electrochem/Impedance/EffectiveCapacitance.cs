@@ -79,7 +79,7 @@ public static class EffectiveCapacitance
         double da = Derivative(x => f(q.Value, x, r.Value), alpha.Value);
         double dr = Derivative(x => f(q.Value, alpha.Value, x), r.Value);
         double variance = Square(dq * q.StandardUncertainty) + Square(da * alpha.StandardUncertainty) + Square(dr * r.StandardUncertainty) + Square(extra);
-        return new Measurement(value, Math.Sqrt(variance));
+        return new Measurement(value, Math.Sqrt(variance)).CheckedResult("The effective capacitance");
     }
 
     private static double Derivative(Func<double, double> f, double x)

@@ -65,6 +65,11 @@ public static class LinearKramersKronig
                 mus.Add(solution.Mu);
             }
 
+            if (!double.IsFinite(solution.Mu) || !solution.Resistances.All(double.IsFinite))
+            {
+                throw new ArgumentException("The Lin-KK fit gives non-finite values for this spectrum: its impedances overflow or underflow double precision. Check their units and magnitudes.", nameof(spectrum));
+            }
+
             return work.Result(solution, mus.ToImmutable());
         }
         catch (MathNet.Numerics.NonConvergenceException)

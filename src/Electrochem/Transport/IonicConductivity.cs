@@ -18,7 +18,7 @@ public static class IonicConductivity
         Preconditions.CheckPositive(thickness);
         Preconditions.CheckPositive(area);
         Preconditions.CheckPositive(bulkResistance);
-        return thickness / (bulkResistance * area);
+        return new Measurement(thickness / (bulkResistance * area), 0).CheckedResult("σ = L/(R_b·A)").Value;
     }
 
     /// <summary>
@@ -40,6 +40,6 @@ public static class IonicConductivity
             (thickness.RelativeUncertainty * thickness.RelativeUncertainty)
             + (area.RelativeUncertainty * area.RelativeUncertainty)
             + (bulkResistance.RelativeUncertainty * bulkResistance.RelativeUncertainty));
-        return new Measurement(sigma, sigma * relative);
+        return new Measurement(sigma, sigma * relative).CheckedResult("σ = L/(R_b·A)");
     }
 }

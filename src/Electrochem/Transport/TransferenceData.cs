@@ -69,7 +69,7 @@ internal static class TransferenceData
             }
         }
 
-        return new Measurement(y, Math.Sqrt(Math.Max(0, total)));
+        return new Measurement(y, Math.Sqrt(Math.Max(0, total))).CheckedResult("The transference number");
     }
 
     /// <summary>A diagonal covariance from independent standard uncertainties.</summary>
