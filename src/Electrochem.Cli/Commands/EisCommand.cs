@@ -56,7 +56,7 @@ internal static class EisCommand
             DefaultValueFactory = _ => 0.85,
         };
         var elements = new Option<int?>("--elements") { Description = "Use exactly M RC elements instead of searching with --cutoff." };
-        var maximum = new Option<int>("--max-elements") { Description = "Largest M tried by the search.", DefaultValueFactory = _ => 50 };
+        var maximum = new Option<int>("--max-elements") { Description = "Largest M tried by the search (1 to 10000, and at most one per point).", DefaultValueFactory = _ => 50 };
         var part = new Option<string>("--part")
         {
             Description = "Which part of Z is fitted: real (R₀ and Rₖ from Z′, L from Z″), imag, or complex.",
@@ -103,7 +103,7 @@ internal static class EisCommand
             DefaultValueFactory = _ => "modulus",
         };
         weight.AcceptOnlyFromAmong("modulus", "unit", "proportional");
-        var global = new Option<int>("--global") { Description = "Extra random starts of the global option (seeded multi-start); the lowest χ² wins.", DefaultValueFactory = _ => 0 };
+        var global = new Option<int>("--global") { Description = "Extra random starts of the global option (seeded multi-start, 0 to 100000); the lowest χ² wins.", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the global option's random starts.", DefaultValueFactory = _ => 0UL };
         var dropInductive = new Option<bool>("--drop-inductive") { Description = "Fit only the points with Z″ ≤ 0, dropping the inductive ones (impedance.py's ignoreBelowX), for circuits without an inductor." };
         var level = new Option<double>("--level") { Description = "Confidence level of the intervals, in (0, 1).", DefaultValueFactory = _ => 0.95 };

@@ -171,7 +171,7 @@ internal static class VoltammetryCommand
     {
         var file = new Argument<string>("FILE") { Description = "A cycler file of the symmetric cell." };
         var area = new Option<string?>("--area") { Description = "Electrode area with a unit (1cm2), for current densities and areal capacities. Never assumed." };
-        var history = new Option<int>("--history") { Description = "Half-cycles each is compared with (default 10).", DefaultValueFactory = _ => 10 };
+        var history = new Option<int>("--history") { Description = "Half-cycles each is compared with (1 to 1000; default 10).", DefaultValueFactory = _ => 10 };
         var collapse = new Option<double>("--collapse") { Description = "Short when the plateau falls below this fraction of the preceding median (default 0.5; 0 off).", DefaultValueFactory = _ => 0.5 };
         var noise = new Option<double>("--noise") { Description = "Short when the scatter exceeds this multiple of the preceding median (default 5; 0 off).", DefaultValueFactory = _ => 5 };
         var polarity = new Option<double>("--polarity") { Description = "Short when fewer than this fraction of samples follow the current's sign (default 0.9; 0 off).", DefaultValueFactory = _ => 0.9 };

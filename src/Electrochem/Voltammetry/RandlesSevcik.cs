@@ -48,9 +48,9 @@ public sealed record RandlesSevcik(double InterceptAmperes, double Slope, double
         Preconditions.CheckPositive(areaSquareMetres);
         Preconditions.CheckPositive(concentrationMolesPerCubicMetre);
         Preconditions.CheckPositive(temperatureKelvin);
-        if (electrons < 1)
+        if (electrons < 1 || electrons > 10)
         {
-            throw new ArgumentOutOfRangeException(nameof(electrons), electrons, "The number of electrons n must be 1 or more.");
+            throw new ArgumentOutOfRangeException(nameof(electrons), electrons, "The number of electrons n must lie between 1 and 10.");
         }
 
         double[] root = new double[scanRatesVoltsPerSecond.Length];

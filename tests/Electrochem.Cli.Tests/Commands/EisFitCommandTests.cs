@@ -119,4 +119,12 @@ public sealed class EisFitCommandTests : IDisposable
         Assert.Single(run.Stderr.TrimEnd().Split('\n'));
         Assert.NotEqual(0, CliRun.Of("eis", "fit", Example).ExitCode);
     }
+
+    [Fact]
+    public void An_absurd_number_of_global_starts_is_a_one_line_error_not_a_run_until_killed()
+    {
+        CliRun run = CliRun.Of("eis", "fit", Example, "--circuit", GettingStarted, "--global", "2147483647");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("between 0 (local fit only) and 100000", run.Stderr, StringComparison.Ordinal);
+    }
 }

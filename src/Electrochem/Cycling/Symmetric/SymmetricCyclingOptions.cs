@@ -22,7 +22,7 @@ public sealed record SymmetricCyclingOptions
     /// <summary>End of the plateau window, as a fraction of the half-cycle's duration (default 0.75).</summary>
     public double PlateauEndFraction { get; init; } = 0.75;
 
-    /// <summary>How many preceding half-cycles a half-cycle is compared with (their median; default 10). A short is only called after this many.</summary>
+    /// <summary>How many preceding half-cycles a half-cycle is compared with (their median; 1 to 1000, default 10). A short is only called after this many.</summary>
     public int HistoryLength { get; init; } = 10;
 
     /// <summary><see cref="ShortCriteria.Collapse"/> when the plateau falls below this fraction of the preceding median (default 0.5); 0 switches the criterion off.</summary>
@@ -56,9 +56,9 @@ public sealed record SymmetricCyclingOptions
             throw new ArgumentOutOfRangeException(nameof(PlateauStartFraction), PlateauStartFraction, "The plateau window must satisfy 0 ≤ start < end ≤ 1.");
         }
 
-        if (HistoryLength < 1)
+        if (HistoryLength < 1 || HistoryLength > 1000)
         {
-            throw new ArgumentOutOfRangeException(nameof(HistoryLength), HistoryLength, "At least one preceding half-cycle is needed to compare with.");
+            throw new ArgumentOutOfRangeException(nameof(HistoryLength), HistoryLength, "The history is 1 to 1000 preceding half-cycles.");
         }
 
         if (!(CollapseFraction >= 0 && CollapseFraction < 1))

@@ -57,9 +57,12 @@ public sealed record CircuitFitOptions
     /// finite upper bound, uniform between its bounds otherwise — and runs the same local fit; the fit with the lowest
     /// χ² (the ordinary start included) is returned; a random start must lower χ² by more than one part in 10⁹ to replace
     /// it, so minima equal up to rounding (e.g. two arcs with their labels swapped) keep the ordinary start's labelling.
-    /// Deterministic for a given <see cref="Seed"/>.
+    /// Deterministic for a given <see cref="Seed"/>. At most <see cref="MaximumGlobalStarts"/>.
     /// </summary>
     public int GlobalStarts { get; init; }
+
+    /// <summary>The most <see cref="GlobalStarts"/> accepted (100,000: hours of fitting; more is a typing mistake, not a search).</summary>
+    public const int MaximumGlobalStarts = 100_000;
 
     /// <summary>Seed of the random starts of the global option.</summary>
     public ulong Seed { get; init; }

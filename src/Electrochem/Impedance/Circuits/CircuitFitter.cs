@@ -24,9 +24,9 @@ internal static class CircuitFitter
             throw new ArgumentException($"ConfidenceLevel is {Preconditions.Format(options.ConfidenceLevel)}; it must lie strictly between 0 and 1.", nameof(options));
         }
 
-        if (options.GlobalStarts < 0)
+        if (options.GlobalStarts < 0 || options.GlobalStarts > CircuitFitOptions.MaximumGlobalStarts)
         {
-            throw new ArgumentException($"GlobalStarts is {options.GlobalStarts}; it must be 0 (local fit only) or more.", nameof(options));
+            throw new ArgumentException($"GlobalStarts is {options.GlobalStarts}; it must lie between 0 (local fit only) and {CircuitFitOptions.MaximumGlobalStarts}.", nameof(options));
         }
 
         int p = circuit.ParameterCount;
