@@ -180,11 +180,7 @@ internal static class CyclerColumnPlanner
     };
 
     /// <summary>Up to 40 header texts, quoted, with a count of the rest.</summary>
-    internal static string List(IReadOnlyList<string> headers)
-    {
-        string listed = string.Join(", ", headers.Take(ListedColumns).Select(h => $"'{h.Trim()}'"));
-        return headers.Count > ListedColumns ? $"{listed} and {headers.Count - ListedColumns} more" : listed;
-    }
+    internal static string List(IReadOnlyList<string> headers) => HeaderList.Quote(headers, ListedColumns);
 
     private static string Option(RecordingQuantity quantity) =>
         $"CyclerColumnMap.With(RecordingQuantity.{quantity}, …), or --{RecordingQuantities.CanonicalName(quantity).Replace('_', '-')}-column on the command line";

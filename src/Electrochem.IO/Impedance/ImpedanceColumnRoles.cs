@@ -72,7 +72,7 @@ internal static class ImpedanceColumnRoles
             slot = i;
         }
 
-        string columnList = string.Join(", ", headers.Select(h => $"'{h.Text}'"));
+        string columnList = HeaderList.Quote([.. headers.Select(h => h.Text)]);
         if (frequency < 0)
         {
             return $"no frequency column; expected {expected}, but the columns are {columnList}";

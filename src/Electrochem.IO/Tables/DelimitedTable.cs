@@ -74,13 +74,13 @@ public sealed class DelimitedTable
         {
             1 => byName[0],
             0 => throw new KeyNotFoundException($"{SourceName} has no column named '{name}'; its columns are {ColumnList()}."),
-            _ => throw new KeyNotFoundException($"{SourceName} has {byName.Length} columns named '{name}' ({string.Join(", ", byName.Select(c => $"'{c.Header.Text}'"))}); ask for one by its full header text."),
+            _ => throw new KeyNotFoundException($"{SourceName} has {byName.Length} columns named '{name}' ({HeaderList.Quote([.. byName.Select(c => c.Header.Text)])}); ask for one by its full header text."),
         };
     }
 
-    /// <summary>The header texts, quoted and comma-separated, for messages.</summary>
+    /// <summary>The header texts, quoted and comma-separated, for messages: at most twelve, each cut to 60 characters, then how many more.</summary>
     /// <returns>E.g. <c>'T (K)', 'sigma (S/cm)'</c>.</returns>
-    public string ColumnList() => string.Join(", ", Columns.Select(c => $"'{c.Header.Text}'"));
+    public string ColumnList() => HeaderList.Quote([.. Columns.Select(c => c.Header.Text)]);
 
     /// <summary>Reads a table from a file (UTF-8, or the encoding its byte-order mark names).</summary>
     /// <param name="path">The file's path; it appears in error messages as given.</param>

@@ -6,6 +6,9 @@ namespace Electrochem.IO.Tables;
 /// <summary>The one pass over a delimited text file that builds a <see cref="DelimitedTable"/> or reports the first problem.</summary>
 internal sealed class DelimitedTableParser
 {
+    /// <summary>The most columns a table may have (100,000); a wider header is refused with a clear error.</summary>
+    internal const int MaximumColumns = 100_000;
+
     private readonly LineReader _lines;
     private readonly string _source;
     private readonly DelimitedTableOptions _options;
@@ -54,7 +57,13 @@ internal sealed class DelimitedTableParser
             return Fail(headerLine, "header row: " + splitProblem);
         }
 
+        if (_fields.Count > MaximumColumns)
+        {
+            return Fail(headerLine, $"the header row has {_fields.Count} columns; at most {MaximumColumns} are read (is the delimiter right?)");
+        }
+
         var headers = new ColumnHeader[_fields.Count];
+        var firstByText = new Dictionary<string, int>(StringComparer.Ordinal); // duplicates found in one pass, not by comparing every pair
         for (int c = 0; c < headers.Length; c++)
         {
             if (_fields[c].Length == 0)
@@ -68,12 +77,9 @@ internal sealed class DelimitedTableParser
             }
 
             headers[c] = ColumnHeader.Parse(_fields[c]);
-            for (int earlier = 0; earlier < c; earlier++)
+            if (!firstByText.TryAdd(headers[c].Text, c))
             {
-                if (string.Equals(headers[earlier].Text, headers[c].Text, StringComparison.Ordinal))
-                {
-                    return Fail(headerLine, $"columns {earlier + 1} and {c + 1} are both named '{headers[c].Text}'; column names must be unique");
-                }
+                return Fail(headerLine, $"columns {firstByText[headers[c].Text] + 1} and {c + 1} are both named '{DecimalNumberParser.Shorten(headers[c].Text)}'; column names must be unique");
             }
         }
 
