@@ -26,4 +26,13 @@ public sealed class OverflowTests
         var e = Assert.Throws<ArgumentException>(() => LinearKramersKronig.Test(new ImpedanceSpectrum(f, re, im)));
         Assert.Equal("spectrum", e.ParamName);
     }
+
+    [Fact]
+    public void Starting_values_from_an_all_zero_spectrum_are_refused_not_infinite()
+    {
+        var zero = new ImpedanceSpectrum([1.0, 10, 100, 1000], [0.0, 0, 0, 0], [0.0, 0, 0, 0]);
+        var e = Assert.Throws<ArgumentException>(() => CircuitInitialGuess.Estimate(Circuit.Parse("R0-p(R1,CPE1)"), zero));
+        Assert.Equal("spectrum", e.ParamName);
+        Assert.Contains("Every impedance of the spectrum is zero", e.Message, StringComparison.Ordinal);
+    }
 }

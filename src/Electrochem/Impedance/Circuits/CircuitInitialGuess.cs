@@ -38,10 +38,22 @@ public static class CircuitInitialGuess
     /// <param name="spectrum">The measured spectrum (any frequency order).</param>
     /// <returns>P finite values inside the default bounds.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The spectrum is all zero, or gives no finite start for a parameter.</exception>
     public static ImmutableArray<double> Estimate(Circuit circuit, ImpedanceSpectrum spectrum)
     {
         ArgumentNullException.ThrowIfNull(circuit);
         ArgumentNullException.ThrowIfNull(spectrum);
+        bool anyImpedance = false;
+        for (int k = 0; k < spectrum.Count && !anyImpedance; k++)
+        {
+            anyImpedance = spectrum.Real[k] != 0 || spectrum.Imaginary[k] != 0;
+        }
+
+        if (!anyImpedance)
+        {
+            throw new ArgumentException("Every impedance of the spectrum is zero: there is no shape to estimate starting values from (is the file's impedance column empty or in the wrong place?).", nameof(spectrum));
+        }
+
         var shape = new SpectrumShape(spectrum.SortedByFrequency(descending: true));
         var values = new double[circuit.ParameterCount];
         var assigned = new bool[circuit.ParameterCount];
@@ -89,6 +101,10 @@ public static class CircuitInitialGuess
             CircuitParameter parameter = circuit.Parameters[j];
             double value = assigned[j] && double.IsFinite(values[j]) ? values[j] : Fallback(parameter, shape);
             values[j] = Math.Clamp(value, parameter.LowerBound, parameter.UpperBound);
+            if (!double.IsFinite(values[j]))
+            {
+                throw new ArgumentException($"This spectrum gives no finite starting value for {parameter.Name} ({Preconditions.Format(values[j])}); give one (an initial guess) or check the spectrum's values.", nameof(spectrum));
+            }
         }
 
         return ImmutableArray.Create(values);
