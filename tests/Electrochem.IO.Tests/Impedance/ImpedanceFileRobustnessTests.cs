@@ -24,7 +24,7 @@ public sealed class ImpedanceFileRobustnessTests
     private static readonly (string Name, byte[] Bytes)[] Tables =
     [
         ("sigma.csv", Encoding.UTF8.GetBytes("T (°C),sigma (S/cm)\n30,3.9e-4\n40,5.4e-4\n50,7.1e-4\n60,9.5e-4\n")),
-        ("sigma-kelvin.csv", Encoding.UTF8.GetBytes("T (K);sigma (S/cm)\n303.15;3.9e-4\n313.15;5.4e-4\n323.15;7.1e-4\n")), // name_unit headers (T_K) are issue #9
+        ("sigma-si.csv", Encoding.UTF8.GetBytes("T_K;sigma_S_per_cm\n303.15;3.9e-4\n313.15;5.4e-4\n323.15;7.1e-4\n")),
         ("tafel.csv", Encoding.UTF8.GetBytes("eta (mV),i (mA/cm2)\n-100,-0.5\n-50,-0.2\n0,0\n50,0.2\n100,0.5\n")),
         ("trace.csv", Encoding.UTF8.GetBytes("t (s),I (uA)\n0,10\n1,9\n2,8.5\n3,8.2\n4,8.1\n")),
     ];
