@@ -84,6 +84,23 @@ public static class HeaderGrammar
     }
 
     /// <summary>
+    /// The header with its unit taken from a name_unit suffix (<c>time_s</c>, <c>sigma_S_per_cm</c>) when it has no
+    /// unit of its own, the suffix is a unit of <paramref name="dimension"/>, and the rest is one of <paramref name="stems"/>;
+    /// else the header unchanged.
+    /// </summary>
+    internal static ColumnHeader WithSuffixUnit(ColumnHeader header, UnitDimension dimension, IReadOnlySet<string> stems)
+    {
+        if (header.Unit is null && header.Name.Contains('_', StringComparison.Ordinal)
+            && TrySplitUnitSuffix(header.Name, dimension, out string? stem, out MeasurementUnit? unit)
+            && HeaderWords.Split(stem) is { Count: > 0 } words && words.All(stems.Contains))
+        {
+            return new ColumnHeader(header.Text, stem, unit.Symbol);
+        }
+
+        return header;
+    }
+
+    /// <summary>
     /// A name reduced for matching against known column names: lower case, without spaces, underscores, dots,
     /// angle brackets and <c>#</c> signs (<c>Test_Time</c>, <c>Test Time</c>, <c>TestTime</c> all give <c>testtime</c>;
     /// <c>&lt;I&gt;</c> gives <c>i</c>; <c>Cyc#</c> gives <c>cyc</c>).

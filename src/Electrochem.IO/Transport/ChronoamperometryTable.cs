@@ -96,8 +96,10 @@ public sealed class ChronoamperometryTable
 
         TableColumn? time = null;
         TableColumn? current = null;
-        foreach (TableColumn column in table.Columns)
+        foreach (TableColumn asWritten in table.Columns)
         {
+            // name_unit headers as scripts write them (time_s, current_A): the shared grammar splits the suffix.
+            TableColumn column = asWritten with { Header = HeaderGrammar.WithSuffixUnit(HeaderGrammar.WithSuffixUnit(asWritten.Header, UnitDimension.Time, TimeWords), UnitDimension.Current, CurrentWords) };
             List<string> words = HeaderWords.Split(column.Header.Name);
             if (words.Count != 1)
             {

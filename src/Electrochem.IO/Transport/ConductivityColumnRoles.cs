@@ -31,12 +31,6 @@ internal static class ConductivityColumnRoles
     private static readonly FrozenSet<string> UncertaintyWords = FrozenSet.Create(
         StringComparer.Ordinal, "u", "err", "error", "std", "stdev", "stddev", "sd", "se", "uncertainty", "unc", "usigma", "uσ", "dsigma", "dσ", "delta");
 
-    private static readonly (UnitDimension Dimension, FrozenSet<string> Stems, ConductivityColumnRole Role)[] SuffixRoles =
-    [
-        (UnitDimension.Temperature, TemperatureWords, ConductivityColumnRole.Temperature),
-        (UnitDimension.Conductivity, ConductivityWords, ConductivityColumnRole.Conductivity),
-    ];
-
     private static readonly FrozenSet<string> KelvinUnits = FrozenSet.Create(StringComparer.Ordinal, "k", "kelvin");
 
     private static readonly FrozenSet<string> CelsiusUnits = FrozenSet.Create(StringComparer.Ordinal, "c", "degc", "deg.c", "celsius", "degreesc", "degreescelsius", "℃");
@@ -47,21 +41,8 @@ internal static class ConductivityColumnRoles
     /// </summary>
     internal static ConductivityColumnRole Classify(ColumnHeader header, out string? unit)
     {
-        // name_unit headers as scripts write them (T_K, sigma_S_per_cm): the shared grammar splits the suffix when it
-        // is a unit of the dimension the stem names.
-        if (header.Unit is null && header.Name.Contains('_', StringComparison.Ordinal))
-        {
-            foreach ((UnitDimension dimension, FrozenSet<string> stems, ConductivityColumnRole role) in SuffixRoles)
-            {
-                if (HeaderGrammar.TrySplitUnitSuffix(header.Name, dimension, out string? stem, out MeasurementUnit? suffix)
-                    && HeaderWords.Split(stem) is [var only] && stems.Contains(only))
-                {
-                    unit = suffix.Symbol;
-                    return role;
-                }
-            }
-        }
-
+        // name_unit headers as scripts write them (T_K, sigma_S_per_cm): the shared grammar splits the suffix.
+        header = HeaderGrammar.WithSuffixUnit(HeaderGrammar.WithSuffixUnit(header, UnitDimension.Temperature, TemperatureWords), UnitDimension.Conductivity, ConductivityWords);
         List<string> words = HeaderWords.Split(header.Name);
         unit = header.Unit;
         if (unit is not null && (ConductivityWords.Contains(unit.ToLowerInvariant()) || UncertaintyWords.Contains(unit.ToLowerInvariant())))
