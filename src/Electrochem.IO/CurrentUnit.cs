@@ -4,11 +4,11 @@ using Electrochem.IO.Tables;
 namespace Electrochem.IO;
 
 /// <summary>
-/// The unit of a current or current-density column: A, mA or µA, optionally per cm². Values are kept as written;
+/// The unit of a current or current-density column: A, mA or µA, optionally per cm², or A/m². Values are kept as written;
 /// <see cref="AmperesPerUnit"/> converts when a reader or a caller needs amperes. Immutable.
 /// </summary>
 /// <param name="Symbol">The unit as printed, e.g. <c>mA/cm²</c>.</param>
-/// <param name="AmperesPerUnit">Amperes (per cm² for a density) in one unit: 1, 10⁻³ or 10⁻⁶.</param>
+/// <param name="AmperesPerUnit">Amperes (per cm² for a density) in one unit: 1, 10⁻³ or 10⁻⁶ (10⁻⁴ for A/m²).</param>
 /// <param name="IsDensity">True for a current density (per cm²), false for a current.</param>
 public sealed record CurrentUnit(string Symbol, double AmperesPerUnit, bool IsDensity)
 {
@@ -30,6 +30,9 @@ public sealed record CurrentUnit(string Symbol, double AmperesPerUnit, bool IsDe
     /// <summary>Microampere per square centimetre.</summary>
     public static CurrentUnit MicroamperePerSquareCentimetre { get; } = new("µA/cm²", 1e-6, true);
 
+    /// <summary>Ampere per square metre, the SI unit (10⁻⁴ A/cm²).</summary>
+    public static CurrentUnit AmperePerSquareMetre { get; } = new("A/m²", 1e-4, true);
+
     // After the units: static initialisers run in textual order.
     private static readonly FrozenDictionary<string, CurrentUnit> Known = new Dictionary<string, CurrentUnit>(StringComparer.Ordinal)
     {
@@ -44,11 +47,13 @@ public sealed record CurrentUnit(string Symbol, double AmperesPerUnit, bool IsDe
         ["macm-2"] = MilliamperePerSquareCentimetre,
         ["ua/cm2"] = MicroamperePerSquareCentimetre,
         ["uacm-2"] = MicroamperePerSquareCentimetre,
+        ["a/m2"] = AmperePerSquareMetre,
+        ["am-2"] = AmperePerSquareMetre,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
     /// The unit written as <paramref name="text"/>, or null when it is not one of A, mA, µA (or uA), each optionally
-    /// per cm² (<c>mA/cm2</c>, <c>mA/cm²</c>, <c>mA cm-2</c>, <c>mA·cm⁻²</c>). Case is ignored except that
+    /// per cm² (<c>mA/cm2</c>, <c>mA/cm²</c>, <c>mA cm-2</c>, <c>mA·cm⁻²</c>), or A/m² (<c>A/m2</c>, <c>A m-2</c>). Case is ignored except that
     /// <c>MA</c> is read as mA (megaampere is not a battery unit).
     /// </summary>
     /// <param name="text">The unit text, e.g. from a column header.</param>

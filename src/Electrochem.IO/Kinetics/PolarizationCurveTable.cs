@@ -36,6 +36,9 @@ public sealed class PolarizationCurveTable
 
     private static readonly FrozenSet<string> CurrentWords = FrozenSet.Create(StringComparer.Ordinal, "i", "j", "current", "density");
 
+    /// <summary>Every word a voltage header's stem may hold: the voltage words and their qualifiers.</summary>
+    private static readonly FrozenSet<string> VoltageStems = VoltageWords.Union(VoltageQualifiers).ToFrozenSet(StringComparer.Ordinal);
+
     private PolarizationCurveTable(DelimitedTable table, ColumnHeader voltageHeader, string voltageUnit, ColumnHeader currentHeader, CurrentUnit currentUnit, bool currentUnitFromHeader, ImmutableArray<double> voltage, ImmutableArray<double> current)
     {
         Table = table;
@@ -112,8 +115,12 @@ public sealed class PolarizationCurveTable
 
         TableColumn? voltage = null;
         TableColumn? current = null;
-        foreach (TableColumn column in table.Columns)
+        foreach (TableColumn asWritten in table.Columns)
         {
+            // name_unit headers as scripts write them (overpotential_V, current_density_A_per_m2): the shared grammar splits the suffix.
+            ColumnHeader header = HeaderGrammar.WithSuffixUnit(asWritten.Header, UnitDimension.Voltage, VoltageStems);
+            header = HeaderGrammar.WithSuffixUnit(HeaderGrammar.WithSuffixUnit(header, UnitDimension.CurrentDensity, CurrentWords), UnitDimension.Current, CurrentWords);
+            TableColumn column = asWritten with { Header = header };
             List<string> words = HeaderWords.Split(column.Header.Name);
             bool isVoltage = words.Count > 0 && VoltageWords.Contains(words[0]) && words.Skip(1).All(VoltageQualifiers.Contains);
             bool isCurrent = words.Count > 0 && words.All(CurrentWords.Contains);
