@@ -139,6 +139,13 @@ internal static class EisCommand
             {
                 ImpedanceData data = ImpedanceFile.Read(path);
                 ImpedanceSpectrum spectrum = parse.GetValue(dropInductive) ? data.Spectrum.WithoutInductivePoints() : data.Spectrum;
+                int dropped = data.Spectrum.Count - spectrum.Count;
+                if (dropped > 0 && 2 * dropped > data.Spectrum.Count)
+                {
+                    // Said on standard error, so a --json document stays valid.
+                    stderr.WriteLine($"electrochem: warning: --drop-inductive dropped {dropped} of {data.Spectrum.Count} points (Z″ > 0), most of the spectrum: the file probably holds −Z″ under a Z″ name");
+                }
+
                 FitResult<CircuitModel> result = CircuitModel.Fit(parsed!, spectrum, options);
                 ImmutableArray<double> automatic = CircuitInitialGuess.Estimate(parsed!, spectrum);
                 output.Append(parse.GetValue(json) ? EisFitReport.Json(data, spectrum, options!, result, automatic) : EisFitReport.Text(data, spectrum, options!, result, automatic));

@@ -116,6 +116,11 @@ internal static class ImpedanceDataBuilder
         }
 
         var spectrum = new ImpedanceSpectrum(frequency.ToArray(), real.ToArray(), imaginary.ToArray());
+        if (imaginary.Count >= 3 && imaginary.All(z => z > 0))
+        {
+            header.Warnings.Add($"every Z″ is positive (inductive) in all {imaginary.Count} points: the column '{block.Headers[roles.Imaginary.Index].Text}' probably holds −Z″ under a Z″ name; name it '-Z″' (or '-Im(Z)') and it is negated on reading");
+        }
+
         return DataFileResult.Success(new ImpedanceData(
             text.SourceName, format, spectrum, [.. kept.Select(r => block.LineNumbers[r])], roles.Columns, others.ToImmutable(), dropped.ToImmutable(), header));
     }

@@ -127,4 +127,29 @@ public sealed class EisFitCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("between 0 (local fit only) and 100000", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Dropping_most_of_a_spectrum_as_inductive_is_said_on_standard_error()
+    {
+        // exampleData.csv with Z″ negated: the capacitive points now look inductive.
+        string[] lines = File.ReadAllLines(Example);
+        string path = Path.Combine(Path.GetTempPath(), "electrochem-negated-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllLines(path, lines.Select(l =>
+        {
+            string[] f = l.Split(',');
+            return f.Length == 3 && double.TryParse(f[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double z)
+                ? string.Join(',', f[0], f[1], (-z).ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+                : l;
+        }));
+        try
+        {
+            CliRun run = CliRun.Of("eis", "fit", path, "--circuit", "R0-L0", "--drop-inductive", "--json");
+            Assert.Contains("--drop-inductive dropped", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("probably holds −Z″", run.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -45,3 +45,16 @@ public sealed class GamryDamageTests
         Assert.Equal(row + 1, result.Error.LineNumber);
     }
 }
+
+/// <summary>A spectrum whose Z″ column is all positive is read, with a warning that it is probably −Z″.</summary>
+public sealed class SignWarningTests
+{
+    [Fact]
+    public void Every_positive_Z_imaginary_is_a_warning_not_silence()
+    {
+        string text = "f (Hz),Z' (Ohm),Z'' (Ohm)\n" + string.Concat(Enumerable.Range(0, 10).Select(k => FormattableString.Invariant($"{Math.Pow(10, 5 - (0.5 * k))},{10 + k},{1 + k}\n")));
+        DataFileResult<ImpedanceData> result = ImpedanceFile.TryRead(new StringReader(text), "positive.csv");
+        Assert.True(result.IsSuccess);
+        Assert.Contains(result.Value.Warnings, w => w.Contains("every Z″ is positive", StringComparison.Ordinal));
+    }
+}
