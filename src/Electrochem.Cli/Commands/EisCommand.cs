@@ -27,6 +27,8 @@ internal static class EisCommand
         {
             Description = "Write one JSON document instead of text.",
         };
+        Option<string> format = FormatOption();
+        command.Options.Add(format);
         var show = new Command("show", "Show what was read: the format detected, settings, point count, frequency range, first and last points, dropped rows and warnings.")
         {
             Arguments = { file },
@@ -38,17 +40,17 @@ internal static class EisCommand
             bool asJson = parse.GetValue(json);
             return CommandExecution.Run(stdout, stderr, path, output =>
             {
-                ImpedanceData data = ImpedanceFile.Read(path);
+                ImpedanceData data = Read(path, parse, format);
                 output.Append(asJson ? EisShowReport.Json(data) : EisShowReport.Text(data));
             });
         });
         command.Subcommands.Add(show);
-        command.Subcommands.Add(KramersKronig(stdout, stderr, file, json));
-        command.Subcommands.Add(Fit(stdout, stderr, file, json));
+        command.Subcommands.Add(KramersKronig(stdout, stderr, file, json, format));
+        command.Subcommands.Add(Fit(stdout, stderr, file, json, format));
         return command;
     }
 
-    private static Command KramersKronig(TextWriter stdout, TextWriter stderr, Argument<string> file, Option<bool> json)
+    private static Command KramersKronig(TextWriter stdout, TextWriter stderr, Argument<string> file, Option<bool> json, Option<string> format)
     {
         var cutoff = new Option<double>("--cutoff")
         {
@@ -80,7 +82,7 @@ internal static class EisCommand
                     fixedCount is null ? parse.GetValue(cutoff) : null,
                     fixedCount ?? parse.GetValue(maximum),
                     parse.GetValue(capacitance));
-                ImpedanceData data = ImpedanceFile.Read(path);
+                ImpedanceData data = Read(path, parse, format);
                 LinearKramersKronigResult result = LinearKramersKronig.Test(data.Spectrum, options);
                 output.Append(parse.GetValue(json) ? EisKramersKronigReport.Json(data, options, result) : EisKramersKronigReport.Text(data, options, result));
             });
@@ -88,7 +90,7 @@ internal static class EisCommand
         return kk;
     }
 
-    private static Command Fit(TextWriter stdout, TextWriter stderr, Argument<string> file, Option<bool> json)
+    private static Command Fit(TextWriter stdout, TextWriter stderr, Argument<string> file, Option<bool> json, Option<string> format)
     {
         var circuit = new Option<string>("--circuit")
         {
@@ -137,7 +139,7 @@ internal static class EisCommand
 
             return CommandExecution.Run(stdout, stderr, path, output =>
             {
-                ImpedanceData data = ImpedanceFile.Read(path);
+                ImpedanceData data = Read(path, parse, format);
                 ImpedanceSpectrum spectrum = parse.GetValue(dropInductive) ? data.Spectrum.WithoutInductivePoints() : data.Spectrum;
                 int dropped = data.Spectrum.Count - spectrum.Count;
                 if (dropped > 0 && 2 * dropped > data.Spectrum.Count)
@@ -152,5 +154,30 @@ internal static class EisCommand
             });
         });
         return fit;
+    }
+
+    /// <summary><c>--format</c>, on every <c>eis</c> command: detection, or one of the formats the reader knows.</summary>
+    private static Option<string> FormatOption() => new("--format")
+    {
+        Description = "The file's format when detection is not enough: auto (default), gamry, biologic, zplot, zplot-windows, versastudio, chi, parstat, powersuite, headerless, table or maccor. A named format gives that reader's precise error.",
+        DefaultValueFactory = _ => "auto",
+        Recursive = true,
+    };
+
+    /// <summary>Reads an impedance file by detection or in the format <c>--format</c> names.</summary>
+    private static ImpedanceData Read(string path, ParseResult parse, Option<string> formatOption)
+    {
+        string name = parse.GetValue(formatOption)!.Trim().ToLowerInvariant();
+        if (name == "auto")
+        {
+            return ImpedanceFile.Read(path);
+        }
+
+        ImpedanceFileFormat format = Cycling.CycleTableArguments.Choice(name, "--format",
+            ("gamry", ImpedanceFileFormat.Gamry), ("biologic", ImpedanceFileFormat.BioLogic), ("zplot", ImpedanceFileFormat.ZPlot),
+            ("zplot-windows", ImpedanceFileFormat.ZPlotWindows), ("versastudio", ImpedanceFileFormat.VersaStudio), ("chi", ImpedanceFileFormat.CHInstruments),
+            ("parstat", ImpedanceFileFormat.Parstat), ("powersuite", ImpedanceFileFormat.PowerSuite), ("headerless", ImpedanceFileFormat.HeaderlessCsv),
+            ("table", ImpedanceFileFormat.DelimitedTable), ("maccor", ImpedanceFileFormat.MaccorEis));
+        return ImpedanceFile.Read(path, format);
     }
 }

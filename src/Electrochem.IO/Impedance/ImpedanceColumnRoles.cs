@@ -13,8 +13,8 @@ internal static class ImpedanceColumnRoles
 {
     private static readonly string[] FrequencyNames = ["f", "freq", "frequency"];
     private static readonly string[] AngularNames = ["ω", "omega", "angularfrequency"];
-    private static readonly string[] RealNames = ["z'", "re(z)", "rez", "zre", "zreal", "realz", "real(z)", "zr", "z'(ohm)"];
-    private static readonly string[] ImaginaryNames = ["z''", "im(z)", "imz", "zim", "zimag", "zimg", "imagz", "imag(z)", "zi"];
+    private static readonly string[] RealNames = ["z'", "re(z)", "rez", "zre", "zreal", "realz", "real(z)", "zr", "z'(ohm)", "real"]; // "Real", "Imag": pyDRTtools
+    private static readonly string[] ImaginaryNames = ["z''", "im(z)", "imz", "zim", "zimag", "zimg", "imagz", "imag(z)", "zi", "imag", "imaginary"];
 
     /// <summary>How one column's values become f in Hz, Z′ or Z″ in Ω.</summary>
     internal sealed record Role(int Index, double Factor, bool Angular);

@@ -147,9 +147,12 @@ internal static class TableReader
         return !trimmed.IsEmpty && trimmed[0] != '#';
     });
 
-    /// <summary>Tab, else semicolon, else comma (as <see cref="DelimitedTable"/> detects it).</summary>
+    /// <summary>Tab, else semicolon, else comma (as <see cref="DelimitedTable"/> detects it), else runs of spaces when the line has no comma but inner spaces.</summary>
     private static char DetectDelimiter(string line) =>
-        line.Contains('\t', StringComparison.Ordinal) ? '\t' : line.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+        line.Contains('\t', StringComparison.Ordinal) ? '\t'
+        : line.Contains(';', StringComparison.Ordinal) ? ';'
+        : !line.Contains(',', StringComparison.Ordinal) && line.Trim().Contains(' ', StringComparison.Ordinal) ? ' '
+        : ',';
 
     private static bool IsNumber(string field) =>
         double.TryParse(field.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out _);

@@ -66,7 +66,12 @@ internal sealed class DelimitedTableParser
         var firstByText = new Dictionary<string, int>(StringComparer.Ordinal); // duplicates found in one pass, not by comparing every pair
         for (int c = 0; c < headers.Length; c++)
         {
-            if (_fields[c].Length == 0)
+            if (_fields[c].Length == 0 && c == 0 && _fields.Count > 1)
+            {
+                // pandas writes its row index as a first column with an empty name: keep it, named for what it is.
+                _fields[c] = "index";
+            }
+            else if (_fields[c].Length == 0)
             {
                 return Fail(headerLine, $"column {c + 1} of the header row has no name; every column needs a name such as 'T (K)'");
             }

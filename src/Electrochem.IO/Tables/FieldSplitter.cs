@@ -4,7 +4,8 @@ namespace Electrochem.IO.Tables;
 
 /// <summary>
 /// Splits one line into trimmed fields at a delimiter. A field may be enclosed in double quotes (then it may contain
-/// the delimiter, and "" stands for one quote); quoted fields cannot span lines.
+/// the delimiter, and "" stands for one quote); quoted fields cannot span lines. A space delimiter means runs of
+/// whitespace, without quoting.
 /// </summary>
 internal static class FieldSplitter
 {
@@ -12,6 +13,14 @@ internal static class FieldSplitter
     internal static string? Split(string line, char delimiter, List<string> fields)
     {
         fields.Clear();
+        if (delimiter == ' ')
+        {
+            // Whitespace-separated columns (Fortran and numpy.savetxt output): any run of spaces or tabs is one
+            // delimiter, and leading or trailing whitespace is not a field.
+            fields.AddRange(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return null;
+        }
+
         int i = 0;
         while (true)
         {

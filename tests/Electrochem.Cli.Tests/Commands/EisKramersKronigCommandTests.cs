@@ -79,4 +79,14 @@ public sealed class EisKramersKronigCommandTests : IDisposable
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
         Assert.Single(run.Stderr.TrimEnd().Split('\n'));
     }
+
+    [Fact]
+    public void A_named_format_gives_that_readers_precise_error()
+    {
+        CliRun run = CliRun.Of("eis", "show", Example("Circuit3_EIS_1.z"), "--format", "gamry");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("a Gamry .DTA file starts with the line 'EXPLAIN'", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"), "--format", "zplot").ExitCode);
+        Assert.Contains("expected one of", CliRun.Of("eis", "show", Example("Circuit3_EIS_1.z"), "--format", "excel").Stderr, StringComparison.Ordinal);
+    }
 }
