@@ -67,13 +67,7 @@ internal static class CycleSummaryReport
         JsonOutput.NumberOrNull(json, "active_mass_g", table.ActiveMassGrams);
         JsonOutput.NumberOrNull(json, "area_cm2", table.AreaSquareCentimetres);
         JsonOutput.NumberOrNull(json, "nominal_capacity_Ah", table.NominalCapacityAmpereHours);
-        json.WriteStartArray("warnings");
-        foreach (string warning in table.Warnings)
-        {
-            json.WriteStringValue(warning);
-        }
-
-        json.WriteEndArray();
+        JsonOutput.StringArray(json, "warnings", table.Warnings);
         json.WriteStartArray("cycles");
         foreach (CycleSummary c in table.Cycles)
         {

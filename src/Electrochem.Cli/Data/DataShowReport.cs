@@ -130,13 +130,7 @@ internal static class DataShowReport
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("warnings");
-        foreach (string warning in recording.Warnings)
-        {
-            json.WriteStringValue(warning);
-        }
-
-        json.WriteEndArray();
+        JsonOutput.StringArray(json, "warnings", recording.Warnings);
         json.WriteEndObject();
     });
 

@@ -55,6 +55,18 @@ internal static class JsonOutput
 
     internal static void NumberOrNull(Utf8JsonWriter json, string name, double? value) => Number(json, name, value ?? double.NaN);
 
+    /// <summary>A named array of strings (warnings, notes, concerns).</summary>
+    internal static void StringArray(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <summary>A named string, or null.</summary>
     internal static void StringOrNull(Utf8JsonWriter json, string name, string? value)
     {

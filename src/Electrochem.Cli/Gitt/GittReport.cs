@@ -62,13 +62,7 @@ internal static class GittReport
         JsonOutput.NumberOrNull(w, "diffusion_length_m", t.Options.DiffusionLengthMetres?.Value);
         JsonOutput.NumberOrNull(w, "diffusion_length_uncertainty_m", t.Options.DiffusionLengthMetres?.StandardUncertainty);
         JsonOutput.StringOrNull(w, "diffusion_length_from", lengthDescription);
-        w.WriteStartArray("warnings");
-        foreach (string warning in t.Warnings)
-        {
-            w.WriteStringValue(warning);
-        }
-
-        w.WriteEndArray();
+        JsonOutput.StringArray(w, "warnings", t.Warnings);
         w.WriteStartArray("pulses");
         foreach (GittPulse p in t.Pulses)
         {
@@ -79,13 +73,7 @@ internal static class GittReport
             }
 
             w.WriteString("direction", p.Direction.ToString());
-            w.WriteStartArray("concerns");
-            foreach (GittConcerns c in Enum.GetValues<GittConcerns>().Where(c => c != GittConcerns.None && p.Concerns.HasFlag(c)))
-            {
-                w.WriteStringValue(c.ToString());
-            }
-
-            w.WriteEndArray();
+            JsonOutput.StringArray(w, "concerns", Enum.GetValues<GittConcerns>().Where(c => c != GittConcerns.None && p.Concerns.HasFlag(c)).Select(c => c.ToString()));
             w.WriteEndObject();
         }
 

@@ -35,7 +35,7 @@ internal static class VoltammetryReports
                 }
 
                 j.WriteEndArray();
-                Warnings(j, w.Warnings);
+                JsonOutput.StringArray(j, "warnings", w.Warnings);
                 j.WriteEndObject();
             });
         }
@@ -76,7 +76,7 @@ internal static class VoltammetryReports
                     Peak(j, "cathodic", cv.Cathodic);
                     JsonOutput.NumberOrNull(j, "peak_separation_V", cv.PeakSeparationVolts);
                     JsonOutput.NumberOrNull(j, "peak_current_ratio", cv.PeakCurrentRatio);
-                    Warnings(j, cv.Notes);
+                    JsonOutput.StringArray(j, "warnings", cv.Notes);
                     j.WriteEndObject();
                 }
 
@@ -278,16 +278,5 @@ internal static class VoltammetryReports
         JsonOutput.Number(j, "baseline_A", p.BaselineAmperes);
         JsonOutput.Number(j, "height_A", p.HeightAmperes);
         j.WriteEndObject();
-    }
-
-    private static void Warnings(System.Text.Json.Utf8JsonWriter j, IEnumerable<string> warnings)
-    {
-        j.WriteStartArray("warnings");
-        foreach (string w in warnings)
-        {
-            j.WriteStringValue(w);
-        }
-
-        j.WriteEndArray();
     }
 }

@@ -75,8 +75,8 @@ public sealed record CyclicVoltammogram(int Cycle, int Cycles, double? ScanRateV
         return new CyclicVoltammogram(chosen, pairs.Count, rate, anodic, cathodic, notes.ToImmutable());
     }
 
-    /// <summary>The monotonic sweeps [Start, End) with their direction, split where the potential turns by more than 5 mV.</summary>
-    internal static List<(int Start, int End, int Sign)> Sweeps(ReadOnlySpan<double> e)
+    /// <summary>The monotonic sweeps [Start, End) with their direction, split where the potential turns back by more than <paramref name="turnVolts"/> (5 mV for a CV).</summary>
+    internal static List<(int Start, int End, int Sign)> Sweeps(ReadOnlySpan<double> e, double turnVolts = 0.005)
     {
         var sweeps = new List<(int, int, int)>();
         int start = 0, sign = 0, extremeAt = 0;
@@ -84,7 +84,7 @@ public sealed record CyclicVoltammogram(int Cycle, int Cycles, double? ScanRateV
         {
             if (sign == 0)
             {
-                if (Math.Abs(e[i] - e[start]) > 0.005)
+                if (Math.Abs(e[i] - e[start]) > turnVolts)
                 {
                     sign = Math.Sign(e[i] - e[start]);
                     extremeAt = i;
@@ -97,7 +97,7 @@ public sealed record CyclicVoltammogram(int Cycle, int Cycles, double? ScanRateV
             {
                 extremeAt = i;
             }
-            else if ((e[extremeAt] - e[i]) * sign > 0.005)
+            else if ((e[extremeAt] - e[i]) * sign > turnVolts)
             {
                 sweeps.Add((start, extremeAt + 1, sign));
                 start = extremeAt;

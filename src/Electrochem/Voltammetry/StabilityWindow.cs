@@ -136,35 +136,8 @@ public sealed record StabilityWindow(
     /// <summary>The number of points before the potential turns back by more than 10 mV from its furthest excursion.</summary>
     private static int SweepLength(ReadOnlySpan<double> e)
     {
-        double sign = 0;
-        double extreme = e[0];
-        for (int i = 1; i < e.Length; i++)
-        {
-            if (sign == 0 && Math.Abs(e[i] - e[0]) > 0.01)
-            {
-                sign = Math.Sign(e[i] - e[0]);
-            }
-
-            if (sign != 0)
-            {
-                if ((e[i] - extreme) * sign > 0)
-                {
-                    extreme = e[i];
-                }
-                else if ((extreme - e[i]) * sign > 0.01)
-                {
-                    int turn = i;
-                    while (turn > 0 && e[turn - 1] != extreme)
-                    {
-                        turn--;
-                    }
-
-                    return Math.Max(turn, 10);
-                }
-            }
-        }
-
-        return e.Length;
+        List<(int Start, int End, int Sign)> sweeps = CyclicVoltammogram.Sweeps(e, turnVolts: 0.01);
+        return sweeps.Count == 0 ? e.Length : Math.Max(sweeps[0].End, 10);
     }
 
     /// <summary>The last upward crossing of <paramref name="level"/> by <paramref name="values"/>, interpolated; none when the sweep ends below it.</summary>

@@ -98,4 +98,20 @@ public sealed class GittFileTests
             Assert.Equal(a.Pulses[k].DurationSeconds, b.Pulses[k].DurationSeconds, 0.25); // the rest rows come 0.03–0.2 s after the switch-off
         }
     }
+
+    [Fact]
+    public void The_example_in_docs_gitt_md_prints_what_it_says()
+    {
+        // The snippet of docs/gitt.md, as written there (with the file's path), and the line it shows.
+        CyclerRecording r = CyclingFiles.Read(CyclingFiles.Cellpy("20210210_FC_01_cc_03.Channel_Normal_Table.csv"));
+        GittTitration t = GittAnalysis.Analyse(r, new GittOptions
+        {
+            DiffusionLengthMetres = WeppnerHuggins.LengthFromSphereRadius(new Measurement(5e-6, 0.5e-6)),
+            Geometry = DiffusionGeometry.Spherical,
+            CapacityAmpereHours = 3.3579e-3,
+        });
+        GittPulse p = t.ChargePulses[0];
+        string line = System.FormattableString.Invariant($"{p.StateOfCharge:F3}  E_s {p.RelaxedVoltage:F6} V  D {p.DiffusionCoefficient?.Value * 1e4:E2} cm²/s  {p.Concerns}");
+        Assert.Equal("0.011  E_s 3.487564 V  D 2.95E-011 cm²/s  UnrelaxedRest, NonlinearSquareRoot, TimeRatioTooLarge", line);
+    }
 }

@@ -119,4 +119,14 @@ public sealed class SymmetricCyclingTests
         bool ok = c.FirstShort?.HalfCycle == shortHalf && Math.Abs(c.MedianPlateauVolts - eta) < (0.005 * eta) + 0.0002; // the nucleation peak's tail reaches 0.3 % into the window
         return ok.Label($"η {eta}, short at {shortHalf}: found {c.FirstShort?.HalfCycle} ({c.FirstShort?.Criteria}), plateau {c.MedianPlateauVolts}");
     }
+
+    [Fact]
+    public void Criteria_out_of_range_are_refused_with_the_option_named()
+    {
+        CyclerRecording r = Cell(4, 1, [1e-4], _ => 0.02);
+        Assert.Equal("HistoryLength", Assert.Throws<ArgumentOutOfRangeException>(() => SymmetricCycling.Analyse(r, new SymmetricCyclingOptions { HistoryLength = 0 })).ParamName);
+        Assert.Equal("CollapseFraction", Assert.Throws<ArgumentOutOfRangeException>(() => SymmetricCycling.Analyse(r, new SymmetricCyclingOptions { CollapseFraction = 1.5 })).ParamName);
+        Assert.Equal("PlateauStartFraction", Assert.Throws<ArgumentOutOfRangeException>(() => SymmetricCycling.Analyse(r, new SymmetricCyclingOptions { PlateauStartFraction = 0.8, PlateauEndFraction = 0.2 })).ParamName);
+        Assert.Equal("AreaSquareMetres", Assert.Throws<ArgumentOutOfRangeException>(() => SymmetricCycling.Analyse(r, new SymmetricCyclingOptions { AreaSquareMetres = -1 })).ParamName);
+    }
 }

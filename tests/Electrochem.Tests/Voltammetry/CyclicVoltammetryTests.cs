@@ -98,4 +98,14 @@ public sealed class CyclicVoltammetryTests
 
         Assert.InRange(covered / (double)trials, 0.935, 0.965);
     }
+
+    [Fact]
+    public void Randles_Sevcik_refuses_what_it_cannot_use()
+    {
+        double[] ip = [.. Rates.Select(PeakCurrent)];
+        Assert.Equal("electrons", Assert.Throws<ArgumentOutOfRangeException>(() => RandlesSevcik.Fit(Rates, ip, Area, Concentration, 0, T)).ParamName);
+        Assert.Throws<ArgumentException>(() => RandlesSevcik.Fit([0.01, 0.02], [1e-6, 1.4e-6], Area, Concentration, 1, T));
+        Assert.Throws<ArgumentException>(() => RandlesSevcik.Fit([0.01, -0.02, 0.05], [1e-6, 1.4e-6, 2e-6], Area, Concentration, 1, T));
+        Assert.Contains("non-zero", Assert.Throws<ArgumentException>(() => RandlesSevcik.ScanRateExponent([0.01, 0.02, 0.05], [1e-6, 0, 2e-6])).Message, StringComparison.Ordinal);
+    }
 }

@@ -26,8 +26,11 @@ internal sealed class GittSection : IDemoSection
     /// <summary>The stoichiometry at the start.</summary>
     internal const double InitialStoichiometry = 0.95;
 
+    /// <summary>The charge (A·h) that moves x by 1; the same for both cathodes.</summary>
+    internal static readonly double AmpereHoursPerUnitStoichiometry = Electrode(ReferenceStudy.BasePta).AmpereHoursPerUnitStoichiometry;
+
     /// <summary>The capacity from x = 1 to 0.3 (A·h), for the state of charge.</summary>
-    internal static double CapacityAmpereHours => 0.7 * Electrode(ReferenceStudy.BasePta).AmpereHoursPerUnitStoichiometry;
+    internal static double CapacityAmpereHours => 0.7 * AmpereHoursPerUnitStoichiometry;
 
     /// <inheritdoc/>
     public string Title => "GITT, NCM622: D_Li⁺ by Weppner–Huggins on simulated titrations (TitrationSimulator → GittAnalysis; L = r/3)";
@@ -97,7 +100,7 @@ internal sealed class GittSection : IDemoSection
 
     /// <summary>The mean stoichiometry in the middle of a pulse: x₀ less the charge passed to its middle over the charge per unit x.</summary>
     private static double Stoichiometry(GittPulse p) =>
-        InitialStoichiometry - ((p.CumulativeChargeAmpereHours - (p.ChargeAmpereHours / 2)) / Electrode(ReferenceStudy.BasePta).AmpereHoursPerUnitStoichiometry);
+        InitialStoichiometry - ((p.CumulativeChargeAmpereHours - (p.ChargeAmpereHours / 2)) / AmpereHoursPerUnitStoichiometry);
 
     private static double Median(IEnumerable<double> values)
     {

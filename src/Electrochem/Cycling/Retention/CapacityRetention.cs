@@ -140,9 +140,7 @@ public sealed record CapacityRetention(
             case RetentionReferenceKind.MeanOfFirst:
                 return System.Numerics.Tensors.TensorPrimitives.Average(first);
             default:
-                double[] sorted = first.ToArray();
-                Array.Sort(sorted);
-                return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]);
+                return SampleStatistics.Median(first);
         }
     }
 

@@ -17,7 +17,7 @@ namespace Electrochem.Cycling;
 public sealed record SymmetricCycling(string SourceName, ImmutableArray<PolarizationHalfCycle> HalfCycles, ShortCircuit? FirstShort, double RestCurrentAmperes, SymmetricCyclingOptions Options)
 {
     /// <summary>The median plateau overpotential (V) of the half-cycles before the short (all when there is none); NaN without half-cycles.</summary>
-    public double MedianPlateauVolts => Median([.. HalfCycles.Where(h => FirstShort is null || h.Index < FirstShort.HalfCycle).Select(h => h.PlateauVolts)]);
+    public double MedianPlateauVolts => SampleStatistics.Median([.. HalfCycles.Where(h => FirstShort is null || h.Index < FirstShort.HalfCycle).Select(h => h.PlateauVolts)]);
 
     /// <summary>Hours from the record's start to its last half-cycle's end.</summary>
     public double Hours => HalfCycles.IsEmpty ? 0 : (HalfCycles[^1].EndTime - HalfCycles[0].StartTime) / 3600;
@@ -55,8 +55,8 @@ public sealed record SymmetricCycling(string SourceName, ImmutableArray<Polariza
             ShortCriteria signatures = ShortCriteria.None;
             if (plateaus.Count >= options.HistoryLength)
             {
-                double typicalPlateau = Median([.. plateaus.Skip(plateaus.Count - options.HistoryLength)]);
-                double typicalNoise = Median([.. noises.Skip(noises.Count - options.HistoryLength)]);
+                double typicalPlateau = SampleStatistics.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(plateaus)[^options.HistoryLength..]);
+                double typicalNoise = SampleStatistics.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(noises)[^options.HistoryLength..]);
                 signatures |= options.CollapseFraction > 0 && h.PlateauVolts < options.CollapseFraction * typicalPlateau ? ShortCriteria.Collapse : ShortCriteria.None;
                 signatures |= options.NoiseFactor > 0 && h.NoiseVolts > Math.Max(options.NoiseFactor * typicalNoise, options.NoiseFloorVolts) ? ShortCriteria.Noise : ShortCriteria.None;
                 signatures |= h.PolarityAgreement < options.PolarityFraction ? ShortCriteria.ShapeLoss : ShortCriteria.None;
@@ -148,16 +148,5 @@ public sealed record SymmetricCycling(string SourceName, ImmutableArray<Polariza
 
         double residual = sxx > 0 ? syy - (sxy * sxy / sxx) : syy;
         return Math.Sqrt(Math.Max(0, residual) / n);
-    }
-
-    private static double Median(double[] values)
-    {
-        if (values.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        Array.Sort(values);
-        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[(values.Length / 2) - 1] + values[values.Length / 2]) / 2;
     }
 }
