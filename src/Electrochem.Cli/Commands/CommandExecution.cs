@@ -24,39 +24,35 @@ internal static class CommandExecution
         {
             body(output);
         }
-        catch (DataFileException e)
+        catch (Exception e) when (Problem(e, file) is { } problem)
         {
-            return Fail(stderr, e.Message);
-        }
-        catch (CircuitFormatException e)
-        {
-            return Fail(stderr, e.Message);
-        }
-        catch (FileNotFoundException e)
-        {
-            // A command may read several files (a trace and two spectra): name the one that is missing.
-            return Fail(stderr, $"{e.FileName ?? file}: no such file");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return Fail(stderr, $"{file}: no such file (the directory does not exist)");
-        }
-        catch (IOException e)
-        {
-            return Fail(stderr, $"{file}: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return Fail(stderr, $"{file}: {e.Message}");
-        }
-        catch (ArgumentException e)
-        {
-            return Fail(stderr, file is null ? e.Message : $"{file}: {e.Message}");
+            return Fail(stderr, problem);
         }
 
         stdout.Write(output.ToString());
         return 0;
     }
+
+    /// <summary>
+    /// The one-line message for a failure a command reports as a data error (malformed or missing file, unreadable
+    /// circuit, rejected argument), or null for any other exception, which is a bug and propagates.
+    /// </summary>
+    /// <param name="error">What was thrown.</param>
+    /// <param name="file">The file being read, for I/O messages, or null.</param>
+    /// <returns>The message, without the <c>electrochem:</c> prefix, or null.</returns>
+    internal static string? Problem(Exception error, string? file) => error switch
+    {
+        DataFileException e => e.Message,
+        CircuitFormatException e => e.Message,
+
+        // A command may read several files (a trace and two spectra): name the one that is missing.
+        FileNotFoundException e => $"{e.FileName ?? file}: no such file",
+        DirectoryNotFoundException => $"{file}: no such file (the directory does not exist)",
+        IOException e => $"{file}: {e.Message}",
+        UnauthorizedAccessException e => $"{file}: {e.Message}",
+        ArgumentException e => file is null ? e.Message : $"{file}: {e.Message}",
+        _ => null,
+    };
 
     private static int Fail(TextWriter stderr, string message)
     {

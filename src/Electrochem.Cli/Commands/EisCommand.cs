@@ -1,17 +1,20 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Text;
 using Electrochem.Cli.Impedance;
 using Electrochem.Fitting;
 using Electrochem.Impedance;
-using Electrochem.IO.Impedance;
 
 namespace Electrochem.Cli.Commands;
 
 /// <summary>
-/// <c>electrochem eis show FILE [--json]</c>: what an impedance file holds, as read; <c>electrochem eis kk FILE
-/// [--cutoff c | --elements M] [--part real|imag|complex] [--series-capacitance] [--json]</c>: the Lin-KK test;
-/// <c>electrochem eis fit FILE --circuit "…" [--guess …] [--fix …] [--weight …] [--global N] [--seed S] [--level p]
-/// [--drop-inductive] [--json]</c>: an equivalent-circuit fit.
+/// <c>electrochem eis show FILE|DIR... [--json]</c>: what impedance files hold, as read; <c>electrochem eis kk
+/// FILE|DIR... [--cutoff c | --elements M] [--part real|imag|complex] [--series-capacitance] [--json] [--csv F]</c>: the
+/// Lin-KK test; <c>electrochem eis fit FILE|DIR... --circuit "…" [--guess …] [--fix …] [--weight …] [--global N]
+/// [--seed S] [--level p] [--drop-inductive] [--warm-start] [--json] [--csv F] [--curve F]</c>: an equivalent-circuit
+/// fit. Every command takes <c>--format</c>; kk and fit take <c>--spectrum N|all</c>, <c>--fmin</c> and <c>--fmax</c>.
+/// One spectrum gets the full report; several (files, directories, the sweeps of a multi-sweep file) get one table
+/// with a row each, and files that cannot be read are listed while the rest still run (exit code 2 then).
 /// </summary>
 internal static class EisCommand
 {
@@ -19,39 +22,49 @@ internal static class EisCommand
     internal static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("eis", "Electrochemical impedance spectra: read instrument files, check them with Lin-KK, fit equivalent circuits.");
-        var file = new Argument<string>("FILE")
-        {
-            Description = "An impedance file: Gamry .DTA, BioLogic EC-Lab .mpt, ZPlot .z, ZPlot for Windows text, VersaStudio .par, CH Instruments, Parstat, PowerSuite, or a delimited table of f, Z′, Z″. The format is detected from the content.",
-        };
         var json = new Option<bool>("--json")
         {
             Description = "Write one JSON document instead of text.",
         };
-        Option<string> format = FormatOption();
-        command.Options.Add(format);
-        var show = new Command("show", "Show what was read: the format detected, settings, point count, frequency range, first and last points, dropped rows and warnings.")
-        {
-            Arguments = { file },
-            Options = { json },
-        };
-        show.SetAction(parse =>
-        {
-            string path = parse.GetValue(file)!;
-            bool asJson = parse.GetValue(json);
-            return CommandExecution.Run(stdout, stderr, path, output =>
-            {
-                ImpedanceData data = Read(path, parse, format);
-                output.Append(asJson ? EisShowReport.Json(data) : EisShowReport.Text(data));
-            });
-        });
-        command.Subcommands.Add(show);
-        command.Subcommands.Add(KramersKronig(stdout, stderr, file, json, format));
-        command.Subcommands.Add(Fit(stdout, stderr, file, json, format));
+        command.Subcommands.Add(Show(stdout, stderr, json));
+        command.Subcommands.Add(KramersKronig(stdout, stderr, json));
+        command.Subcommands.Add(Fit(stdout, stderr, json));
         return command;
     }
 
-    private static Command KramersKronig(TextWriter stdout, TextWriter stderr, Argument<string> file, Option<bool> json, Option<string> format)
+    private static Command Show(TextWriter stdout, TextWriter stderr, Option<bool> json)
     {
+        var spectra = new SpectrumArguments();
+        var show = new Command("show", "Show what was read: the format detected, settings, sweeps, point count, frequency range, first and last points, dropped rows and warnings; several files give one table with a row per sweep.")
+        {
+            Options = { json },
+        };
+        spectra.AddTo(show, selection: false);
+        show.SetAction((parse, cancellationToken) =>
+        {
+            SpectrumArguments.Selection? selection = null;
+            int exit = CommandExecution.Run(stdout, stderr, null, output =>
+            {
+                spectra.Validate(parse);
+                selection = spectra.Read(parse, stderr, cancellationToken);
+                bool asJson = parse.GetValue(json);
+                if (selection.OneFile)
+                {
+                    output.Append(asJson ? EisShowReport.Json(selection.Spectra[0].Data) : EisShowReport.Text(selection.Spectra[0].Data));
+                }
+                else
+                {
+                    output.Append(asJson ? EisBatchReport.ShowJson(selection) : EisBatchReport.ShowText(selection));
+                }
+            });
+            return Task.FromResult(Finish(stderr, exit, selection?.Problems.Count ?? 0));
+        });
+        return show;
+    }
+
+    private static Command KramersKronig(TextWriter stdout, TextWriter stderr, Option<bool> json)
+    {
+        var spectra = new SpectrumArguments();
         var cutoff = new Option<double>("--cutoff")
         {
             Description = "μ cutoff c in (0, 1]: M grows from 1 until μ ≤ c. Schönleber's 0.85 can stop too early; 0.5–0.7 is often better.",
@@ -66,15 +79,16 @@ internal static class EisCommand
         };
         part.AcceptOnlyFromAmong("real", "imag", "complex");
         var capacitance = new Option<bool>("--series-capacitance") { Description = "Add a series capacitance, for spectra without a low-frequency real-axis intercept." };
+        var csv = new Option<string?>("--csv") { Description = "Also write the table (a row per spectrum: file, sweep, points, frequency range, t₀, E, I, M, μ, largest residual, pseudo-χ²) to this CSV file." };
         var kk = new Command("kk", "Lin-KK validation (Schönleber et al. 2014): fit a Kramers–Kronig-compliant chain of RC elements and report the relative residuals per point.")
         {
-            Arguments = { file },
-            Options = { cutoff, elements, maximum, part, capacitance, json },
+            Options = { cutoff, elements, maximum, part, capacitance, json, csv },
         };
-        kk.SetAction(parse =>
+        spectra.AddTo(kk, selection: true);
+        kk.SetAction((parse, cancellationToken) =>
         {
-            string path = parse.GetValue(file)!;
-            return CommandExecution.Run(stdout, stderr, path, output =>
+            SpectrumArguments.Selection? selection = null;
+            int exit = CommandExecution.Run(stdout, stderr, null, output =>
             {
                 int? fixedCount = parse.GetValue(elements);
                 var options = new LinearKramersKronigOptions(
@@ -82,16 +96,44 @@ internal static class EisCommand
                     fixedCount is null ? parse.GetValue(cutoff) : null,
                     fixedCount ?? parse.GetValue(maximum),
                     parse.GetValue(capacitance));
-                ImpedanceData data = Read(path, parse, format);
-                LinearKramersKronigResult result = LinearKramersKronig.Test(data.Spectrum, options);
-                output.Append(parse.GetValue(json) ? EisKramersKronigReport.Json(data, options, result) : EisKramersKronigReport.Text(data, options, result));
+                spectra.Validate(parse);
+                selection = spectra.Read(parse, stderr, cancellationToken);
+                if (selection.Single)
+                {
+                    SelectedSpectrum only = selection.Spectra[0];
+                    LinearKramersKronigResult result = LinearKramersKronig.Test(only.Spectrum, options);
+                    output.Append(parse.GetValue(json) ? EisKramersKronigReport.Json(only, options, result) : EisKramersKronigReport.Text(only, options, result));
+                    return;
+                }
+
+                var outcomes = new EisBatchReport.Outcome<LinearKramersKronigResult>[selection.Spectra.Count];
+                IReadOnlyList<SelectedSpectrum> targets = selection.Spectra;
+                ProgressDisplay.Run(stderr, targets.Count, $"Lin-KK on {targets.Count} spectra", step =>
+                    Parallel.For(0, targets.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                    {
+                        try
+                        {
+                            outcomes[i] = new(targets[i], LinearKramersKronig.Test(targets[i].Spectrum, options), null);
+                        }
+                        catch (ArgumentException e)
+                        {
+                            outcomes[i] = new(targets[i], null, e.Message);
+                        }
+
+                        step?.Invoke();
+                    }));
+                WriteCsv(parse.GetValue(csv), writer => EisBatchReport.WriteKramersKronigCsv(writer, outcomes));
+                output.Append(parse.GetValue(json) ? EisBatchReport.KramersKronigJson(outcomes, selection.Problems, options) : EisBatchReport.KramersKronigText(outcomes, selection.Problems, options));
+                selection = selection with { Problems = [.. selection.Problems, .. outcomes.Where(o => o.Problem is not null).Select(o => o.Problem!)] };
             });
+            return Task.FromResult(Finish(stderr, exit, selection?.Problems.Count ?? 0));
         });
         return kk;
     }
 
-    private static Command Fit(TextWriter stdout, TextWriter stderr, Argument<string> file, Option<bool> json, Option<string> format)
+    private static Command Fit(TextWriter stdout, TextWriter stderr, Option<bool> json)
     {
+        var spectra = new SpectrumArguments();
         var circuit = new Option<string>("--circuit")
         {
             Description = "The circuit in impedance.py's string grammar, e.g. \"R0-p(R1,CPE1)-p(R2,CPE2)\": elements R, C, L, CPE, W, Wo, Ws, …, '-' in series, p(a,b) in parallel, each named by its type and a number.",
@@ -109,14 +151,16 @@ internal static class EisCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the global option's random starts.", DefaultValueFactory = _ => 0UL };
         var dropInductive = new Option<bool>("--drop-inductive") { Description = "Fit only the points with Z″ ≤ 0, dropping the inductive ones (impedance.py's ignoreBelowX), for circuits without an inductor." };
         var level = new Option<double>("--level") { Description = "Confidence level of the intervals, in (0, 1).", DefaultValueFactory = _ => 0.95 };
+        var warmStart = new Option<bool>("--warm-start") { Description = "With several spectra, start each fit from the previous spectrum's result (in file and sweep order, one after another) instead of fitting them independently in parallel." };
+        var csv = new Option<string?>("--csv") { Description = "Also write the result table (a row per spectrum: file, sweep, points, frequency range, t₀, E, I, status, χ²/ν, every parameter and its SE, in SI units) to this CSV file." };
+        var curve = new Option<string?>("--curve") { Description = "Also write the fitted model's spectrum (f, Z′, Z″ at the data's frequencies and on a fine grid of 20 points per decade) to this CSV file." };
         var fit = new Command("fit", "Fit an equivalent circuit by complex nonlinear least squares, from automatic start values for whatever --guess does not give; report the parameters with SEs and CIs, the start used, identifiability warnings and the residuals.")
         {
-            Arguments = { file },
-            Options = { circuit, guess, fix, weight, global, seed, level, dropInductive, json },
+            Options = { circuit, guess, fix, weight, global, seed, level, dropInductive, warmStart, json, csv, curve },
         };
-        fit.SetAction(parse =>
+        spectra.AddTo(fit, selection: true);
+        fit.SetAction((parse, cancellationToken) =>
         {
-            string path = parse.GetValue(file)!;
             Circuit? parsed = null;
             CircuitFitOptions? options = null;
             int exit = CommandExecution.Run(stdout, stderr, null, _ =>
@@ -131,53 +175,112 @@ internal static class EisCommand
                     Seed = parse.GetValue(seed),
                     ConfidenceLevel = parse.GetValue(level),
                 };
+                spectra.Validate(parse);
             });
             if (exit != 0)
             {
-                return exit;
+                return Task.FromResult(exit);
             }
 
-            return CommandExecution.Run(stdout, stderr, path, output =>
+            SpectrumArguments.Selection? selection = null;
+            exit = CommandExecution.Run(stdout, stderr, null, output =>
             {
-                ImpedanceData data = Read(path, parse, format);
-                ImpedanceSpectrum spectrum = parse.GetValue(dropInductive) ? data.Spectrum.WithoutInductivePoints() : data.Spectrum;
-                int dropped = data.Spectrum.Count - spectrum.Count;
-                if (dropped > 0 && 2 * dropped > data.Spectrum.Count)
+                selection = spectra.Read(parse, stderr, cancellationToken);
+                bool drop = parse.GetValue(dropInductive);
+                if (selection.Single)
                 {
-                    // Said on standard error, so a --json document stays valid.
-                    stderr.WriteLine($"electrochem: warning: --drop-inductive dropped {dropped} of {data.Spectrum.Count} points (Z″ > 0), most of the spectrum: the file probably holds −Z″ under a Z″ name");
+                    SelectedSpectrum only = selection.Spectra[0];
+                    ImpedanceSpectrum fitted = drop ? WithoutInductive(only, stderr) : only.Spectrum;
+                    FitResult<CircuitModel> result = CircuitModel.Fit(parsed!, fitted, options, cancellationToken);
+                    ImmutableArray<double> automatic = CircuitInitialGuess.Estimate(parsed!, fitted);
+                    WriteCsv(parse.GetValue(curve), writer => FittedCurve.Write(writer, [(only, fitted, result)]));
+                    WriteCsv(parse.GetValue(csv), writer => EisBatchReport.WriteFitCsv(writer, parsed!, [new(only, result, null)]));
+                    output.Append(parse.GetValue(json) ? EisFitReport.Json(only, fitted, options!, result, automatic) : EisFitReport.Text(only, fitted, options!, result, automatic));
+                    return;
                 }
 
-                FitResult<CircuitModel> result = CircuitModel.Fit(parsed!, spectrum, options);
-                ImmutableArray<double> automatic = CircuitInitialGuess.Estimate(parsed!, spectrum);
-                output.Append(parse.GetValue(json) ? EisFitReport.Json(data, spectrum, options!, result, automatic) : EisFitReport.Text(data, spectrum, options!, result, automatic));
+                IReadOnlyList<SelectedSpectrum> targets = selection.Spectra;
+                var fittedSpectra = new ImpedanceSpectrum?[targets.Count];
+                var rejected = new string?[targets.Count];
+                for (int i = 0; i < targets.Count; i++)
+                {
+                    try
+                    {
+                        fittedSpectra[i] = drop ? WithoutInductive(targets[i], stderr) : targets[i].Spectrum;
+                    }
+                    catch (ArgumentException e)
+                    {
+                        rejected[i] = e.Message;
+                    }
+                }
+
+                int[] fittable = [.. Enumerable.Range(0, targets.Count).Where(i => fittedSpectra[i] is not null)];
+                ImmutableArray<BatchOutcome<FitResult<CircuitModel>>> batch = [];
+                bool warm = parse.GetValue(warmStart);
+                ProgressDisplay.Run(stderr, fittable.Length, $"Fitting {fittable.Length} spectra", step =>
+                    batch = CircuitBatchFit.FitMany(parsed!, [.. fittable.Select(i => fittedSpectra[i]!)], options, warm,
+                        progress: step is null ? null : new Progress(step), cancellationToken: cancellationToken));
+                var outcomes = new EisBatchReport.Outcome<FitResult<CircuitModel>>[targets.Count];
+                for (int i = 0; i < targets.Count; i++)
+                {
+                    outcomes[i] = new(targets[i], null, rejected[i]);
+                }
+
+                for (int k = 0; k < fittable.Length; k++)
+                {
+                    outcomes[fittable[k]] = new(targets[fittable[k]], batch[k].Result, batch[k].Error);
+                }
+
+                WriteCsv(parse.GetValue(curve), writer => FittedCurve.Write(writer, Enumerable.Range(0, outcomes.Length).Where(i => outcomes[i].Result is not null).Select(i => (outcomes[i].Spectrum, fittedSpectra[i]!, outcomes[i].Result!))));
+                WriteCsv(parse.GetValue(csv), writer => EisBatchReport.WriteFitCsv(writer, parsed!, outcomes));
+                output.Append(parse.GetValue(json) ? EisBatchReport.FitJson(parsed!, outcomes, selection.Problems, options!, warm) : EisBatchReport.FitText(parsed!, outcomes, selection.Problems, options!, warm));
+                selection = selection with { Problems = [.. selection.Problems, .. outcomes.Where(o => o.Problem is not null).Select(o => o.Problem!)] };
             });
+            return Task.FromResult(Finish(stderr, exit, selection?.Problems.Count ?? 0));
         });
         return fit;
     }
 
-    /// <summary><c>--format</c>, on every <c>eis</c> command: detection, or one of the formats the reader knows.</summary>
-    private static Option<string> FormatOption() => new("--format")
+    /// <summary>The spectrum without inductive points, warning on standard error (so a --json document stays valid) when that drops most of it.</summary>
+    private static ImpedanceSpectrum WithoutInductive(SelectedSpectrum selected, TextWriter stderr)
     {
-        Description = "The file's format when detection is not enough: auto (default), gamry, biologic, zplot, zplot-windows, versastudio, chi, parstat, powersuite, headerless, table or maccor. A named format gives that reader's precise error.",
-        DefaultValueFactory = _ => "auto",
-        Recursive = true,
-    };
-
-    /// <summary>Reads an impedance file by detection or in the format <c>--format</c> names.</summary>
-    private static ImpedanceData Read(string path, ParseResult parse, Option<string> formatOption)
-    {
-        string name = parse.GetValue(formatOption)!.Trim().ToLowerInvariant();
-        if (name == "auto")
+        ImpedanceSpectrum kept = selected.Spectrum.WithoutInductivePoints();
+        int dropped = selected.Spectrum.Count - kept.Count;
+        if (dropped > 0 && 2 * dropped > selected.Spectrum.Count)
         {
-            return ImpedanceFile.Read(path);
+            stderr.WriteLine($"electrochem: warning: {selected.Label}: --drop-inductive dropped {dropped} of {selected.Spectrum.Count} points (Z″ > 0), most of the spectrum: the file probably holds −Z″ under a Z″ name");
         }
 
-        ImpedanceFileFormat format = Cycling.CycleTableArguments.Choice(name, "--format",
-            ("gamry", ImpedanceFileFormat.Gamry), ("biologic", ImpedanceFileFormat.BioLogic), ("zplot", ImpedanceFileFormat.ZPlot),
-            ("zplot-windows", ImpedanceFileFormat.ZPlotWindows), ("versastudio", ImpedanceFileFormat.VersaStudio), ("chi", ImpedanceFileFormat.CHInstruments),
-            ("parstat", ImpedanceFileFormat.Parstat), ("powersuite", ImpedanceFileFormat.PowerSuite), ("headerless", ImpedanceFileFormat.HeaderlessCsv),
-            ("table", ImpedanceFileFormat.DelimitedTable), ("maccor", ImpedanceFileFormat.MaccorEis));
-        return ImpedanceFile.Read(path, format);
+        return kept;
+    }
+
+    /// <summary>Writes a CSV file (UTF-8, no BOM) when a path was given.</summary>
+    private static void WriteCsv(string? path, Action<TextWriter> write)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        write(writer);
+    }
+
+    /// <summary>The exit code: the command's own, or <see cref="CliApplication.DataErrorExitCode"/> with a summary on standard error when some files or spectra could not be analysed.</summary>
+    private static int Finish(TextWriter stderr, int exit, int problems)
+    {
+        if (exit != 0 || problems == 0)
+        {
+            return exit;
+        }
+
+        stderr.WriteLine($"electrochem: {problems} file{(problems == 1 ? string.Empty : "s")} or spectr{(problems == 1 ? "um" : "a")} could not be analysed (listed in the report)");
+        return CliApplication.DataErrorExitCode;
+    }
+
+    /// <summary>Advances a progress bar from the batch fitter's completion counts.</summary>
+    private sealed class Progress(Action step) : IProgress<int>
+    {
+        public void Report(int value) => step();
     }
 }

@@ -5,7 +5,7 @@ using Electrochem.Cli.Formatting;
 using Electrochem.Cycling;
 using Electrochem.IO;
 using Electrochem.IO.Cycling;
-using Spectre.Console;
+using Electrochem.Cli.Commands;
 
 namespace Electrochem.Cli.Data;
 
@@ -19,13 +19,7 @@ internal static class DataConversion
     internal sealed record Outcome(string Input, string? Output, int Rows, string? Format, string? Problem);
 
     /// <summary>The input files: the file itself, or every non-hidden file under a directory (recursively, in name order) except Parquet files.</summary>
-    internal static string[] Inputs(string source) =>
-        Directory.Exists(source)
-            ? [.. Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories)
-                .Where(f => !Path.GetRelativePath(source, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
-                .Where(f => !f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal)]
-            : [source];
+    internal static string[] Inputs(string source) => InputFiles.Expand([source], f => f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Where one input's output goes: the output path for a single file (or a file inside it when it is a directory), else the input's relative path under the output directory with the format's extension appended.</summary>
     internal static string OutputPath(string source, string input, string output, string extension)
@@ -56,19 +50,7 @@ internal static class DataConversion
             });
         }
 
-        bool interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && inputs.Length > 1;
-        if (!interactive)
-        {
-            ConvertAll(null);
-            return outcomes;
-        }
-
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        console.Progress().Start(context =>
-        {
-            ProgressTask task = context.AddTask($"Converting {inputs.Length} files", maxValue: inputs.Length);
-            ConvertAll(() => task.Increment(1));
-        });
+        ProgressDisplay.Run(stderr, inputs.Length, $"Converting {inputs.Length} files", ConvertAll);
         return outcomes;
     }
 

@@ -12,15 +12,17 @@ namespace Electrochem.Cli.Impedance;
 internal static class EisFitReport
 {
     /// <summary>
-    /// The report as text (<paramref name="spectrum"/> is the part of <paramref name="data"/> that was fitted): the spectrum, circuit, weighting and global option; the fit table
+    /// The report as text (<paramref name="spectrum"/> is the part of <paramref name="selected"/> (the sweep after --fmin/--fmax) that was fitted): the spectrum, circuit, weighting and global option; the fit table
     /// (<see cref="FitResult.ToTable"/>); where each start came from; identifiability warnings; and a residual summary.
     /// </summary>
-    internal static string Text(ImpedanceData data, ImpedanceSpectrum spectrum, CircuitFitOptions options, FitResult<CircuitModel> fit, ImmutableArray<double> automaticStart)
+    internal static string Text(SelectedSpectrum selected, ImpedanceSpectrum spectrum, CircuitFitOptions options, FitResult<CircuitModel> fit, ImmutableArray<double> automaticStart)
     {
         CultureInfo invariant = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        string dropped = spectrum.Count == data.Spectrum.Count ? string.Empty : string.Create(invariant, $" of {data.Spectrum.Count}, {data.Spectrum.Count - spectrum.Count} inductive (Z″ > 0) dropped");
-        text.Append(invariant, $"Equivalent-circuit fit of {data.SourceName} ({data.FormatName}, {spectrum.Count} points{dropped}, {Numbers.Significant(spectrum.MinimumFrequency, 4)}–{Numbers.Significant(spectrum.MaximumFrequency, 4)} Hz)\n");
+        int available = selected.Spectrum.Count;
+        string dropped = spectrum.Count == available ? string.Empty : string.Create(invariant, $" of {available}, {available - spectrum.Count} inductive (Z″ > 0) dropped");
+        string cropped = selected.CroppedCount == 0 ? string.Empty : string.Create(invariant, $"; {selected.CroppedCount} of the sweep's {selected.Sweep.Spectrum.Count} points outside --fmin/--fmax");
+        text.Append(invariant, $"Equivalent-circuit fit of {selected.Label} ({selected.Data.FormatName}, {spectrum.Count} points{dropped}{cropped}, {Numbers.Significant(spectrum.MinimumFrequency, 4)}–{Numbers.Significant(spectrum.MaximumFrequency, 4)} Hz)\n");
         text.Append(invariant, $"Circuit: {fit.Model.Circuit}\n");
         text.Append(invariant, $"Weighting: {options.Weighting} ({Describe(options.Weighting)}); {Numbers.Percent(options.ConfidenceLevel)} confidence intervals\n");
         text.Append(options.GlobalStarts > 0
@@ -63,13 +65,14 @@ internal static class EisFitReport
     /// The report as one JSON document: file, format, circuit, weighting, the starts, the identifiability warnings, the
     /// residual summary, the fit (<see cref="FitResult.ToJson"/>) and the fitted model (<see cref="CircuitModel.ToJson"/>).
     /// </summary>
-    internal static string Json(ImpedanceData data, ImpedanceSpectrum spectrum, CircuitFitOptions options, FitResult<CircuitModel> fit, ImmutableArray<double> automaticStart) => JsonOutput.Document(json =>
+    internal static string Json(SelectedSpectrum selected, ImpedanceSpectrum spectrum, CircuitFitOptions options, FitResult<CircuitModel> fit, ImmutableArray<double> automaticStart) => JsonOutput.Document(json =>
     {
         json.WriteStartObject();
         json.WriteString("command", "eis fit");
-        json.WriteString("file", data.SourceName);
-        json.WriteString("format", data.FormatName);
-        json.WriteNumber("pointCount", data.Spectrum.Count);
+        json.WriteString("file", selected.Data.SourceName);
+        json.WriteNumber("spectrum", selected.Sweep.Index);
+        json.WriteString("format", selected.Data.FormatName);
+        json.WriteNumber("pointCount", selected.Spectrum.Count);
         json.WriteNumber("fittedPointCount", spectrum.Count);
         json.WriteString("circuit", fit.Model.Circuit.ToString());
         json.WriteString("weighting", options.Weighting.ToString());

@@ -10,11 +10,11 @@ namespace Electrochem.Cli.Impedance;
 internal static class EisKramersKronigReport
 {
     /// <summary>The report as text: settings, M and μ (with the μ of every M tried), the fitted series elements, residual statistics and the per-point residuals.</summary>
-    internal static string Text(ImpedanceData data, LinearKramersKronigOptions options, LinearKramersKronigResult kk)
+    internal static string Text(SelectedSpectrum selected, LinearKramersKronigOptions options, LinearKramersKronigResult kk)
     {
-        ImpedanceSpectrum spectrum = data.Spectrum;
+        ImpedanceSpectrum spectrum = selected.Spectrum;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Lin-KK test (Schönleber et al. 2014) of {data.SourceName} ({data.FormatName}, {spectrum.Count} points, {Numbers.Significant(spectrum.MinimumFrequency, 4)}–{Numbers.Significant(spectrum.MaximumFrequency, 4)} Hz)\n");
+        text.Append(CultureInfo.InvariantCulture, $"Lin-KK test (Schönleber et al. 2014) of {selected.Label} ({selected.Data.FormatName}, {spectrum.Count} points, {Numbers.Significant(spectrum.MinimumFrequency, 4)}–{Numbers.Significant(spectrum.MaximumFrequency, 4)} Hz)\n");
         text.Append(CultureInfo.InvariantCulture, $"Fitted part: {kk.Part}; series capacitance: {(options.IncludeSeriesCapacitance ? "included" : "not included")}; ");
         text.Append(options.Cutoff is { } c
             ? string.Create(CultureInfo.InvariantCulture, $"M chosen by μ ≤ c = {c} (at most {options.MaximumElementCount})\n")
@@ -37,13 +37,14 @@ internal static class EisKramersKronigReport
     }
 
     /// <summary>The report as one JSON document.</summary>
-    internal static string Json(ImpedanceData data, LinearKramersKronigOptions options, LinearKramersKronigResult kk) => JsonOutput.Document(json =>
+    internal static string Json(SelectedSpectrum selected, LinearKramersKronigOptions options, LinearKramersKronigResult kk) => JsonOutput.Document(json =>
     {
-        ImpedanceSpectrum spectrum = data.Spectrum;
+        ImpedanceSpectrum spectrum = selected.Spectrum;
         json.WriteStartObject();
         json.WriteString("command", "eis kk");
-        json.WriteString("file", data.SourceName);
-        json.WriteString("format", data.FormatName);
+        json.WriteString("file", selected.Data.SourceName);
+        json.WriteNumber("spectrum", selected.Sweep.Index);
+        json.WriteString("format", selected.Data.FormatName);
         json.WriteString("part", kk.Part.ToString());
         if (options.Cutoff is { } c)
         {

@@ -43,6 +43,27 @@ internal static class EisShowReport
         table.Add("last", Line(data, spectrum.Count - 1), Numbers.Significant(spectrum.Frequency[^1], 6), Numbers.Significant(spectrum.Real[^1], 6), Numbers.Significant(spectrum.Imaginary[^1], 6));
         table.AppendTo(text);
         text.Append('\n');
+        if (data.Sweeps.Length > 1)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Sweeps: {data.Sweeps.Length} (eis kk and eis fit analyse each; --spectrum N picks one)\n");
+            var sweeps = new TextTable("#", "points", "lines", "f range (Hz)", "t₀ (s)", "E (V)", "I (A)", "cycle");
+            foreach (ImpedanceSweep sweep in data.Sweeps)
+            {
+                sweeps.Add(
+                    sweep.Index.ToString(CultureInfo.InvariantCulture),
+                    sweep.Spectrum.Count.ToString(CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"{sweep.LineNumbers[0]}–{sweep.LineNumbers[^1]}"),
+                    $"{Numbers.Significant(sweep.Spectrum.MinimumFrequency, 4)}–{Numbers.Significant(sweep.Spectrum.MaximumFrequency, 4)}",
+                    Optional(sweep.StartTime, 6),
+                    Optional(sweep.DcPotential, 5),
+                    Optional(sweep.DcCurrent, 4),
+                    sweep.Cycle is { } cycle ? cycle.ToString("R", CultureInfo.InvariantCulture) : "—");
+            }
+
+            sweeps.AppendTo(text);
+            text.Append('\n');
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"Dropped rows: {data.DroppedPoints.Length}\n");
         foreach (var group in data.DroppedPoints.GroupBy(p => p.Reason))
         {
@@ -60,6 +81,8 @@ internal static class EisShowReport
 
         return text.ToString();
     }
+
+    private static string Optional(double? value, int digits) => value is { } v ? Numbers.Significant(v, digits) : "—";
 
     /// <summary>The report as one JSON document: format, metadata, columns, every point, dropped rows, warnings, settings.</summary>
     internal static string Json(ImpedanceData data) => JsonOutput.Document(json =>
@@ -91,6 +114,22 @@ internal static class EisShowReport
             JsonOutput.Number(json, "frequencyHertz", spectrum.Frequency[i]);
             JsonOutput.Number(json, "realOhm", spectrum.Real[i]);
             JsonOutput.Number(json, "imaginaryOhm", spectrum.Imaginary[i]);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("sweeps");
+        foreach (ImpedanceSweep sweep in data.Sweeps)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("index", sweep.Index);
+            json.WriteNumber("pointCount", sweep.Spectrum.Count);
+            json.WriteNumber("firstLine", sweep.LineNumbers[0]);
+            json.WriteNumber("lastLine", sweep.LineNumbers[^1]);
+            JsonOutput.NumberOrNull(json, "startTimeSecond", sweep.StartTime);
+            JsonOutput.NumberOrNull(json, "dcPotentialVolt", sweep.DcPotential);
+            JsonOutput.NumberOrNull(json, "dcCurrentAmpere", sweep.DcCurrent);
+            JsonOutput.NumberOrNull(json, "cycle", sweep.Cycle);
             json.WriteEndObject();
         }
 

@@ -20,7 +20,8 @@ public sealed class ImpedanceData
         ImpedanceColumns columns,
         ImmutableArray<TableColumn> otherColumns,
         ImmutableArray<DroppedPoint> droppedPoints,
-        ImpedanceFileHeader header)
+        ImpedanceFileHeader header,
+        ImmutableArray<ImpedanceSweep> sweeps)
     {
         SourceName = sourceName;
         Format = format;
@@ -38,6 +39,7 @@ public sealed class ImpedanceData
         AcAmplitude = header.AcAmplitude;
         DcPotential = header.DcPotential;
         Warnings = header.Warnings.ToImmutable();
+        Sweeps = sweeps;
     }
 
     /// <summary>The file path as the caller gave it, or the source name given with a text reader.</summary>
@@ -49,8 +51,18 @@ public sealed class ImpedanceData
     /// <summary>The format in words, e.g. <c>Gamry .DTA (ZCURVE table)</c>.</summary>
     public string FormatName => ImpedanceFile.DescribeFormat(Format);
 
-    /// <summary>The spectrum: f in Hz, Z′ and Z″ in Ω with the physical sign (capacitive Z″ &lt; 0), in file order.</summary>
+    /// <summary>
+    /// Every point of the file: f in Hz, Z′ and Z″ in Ω with the physical sign (capacitive Z″ &lt; 0), in file order.
+    /// When the file holds several sweeps this joins them (and <see cref="Warnings"/> says so): fit each of
+    /// <see cref="Sweeps"/> instead.
+    /// </summary>
     public ImpedanceSpectrum Spectrum { get; }
+
+    /// <summary>
+    /// The file's frequency sweeps, in file order, at least one: split where a loop or cycle column changes and where the
+    /// frequency restarts. A file with one sweep has one whose spectrum is <see cref="Spectrum"/>.
+    /// </summary>
+    public ImmutableArray<ImpedanceSweep> Sweeps { get; }
 
     /// <summary>The 1-based line of each point of <see cref="Spectrum"/>, in order.</summary>
     public ImmutableArray<int> LineNumbers { get; }

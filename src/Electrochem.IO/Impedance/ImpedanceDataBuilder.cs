@@ -121,9 +121,48 @@ internal static class ImpedanceDataBuilder
             header.Warnings.Add($"every Z″ is positive (inductive) in all {imaginary.Count} points: the column '{block.Headers[roles.Imaginary.Index].Text}' probably holds −Z″ under a Z″ name; name it '-Z″' (or '-Im(Z)') and it is negated on reading");
         }
 
+        if (LooksLikeFrequencies(real) && !LooksLikeFrequencies(frequency))
+        {
+            header.Warnings.Add($"the Z′ column '{block.Headers[roles.Real.Index].Text}' runs monotonically over {Math.Log10(real.Max() / real.Min()):F1} decades in even logarithmic steps, as frequencies do, while the frequency column '{block.Headers[roles.Frequency.Index].Text}' does not: are the columns in the order f, Z′, Z″?");
+        }
+
+        ImmutableArray<int> lines = [.. kept.Select(r => block.LineNumbers[r])];
+        ImmutableArray<TableColumn> otherColumns = others.ToImmutable();
+        ImmutableArray<ImpedanceSweep> sweeps = SweepSplitter.Split(spectrum, lines, otherColumns, header.Warnings);
+        if (sweeps.Length > 1)
+        {
+            header.Warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the file holds {sweeps.Length} sweeps ({SweepSizes(sweeps)} points); Spectrum joins all {spectrum.Count} points in file order, Sweeps holds each one to fit on its own"));
+        }
+
         return DataFileResult.Success(new ImpedanceData(
-            text.SourceName, format, spectrum, [.. kept.Select(r => block.LineNumbers[r])], roles.Columns, others.ToImmutable(), dropped.ToImmutable(), header));
+            text.SourceName, format, spectrum, lines, roles.Columns, otherColumns, dropped.ToImmutable(), header, sweeps));
     }
+
+    /// <summary>Whether values look like a frequency sweep: at least 5, positive, monotonic, over two decades or more, in even logarithmic steps (coefficient of variation of the steps below 0.15).</summary>
+    private static bool LooksLikeFrequencies(List<double> values)
+    {
+        if (values.Count < 5 || values.Any(v => !(v > 0)))
+        {
+            return false;
+        }
+
+        double[] steps = [.. values.Skip(1).Select((v, i) => Math.Log(v / values[i]))];
+        if (!(steps.All(s => s > 0) || steps.All(s => s < 0)) || Math.Abs(steps.Sum()) < Math.Log(100))
+        {
+            return false;
+        }
+
+        double mean = steps.Average();
+        double spread = Math.Sqrt(steps.Sum(s => (s - mean) * (s - mean)) / steps.Length);
+        return spread < 0.15 * Math.Abs(mean);
+    }
+
+    /// <summary>The sweeps' point counts, e.g. <c>4 × 21</c> or <c>21, 21, 20</c>.</summary>
+    private static string SweepSizes(ImmutableArray<ImpedanceSweep> sweeps) =>
+        sweeps.All(s => s.Spectrum.Count == sweeps[0].Spectrum.Count)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sweeps.Length} × {sweeps[0].Spectrum.Count}")
+            : string.Join(", ", sweeps.Take(8).Select(s => s.Spectrum.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))) + (sweeps.Length > 8 ? ", …" : string.Empty);
 
     private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -137,7 +137,53 @@ public static class ImpedanceFile
     private static DataFileResult<ImpedanceData> Parse(ImpedanceText text, ImpedanceFileFormat? format)
     {
         ImpedanceFileFormat? chosen = format ?? Detect(text);
-        return chosen switch
+        return chosen is null ? Unrecognised(text) : ParseAs(text, chosen.Value);
+    }
+
+    /// <summary>
+    /// The error for content no format recognises: every reader is tried, and the one that got furthest into the file
+    /// (the latest line of its error) is named as the most likely format, with its precise reason.
+    /// </summary>
+    private static DataFileResult<ImpedanceData> Unrecognised(ImpedanceText text)
+    {
+        ImpedanceFileFormat? best = null;
+        DataFileResult<ImpedanceData>? bestResult = null;
+        foreach (ImpedanceFileFormat candidate in Enum.GetValues<ImpedanceFileFormat>())
+        {
+            DataFileResult<ImpedanceData> attempt = ParseAs(text, candidate);
+            int reached = attempt.IsSuccess ? int.MaxValue : attempt.Error.LineNumber;
+            if (bestResult is null || reached > (bestResult.IsSuccess ? int.MaxValue : bestResult.Error.LineNumber))
+            {
+                best = candidate;
+                bestResult = attempt;
+            }
+        }
+
+        if (bestResult is { IsSuccess: false } && TableReader.HasHeaderRow(text))
+        {
+            DataFileResult<ImpedanceData> table = ParseAs(text, ImpedanceFileFormat.DelimitedTable);
+            if (!table.IsSuccess && table.Error.LineNumber >= bestResult.Error.LineNumber)
+            {
+                return text.Fail<ImpedanceData>(table.Error.LineNumber, $"not recognised as an instrument's impedance file, and read as a table with a header row: {table.Error.Problem}");
+            }
+        }
+
+        string known = "a Gamry .DTA, BioLogic EC-Lab .mpt, ZPlot .z, ZPlot for Windows text, VersaStudio .par, CH Instruments, Parstat, PowerSuite or Maccor export, "
+            + "or a delimited table of f, Z′ and Z″ (with a header naming them, or three numeric columns)";
+        if (best is not { } likely || bestResult is null || (!bestResult.IsSuccess && bestResult.Error.LineNumber <= 1))
+        {
+            return text.Fail<ImpedanceData>(1, $"not an impedance file format this reader knows; expected {known}");
+        }
+
+        return bestResult.IsSuccess
+            ? text.Fail<ImpedanceData>(1, $"the content was not recognised from its first lines, but it reads as {DescribeFormat(likely)}: name that format explicitly to read it (the command line's --format)")
+            : text.Fail<ImpedanceData>(bestResult.Error.LineNumber,
+                $"not recognised as an impedance file; it is closest to {DescribeFormat(likely)}, whose reader stops here: {bestResult.Error.Problem}");
+    }
+
+    private static DataFileResult<ImpedanceData> ParseAs(ImpedanceText text, ImpedanceFileFormat format)
+    {
+        return format switch
         {
             ImpedanceFileFormat.Gamry => GamryReader.Read(text),
             ImpedanceFileFormat.BioLogic => BioLogicReader.Read(text),
@@ -150,9 +196,7 @@ public static class ImpedanceFile
             ImpedanceFileFormat.HeaderlessCsv => TableReader.ReadHeaderless(text),
             ImpedanceFileFormat.DelimitedTable => TableReader.ReadHeaded(text, ImpedanceFileFormat.DelimitedTable),
             ImpedanceFileFormat.MaccorEis => MaccorEisReader.Read(text),
-            _ => text.Fail<ImpedanceData>(1,
-                "not an impedance file format this reader knows; expected a Gamry .DTA, BioLogic EC-Lab .mpt, ZPlot .z, ZPlot for Windows text, VersaStudio .par, "
-                + "CH Instruments, Parstat or PowerSuite export, or a delimited table of f, Z′ and Z″ (with a header naming them, or three numeric columns)"),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"{format} is not an ImpedanceFileFormat."),
         };
     }
 

@@ -55,6 +55,24 @@ internal static class TableReader
         return ImpedanceColumnRoles.Resolve(headers, string.Empty, out _) is null ? ImpedanceFileFormat.DelimitedTable : null;
     }
 
+    /// <summary>Whether the first content line splits at tabs, semicolons or commas into two or more fields that are not all numbers: a table's header row (words separated by spaces are prose, not a header).</summary>
+    internal static bool HasHeaderRow(ImpedanceText text)
+    {
+        int first = FirstContentLine(text);
+        if (first == 0)
+        {
+            return false;
+        }
+
+        string line = text.Line(first);
+        char delimiter = DetectDelimiter(line);
+        var fields = new List<string>();
+        return delimiter != ' '
+            && FieldSplitter.Split(line, delimiter, fields) is null
+            && fields.Count(f => f.Length > 0) >= 2
+            && !fields.Where(f => f.Length > 0).All(IsNumber);
+    }
+
     /// <summary>Parstat: a tab-separated table with a trailing tab; DC records (frequency 0) are dropped and listed.</summary>
     internal static DataFileResult<ImpedanceData> ReadParstat(ImpedanceText text)
     {

@@ -16,6 +16,7 @@ public static class BatchFit
     /// <param name="datasets">The datasets.</param>
     /// <param name="fit">The fit of one dataset; it receives the batch's cancellation token.</param>
     /// <param name="maxDegreeOfParallelism">Most threads used; −1 (default) for as many as the runtime chooses.</param>
+    /// <param name="progress">Receives the number of datasets finished so far after each one finishes (from the thread that finished it; counts may arrive out of order), or null.</param>
     /// <param name="cancellationToken">Cancels the batch; checked before each dataset and passed to each fit.</param>
     /// <returns>One outcome per dataset, in input order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
@@ -25,6 +26,7 @@ public static class BatchFit
         IReadOnlyList<TDataset> datasets,
         Func<TDataset, CancellationToken, TResult> fit,
         int maxDegreeOfParallelism = -1,
+        IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(datasets);
@@ -35,6 +37,7 @@ public static class BatchFit
         }
 
         var outcomes = new BatchOutcome<TResult>[datasets.Count];
+        int finished = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         try
         {
@@ -48,6 +51,8 @@ public static class BatchFit
                 {
                     outcomes[i] = new BatchOutcome<TResult>(i, default, rejected.Message);
                 }
+
+                progress?.Report(Interlocked.Increment(ref finished));
             });
         }
         catch (AggregateException aggregate) when (aggregate.InnerExceptions.All(e => e is OperationCanceledException))

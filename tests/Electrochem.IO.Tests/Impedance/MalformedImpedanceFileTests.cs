@@ -34,6 +34,10 @@ public sealed class MalformedImpedanceFileTests
     public void Unknown_content() => AssertError("hello\nworld\n", 1, "not an impedance file format this reader knows");
 
     [Fact]
+    public void An_unknown_header_row_gets_the_table_readers_precise_reason() =>
+        AssertError("Frequency,Zr,Zx\n100,1,2\n10,2,3\n", 1, "read as a table with a header row: no Z″ (imaginary part) column; expected headers such as 'f (Hz)'");
+
+    [Fact]
     public void Truncated_Gamry_file_mid_row()
     {
         string text = Sample("exampleDataGamry.DTA");

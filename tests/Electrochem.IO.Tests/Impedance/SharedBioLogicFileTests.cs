@@ -49,6 +49,43 @@ public sealed partial class SharedBioLogicFileTests
         Assert.Equal(21, f.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("peis.issue_149.mpt")]
+    [InlineData("geis.issue_149.mpt")]
+    public void Four_loops_read_as_four_sweeps_numbered_by_the_cycle_column(string name)
+    {
+        ImpedanceData data = Read(name);
+        Assert.Equal(4, data.Sweeps.Length);
+        Assert.Equal([1, 2, 3, 4], data.Sweeps.Select(s => s.Index));
+        Assert.Equal([1.0, 2.0, 3.0, 4.0], data.Sweeps.Select(s => s.Cycle!.Value));
+        Assert.All(data.Sweeps, s => Assert.Equal(21, s.Spectrum.Count));
+        Assert.All(data.Sweeps, s => Assert.Equal(data.Spectrum.Frequency[..21].ToArray(), s.Spectrum.Frequency.ToArray()));
+        Assert.Equal(data.LineNumbers[21], data.Sweeps[1].LineNumbers[0]);
+        Assert.Equal(data.Spectrum.Real[63], data.Sweeps[3].Spectrum.Real[0]);
+        Assert.True(data.Sweeps[1].StartTime > data.Sweeps[0].StartTime);
+        Assert.NotNull(data.Sweeps[0].DcPotential);
+        Assert.NotNull(data.Sweeps[0].DcCurrent);
+        Assert.Contains(data.Warnings, w => w.Contains("4 sweeps (4 × 21 points)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Modulo_Bat_sequence_reads_as_sixteen_sweeps_split_at_frequency_restarts()
+    {
+        ImpedanceData data = Read("mb.issue_149.mpt");
+        Assert.Equal(16, data.Sweeps.Length);
+        Assert.All(data.Sweeps, s => Assert.Equal(13, s.Spectrum.Count));
+        Assert.All(data.Sweeps, s => Assert.Equal(1.0002226E+004, s.Spectrum.Frequency[0], 1e-3));
+
+        // Ns = 2 throughout the EIS steps and 'z cycle' is 0, so the split comes from the frequency restarts; the
+        // DC conditions are the means of 'Ewe/V' (V) and 'I/mA' (mA → A) over each sweep.
+        Assert.Equal(2.0, data.Sweeps[0].Cycle);
+        Assert.Equal(116.9148555077409, data.Sweeps[0].StartTime!.Value, 1e-9);
+        Assert.InRange(data.Sweeps[0].DcPotential!.Value, 3.448, 3.449);
+        Assert.InRange(data.Sweeps[0].DcCurrent!.Value, 0.9e-4, 1.2e-4);
+        Assert.Equal(Enumerable.Range(1, 16), data.Sweeps.Select(s => s.Index));
+        Assert.True(data.Sweeps.Zip(data.Sweeps.Skip(1)).All(p => p.Second.StartTime > p.First.StartTime));
+    }
+
     [Fact]
     public void Modulo_Bat_with_decimal_commas_keeps_the_EIS_points_and_lists_the_DC_records()
     {

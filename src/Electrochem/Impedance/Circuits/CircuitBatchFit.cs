@@ -24,6 +24,7 @@ public static class CircuitBatchFit
     /// <param name="options">Options for every fit; null for <see cref="CircuitFitOptions.Default"/>.</param>
     /// <param name="warmStart">Start each fit from its predecessor's result (sequential); false (default) for independent parallel fits.</param>
     /// <param name="maxDegreeOfParallelism">Most threads without warm start; −1 (default) for as many as the runtime chooses.</param>
+    /// <param name="progress">Receives the number of spectra finished so far after each one, or null.</param>
     /// <param name="cancellationToken">Cancels the batch; checked before each spectrum and during each fit.</param>
     /// <returns>One outcome per spectrum, in input order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
@@ -34,6 +35,7 @@ public static class CircuitBatchFit
         CircuitFitOptions? options = null,
         bool warmStart = false,
         int maxDegreeOfParallelism = -1,
+        IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(circuit);
@@ -41,7 +43,7 @@ public static class CircuitBatchFit
         options ??= CircuitFitOptions.Default;
         if (!warmStart)
         {
-            return BatchFit.FitMany(spectra, (spectrum, token) => CircuitModel.Fit(circuit, spectrum, options, token), maxDegreeOfParallelism, cancellationToken);
+            return BatchFit.FitMany(spectra, (spectrum, token) => CircuitModel.Fit(circuit, spectrum, options, token), maxDegreeOfParallelism, progress, cancellationToken);
         }
 
         CircuitFitOptions next = options;
@@ -49,8 +51,9 @@ public static class CircuitBatchFit
         for (int i = 0; i < spectra.Count; i++)
         {
             CircuitFitOptions current = next;
-            BatchOutcome<FitResult<CircuitModel>> outcome = BatchFit.FitMany([spectra[i]], (spectrum, token) => CircuitModel.Fit(circuit, spectrum, current, token), 1, cancellationToken)[0];
+            BatchOutcome<FitResult<CircuitModel>> outcome = BatchFit.FitMany([spectra[i]], (spectrum, token) => CircuitModel.Fit(circuit, spectrum, current, token), 1, null, cancellationToken)[0];
             outcomes.Add(outcome with { Index = i });
+            progress?.Report(i + 1);
             next = outcome is { Succeeded: true, Result: { Converged: true } fit } ? WarmStartFrom(options, fit) : options;
         }
 

@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Electrochem.Cli.Formatting;
+using Electrochem.Fitting;
+using Electrochem.Impedance;
+
+namespace Electrochem.Cli.Impedance;
+
+/// <summary>
+/// The one-table reports of <c>eis show|kk|fit</c> over several spectra (several files, directories, or the sweeps of a
+/// multi-sweep file): a row per spectrum with its file, sweep, points, frequency range, start time and DC levels, then
+/// the analysis' columns; files or sweeps that could not be used are listed after the table with their reason.
+/// </summary>
+internal static class EisBatchReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>The result of one spectrum's analysis, or why it has none.</summary>
+    internal sealed record Outcome<T>(SelectedSpectrum Spectrum, T? Result, string? Problem)
+        where T : class;
+
+    /// <summary>The spectra as a table, without analysis.</summary>
+    internal static string ShowText(SpectrumArguments.Selection selection)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"{selection.Spectra.Count} spectr{(selection.Spectra.Count == 1 ? "um" : "a")} in {selection.Spectra.Select(s => s.Data.SourceName).Distinct().Count()} file(s)\n\n");
+        var table = new TextTable([.. CommonHeader, "format", "warnings"]);
+        foreach (SelectedSpectrum s in selection.Spectra)
+        {
+            table.Add([.. CommonCells(s), s.Data.FormatName, s.Data.Warnings.Length.ToString(Invariant)]);
+        }
+
+        table.AppendTo(text);
+        AppendProblems(text, selection.Problems);
+        return text.ToString();
+    }
+
+    /// <summary>The spectra as one JSON document.</summary>
+    internal static string ShowJson(SpectrumArguments.Selection selection) => JsonOutput.Document(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("command", "eis show");
+        json.WriteStartArray("spectra");
+        foreach (SelectedSpectrum s in selection.Spectra)
+        {
+            json.WriteStartObject();
+            WriteCommon(json, s);
+            json.WriteString("format", s.Data.FormatName);
+            JsonOutput.StringArray(json, "warnings", s.Data.Warnings);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteProblems(json, selection.Problems);
+        json.WriteEndObject();
+    });
+
+    /// <summary>Lin-KK results as a table.</summary>
+    internal static string KramersKronigText(IReadOnlyList<Outcome<LinearKramersKronigResult>> outcomes, IReadOnlyList<string> problems, LinearKramersKronigOptions options)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Lin-KK test (Schönleber et al. 2014) of {outcomes.Count} spectr{(outcomes.Count == 1 ? "um" : "a")}; fitted part: {options.Part}; ");
+        text.Append(options.Cutoff is { } c ? string.Create(Invariant, $"M chosen by μ ≤ c = {c}\n\n") : string.Create(Invariant, $"M fixed at {options.MaximumElementCount}\n\n"));
+        var table = new TextTable([.. CommonHeader, "M", "μ", "max |Δ| (% of |Z|)", "pseudo-χ²"]);
+        foreach (Outcome<LinearKramersKronigResult> o in outcomes)
+        {
+            table.Add(o.Result is { } kk
+                ? [.. CommonCells(o.Spectrum), kk.ElementCount.ToString(Invariant), kk.Mu.ToString("0.000", Invariant), (100 * kk.MaximumAbsoluteResidual).ToString("0.00", Invariant), Numbers.Significant(kk.PseudoChiSquare, 3)]
+                : [.. CommonCells(o.Spectrum), "—", "—", "—", "not tested"]);
+        }
+
+        table.AppendTo(text);
+        AppendProblems(text, [.. problems, .. outcomes.Where(o => o.Problem is not null).Select(o => $"{o.Spectrum.Label}: {o.Problem}")]);
+        return text.ToString();
+    }
+
+    /// <summary>Lin-KK results as one JSON document.</summary>
+    internal static string KramersKronigJson(IReadOnlyList<Outcome<LinearKramersKronigResult>> outcomes, IReadOnlyList<string> problems, LinearKramersKronigOptions options) => JsonOutput.Document(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("command", "eis kk");
+        json.WriteString("part", options.Part.ToString());
+        JsonOutput.NumberOrNull(json, "cutoff", options.Cutoff);
+        json.WriteStartArray("spectra");
+        foreach (Outcome<LinearKramersKronigResult> o in outcomes)
+        {
+            json.WriteStartObject();
+            WriteCommon(json, o.Spectrum);
+            if (o.Result is { } kk)
+            {
+                json.WriteNumber("elementCount", kk.ElementCount);
+                JsonOutput.Number(json, "mu", kk.Mu);
+                JsonOutput.Number(json, "maximumAbsoluteResidual", kk.MaximumAbsoluteResidual);
+                JsonOutput.Number(json, "pseudoChiSquare", kk.PseudoChiSquare);
+                JsonOutput.NumberArray(json, "residualsReal", kk.ResidualsReal);
+                JsonOutput.NumberArray(json, "residualsImaginary", kk.ResidualsImaginary);
+            }
+            else
+            {
+                json.WriteString("problem", o.Problem);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteProblems(json, problems);
+        json.WriteEndObject();
+    });
+
+    /// <summary>Circuit fits as a table: status, χ²/ν and every parameter's value ± SE.</summary>
+    internal static string FitText(Circuit circuit, IReadOnlyList<Outcome<FitResult<CircuitModel>>> outcomes, IReadOnlyList<string> problems, CircuitFitOptions options, bool warmStart)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Equivalent-circuit fits of {circuit} to {outcomes.Count} spectr{(outcomes.Count == 1 ? "um" : "a")}; weighting {options.Weighting}; {(warmStart ? "each started from its predecessor's result" : "each from its automatic start")}; value ± SE\n\n");
+        var table = new TextTable([.. CommonHeader, "status", "χ²/ν", .. circuit.Parameters.Select(p => p.Unit.Length == 0 ? p.Name : $"{p.Name} ({p.Unit})")]);
+        foreach (Outcome<FitResult<CircuitModel>> o in outcomes)
+        {
+            if (o.Result is { } fit)
+            {
+                table.Add([.. CommonCells(o.Spectrum), fit.Status.ToString(), Numbers.Significant(fit.Statistics.ReducedChiSquare, 3),
+                    .. fit.Parameters.Select(p => p.IsFixed ? Numbers.Significant(p.Value, 5) + " (fixed)" : Numbers.WithUncertainty(p.Value, p.StandardError))]);
+            }
+            else
+            {
+                table.Add([.. CommonCells(o.Spectrum), "not fitted", "—", .. circuit.Parameters.Select(_ => "—")]);
+            }
+        }
+
+        table.AppendTo(text);
+        string[] unconverged = [.. outcomes.Where(o => o.Result is { Converged: false }).Select(o => $"  {o.Spectrum.Label}: {o.Result!.StatusReason}")];
+        if (unconverged.Length > 0)
+        {
+            text.Append(Invariant, $"\nNot converged ({unconverged.Length}):\n").AppendJoin('\n', unconverged).Append('\n');
+        }
+
+        AppendProblems(text, [.. problems, .. outcomes.Where(o => o.Problem is not null).Select(o => $"{o.Spectrum.Label}: {o.Problem}")]);
+        return text.ToString();
+    }
+
+    /// <summary>Circuit fits as one JSON document, each fit as the core's own fit JSON.</summary>
+    internal static string FitJson(Circuit circuit, IReadOnlyList<Outcome<FitResult<CircuitModel>>> outcomes, IReadOnlyList<string> problems, CircuitFitOptions options, bool warmStart) => JsonOutput.Document(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("command", "eis fit");
+        json.WriteString("circuit", circuit.ToString());
+        json.WriteString("weighting", options.Weighting.ToString());
+        json.WriteBoolean("warmStart", warmStart);
+        json.WriteStartArray("spectra");
+        foreach (Outcome<FitResult<CircuitModel>> o in outcomes)
+        {
+            json.WriteStartObject();
+            WriteCommon(json, o.Spectrum);
+            if (o.Result is { } fit)
+            {
+                JsonOutput.Fit(json, "fit", fit);
+            }
+            else
+            {
+                json.WriteString("problem", o.Problem);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteProblems(json, problems);
+        json.WriteEndObject();
+    });
+
+    /// <summary>
+    /// Circuit fits as CSV, a row per spectrum: the common columns (<see cref="WriteCsv"/>), then <c>status,reduced_chi_square</c>,
+    /// <c>NAME_UNIT</c> and <c>NAME_se_UNIT</c> for every parameter, and <c>problem</c>.
+    /// </summary>
+    internal static void WriteFitCsv(TextWriter writer, Circuit circuit, IReadOnlyList<Outcome<FitResult<CircuitModel>>> outcomes) =>
+        WriteCsv(
+            writer,
+            ["status", "reduced_chi_square", .. circuit.Parameters.SelectMany(p => new[] { p.Name + CsvUnit(p.Unit), p.Name + "_se" + CsvUnit(p.Unit) })],
+            outcomes.Select(o => (o.Spectrum, o.Problem, o.Result is not { } fit
+                ? (string[])["NotFitted", string.Empty, .. circuit.Parameters.SelectMany(_ => new[] { string.Empty, string.Empty })]
+                : [fit.Status.ToString(), Number(fit.Statistics.ReducedChiSquare), .. fit.Parameters.SelectMany(p => new[] { Number(p.Value), Number(p.StandardError) })])));
+
+    /// <summary>Lin-KK results as CSV: the common columns, then <c>element_count,mu,max_abs_residual,pseudo_chi_square,problem</c>.</summary>
+    internal static void WriteKramersKronigCsv(TextWriter writer, IReadOnlyList<Outcome<LinearKramersKronigResult>> outcomes) =>
+        WriteCsv(
+            writer,
+            ["element_count", "mu", "max_abs_residual", "pseudo_chi_square"],
+            outcomes.Select(o => (o.Spectrum, o.Problem, o.Result is not { } kk
+                ? (string[])[string.Empty, string.Empty, string.Empty, string.Empty]
+                : [kk.ElementCount.ToString(Invariant), Number(kk.Mu), Number(kk.MaximumAbsoluteResidual), Number(kk.PseudoChiSquare)])));
+
+    /// <summary>
+    /// A CSV table with a row per spectrum: <c>file,spectrum,points,fmin_Hz,fmax_Hz,start_time_s,dc_potential_V,dc_current_A,cycle</c>,
+    /// the analysis' columns, and <c>problem</c>. Numbers in invariant culture, round-trip precision, empty when absent.
+    /// </summary>
+    private static void WriteCsv(TextWriter writer, IReadOnlyList<string> columns, IEnumerable<(SelectedSpectrum Spectrum, string? Problem, string[] Cells)> rows)
+    {
+        writer.Write("file,spectrum,points,fmin_Hz,fmax_Hz,start_time_s,dc_potential_V,dc_current_A,cycle,");
+        writer.Write(string.Join(',', columns));
+        writer.Write(",problem\n");
+        foreach ((SelectedSpectrum s, string? problem, string[] cells) in rows)
+        {
+            ImpedanceSpectrum z = s.Spectrum;
+            writer.Write(string.Join(',',
+                Csv(s.Data.SourceName), s.Sweep.Index.ToString(Invariant), z.Count.ToString(Invariant), Number(z.MinimumFrequency), Number(z.MaximumFrequency),
+                Number(s.Sweep.StartTime), Number(s.Sweep.DcPotential), Number(s.Sweep.DcCurrent), Number(s.Sweep.Cycle)));
+            writer.Write(',');
+            writer.Write(string.Join(',', cells));
+            writer.Write(',');
+            writer.Write(Csv(problem ?? string.Empty));
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>A CSV field, quoted when it holds a comma, quote or line break.</summary>
+    internal static string Csv(string field) =>
+        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+
+    private static readonly string[] CommonHeader = ["spectrum", "points", "f range (Hz)", "t₀ (s)", "E (V)", "I (A)"];
+
+    private static string[] CommonCells(SelectedSpectrum s) =>
+    [
+        s.Label,
+        s.CroppedCount > 0 ? string.Create(Invariant, $"{s.Spectrum.Count} of {s.Sweep.Spectrum.Count}") : s.Spectrum.Count.ToString(Invariant),
+        $"{Numbers.Significant(s.Spectrum.MinimumFrequency, 4)}–{Numbers.Significant(s.Spectrum.MaximumFrequency, 4)}",
+        s.Sweep.StartTime is { } t ? Numbers.Significant(t, 6) : "—",
+        s.Sweep.DcPotential is { } e ? Numbers.Significant(e, 5) : "—",
+        s.Sweep.DcCurrent is { } i ? Numbers.Significant(i, 4) : "—",
+    ];
+
+    private static void WriteCommon(Utf8JsonWriter json, SelectedSpectrum s)
+    {
+        json.WriteString("file", s.Data.SourceName);
+        json.WriteNumber("spectrum", s.Sweep.Index);
+        json.WriteNumber("pointCount", s.Spectrum.Count);
+        json.WriteNumber("sweepPointCount", s.Sweep.Spectrum.Count);
+        JsonOutput.Number(json, "minimumFrequencyHertz", s.Spectrum.MinimumFrequency);
+        JsonOutput.Number(json, "maximumFrequencyHertz", s.Spectrum.MaximumFrequency);
+        JsonOutput.NumberOrNull(json, "startTimeSecond", s.Sweep.StartTime);
+        JsonOutput.NumberOrNull(json, "dcPotentialVolt", s.Sweep.DcPotential);
+        JsonOutput.NumberOrNull(json, "dcCurrentAmpere", s.Sweep.DcCurrent);
+        JsonOutput.NumberOrNull(json, "cycle", s.Sweep.Cycle);
+    }
+
+    private static void WriteProblems(Utf8JsonWriter json, IReadOnlyList<string> problems) => JsonOutput.StringArray(json, "failed", problems);
+
+    private static void AppendProblems(StringBuilder text, IReadOnlyList<string> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        text.Append(Invariant, $"\nNot analysed ({problems.Count}):\n");
+        foreach (string problem in problems)
+        {
+            text.Append(Invariant, $"  {problem.ReplaceLineEndings(" ")}\n");
+        }
+    }
+
+    private static string CsvUnit(string unit) => unit.Length == 0 ? string.Empty : "_" + unit.Replace("Ω", "Ohm", StringComparison.Ordinal).Replace("·", string.Empty, StringComparison.Ordinal).Replace(' ', '_').Replace("α", "alpha", StringComparison.Ordinal);
+
+    private static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("R", Invariant) : string.Empty;
+}
