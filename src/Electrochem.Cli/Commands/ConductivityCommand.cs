@@ -57,8 +57,9 @@ internal static class ConductivityCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            ConductivityRequest request = options.Read(parse);
-            return CommandExecution.Run(stdout, stderr, request.File, output => output.Append(analyse(request, request.ReadTable())));
+            ConductivityRequest? request = null;
+            int exit = CommandExecution.Run(stdout, stderr, null, _ => request = options.Read(parse));
+            return exit != 0 ? exit : CommandExecution.Run(stdout, stderr, request!.File, output => output.Append(analyse(request, request.ReadTable())));
         });
         return command;
     }

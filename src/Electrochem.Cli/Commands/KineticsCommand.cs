@@ -32,7 +32,14 @@ internal static class KineticsCommand
         options.AddValidators(command);
         command.SetAction(parse =>
         {
-            KineticsRequest request = options.Read(parse);
+            KineticsRequest? parsed = null;
+            int exit = CommandExecution.Run(stdout, stderr, null, _ => parsed = options.Read(parse));
+            if (exit != 0)
+            {
+                return exit;
+            }
+
+            KineticsRequest request = parsed!;
             return CommandExecution.Run(stdout, stderr, request.File, output =>
             {
                 PolarizationCurve curve = request.ReadCurve();
@@ -84,7 +91,14 @@ internal static class KineticsCommand
         });
         command.SetAction(parse =>
         {
-            KineticsRequest request = options.Read(parse);
+            KineticsRequest? parsed = null;
+            int exit = CommandExecution.Run(stdout, stderr, null, _ => parsed = options.Read(parse));
+            if (exit != 0)
+            {
+                return exit;
+            }
+
+            KineticsRequest request = parsed!;
             return CommandExecution.Run(stdout, stderr, request.File, output =>
             {
                 PolarizationCurve curve = request.ReadCurve();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Electrochem.Cli.Transference;
+using Electrochem.IO.Tables;
 using Electrochem.IO.Transport;
 using Electrochem.Transport;
 
@@ -57,6 +58,8 @@ internal static class TransferenceCommand
                 result.AddError("Give both --rb0 and --rbss, or neither.");
             }
         });
+        ColumnOptions columns = new ColumnOptions().With("time", "time", "s, min or h").With("current", "current", "A, mA or uA");
+        columns.AddTo(command);
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file) ?? string.Empty;
@@ -79,7 +82,9 @@ internal static class TransferenceCommand
                         MeasurementArgument.Value(parse, rb0), MeasurementArgument.Value(parse, rbss), asJson, []);
                 }
 
-                ChronoamperometryTable trace = ChronoamperometryTable.Read(path);
+                ColumnChoice? time = columns.Choice(parse, "time");
+                ColumnChoice? current = columns.Choice(parse, "current");
+                ChronoamperometryTable trace = ChronoamperometryTable.Read(path, columns: time is null && current is null ? null : new ChronoamperometryColumns { Time = time, Current = current });
                 var report = TransferenceReport.Create(trace, request);
                 output.Append(request.Json ? report.Json(trace, request) : report.Text(trace, request));
             });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Electrochem.IO.Tables;
 using Electrochem.IO.Transport;
 using Electrochem.Transport;
 
@@ -40,6 +41,11 @@ internal sealed class ConductivityOptions
         Description = "Write one JSON document instead of text.",
     };
 
+    private readonly Commands.ColumnOptions _columns = new Commands.ColumnOptions()
+        .With("temperature", "temperature (its unit from the header or --temperature-unit)", null)
+        .With("conductivity", "conductivity σ", null)
+        .With("uncertainty", "standard uncertainty of σ, in σ's unit", null);
+
     private readonly bool _withForm;
 
     /// <summary>Creates the options; <paramref name="withForm"/> adds <c>--form</c>.</summary>
@@ -68,6 +74,7 @@ internal sealed class ConductivityOptions
         }
 
         command.Options.Add(_temperatureUnit);
+        _columns.AddTo(command);
         command.Options.Add(_level);
         command.Options.Add(_json);
     }
@@ -83,6 +90,12 @@ internal sealed class ConductivityOptions
             "C" => TemperatureUnit.Celsius,
             _ => null,
         };
-        return new ConductivityRequest(file, form, unit, parse.GetValue(_level), parse.GetValue(_json));
+        ColumnChoice? temperature = _columns.Choice(parse, "temperature");
+        ColumnChoice? conductivity = _columns.Choice(parse, "conductivity");
+        ColumnChoice? uncertainty = _columns.Choice(parse, "uncertainty");
+        ConductivityColumns? columns = temperature is null && conductivity is null && uncertainty is null
+            ? null
+            : new ConductivityColumns { Temperature = temperature, Conductivity = conductivity, Uncertainty = uncertainty };
+        return new ConductivityRequest(file, form, unit, parse.GetValue(_level), parse.GetValue(_json), columns);
     }
 }

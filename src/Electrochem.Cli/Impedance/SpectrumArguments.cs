@@ -3,6 +3,7 @@ using System.Globalization;
 using Electrochem.Cli.Commands;
 using Electrochem.Impedance;
 using Electrochem.IO.Impedance;
+using Electrochem.IO.Tables;
 
 namespace Electrochem.Cli.Impedance;
 
@@ -31,6 +32,13 @@ internal sealed class SpectrumArguments
         Description = "Which sweep of a file holding several (BioLogic loops, Modulo Bat sequences, repeated sweeps): a number from 1, or all. Default: every sweep, one table row each; a file with one sweep gets the full report.",
     };
 
+    private readonly ColumnOptions _columns = new ColumnOptions()
+        .With("frequency", "frequency (or angular frequency ω, with --frequency-unit rad/s)", "Hz, kHz, MHz, mHz or rad/s")
+        .With("real", "real part Z′", "Ohm, mOhm, kOhm or MOhm")
+        .With("imaginary", "imaginary part Z″ (or −Z″, with --imaginary-negated)", "Ohm, mOhm, kOhm or MOhm");
+
+    private readonly Option<bool> _negated = new("--imaginary-negated") { Description = "The --imaginary-column column holds −Z″ (as EC-Lab's -Im(Z) does): negate it on reading." };
+
     private readonly Option<double?> _minimum = new("--fmin") { Description = "Lowest frequency kept, Hz (inclusive)." };
     private readonly Option<double?> _maximum = new("--fmax") { Description = "Highest frequency kept, Hz (inclusive)." };
 
@@ -41,6 +49,8 @@ internal sealed class SpectrumArguments
     {
         command.Arguments.Add(_files);
         command.Options.Add(_format);
+        _columns.AddTo(command);
+        command.Options.Add(_negated);
         if (selection)
         {
             command.Options.Add(_spectrum);
@@ -63,6 +73,7 @@ internal sealed class SpectrumArguments
         _ = SpectrumNumber(parse);
         _ = Range(parse);
         _ = Format(parse);
+        _ = Columns(parse);
     }
 
     /// <summary>Reads the files and selects their spectra.</summary>
@@ -74,13 +85,14 @@ internal sealed class SpectrumArguments
         bool all = string.Equals(parse.GetValue(_spectrum)?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
         (double low, double high) = Range(parse);
         ImpedanceFileFormat? format = Format(parse);
+        ImpedanceColumnChoices? columns = Columns(parse);
         string[] files = InputFiles.Expand(sources);
         bool oneFile = sources.Length == 1 && files.Length == 1 && !Directory.Exists(sources[0]);
         var read = new (ImpedanceData? Data, string? Problem)[files.Length];
         if (oneFile)
         {
             // One file: its error is the command's error, as for every other command.
-            read[0] = (ReadOne(files[0], format), null);
+            read[0] = (ReadOne(files[0], format, columns), null);
         }
         else
         {
@@ -89,7 +101,7 @@ internal sealed class SpectrumArguments
                 {
                     try
                     {
-                        read[i] = (ReadOne(files[i], format), null);
+                        read[i] = (ReadOne(files[i], format, columns), null);
                     }
                     catch (Exception e) when (CommandExecution.Problem(e, files[i]) is { } problem)
                     {
@@ -139,7 +151,24 @@ internal sealed class SpectrumArguments
         return new Selection(spectra, problems, oneFile, oneFile && !all && spectra.Count == 1 && problems.Count == 0);
     }
 
-    private static ImpedanceData ReadOne(string path, ImpedanceFileFormat? format) => format is { } f ? ImpedanceFile.Read(path, f) : ImpedanceFile.Read(path);
+    private static ImpedanceData ReadOne(string path, ImpedanceFileFormat? format, ImpedanceColumnChoices? columns) =>
+        format is { } f ? ImpedanceFile.Read(path, f, columns: columns) : ImpedanceFile.Read(path, columns: columns);
+
+    private ImpedanceColumnChoices? Columns(ParseResult parse)
+    {
+        ColumnChoice? frequency = _columns.Choice(parse, "frequency");
+        ColumnChoice? real = _columns.Choice(parse, "real");
+        ColumnChoice? imaginary = _columns.Choice(parse, "imaginary");
+        bool negated = parse.GetValue(_negated);
+        if (negated && imaginary is null)
+        {
+            throw new ArgumentException("--imaginary-negated needs --imaginary-column to say which column holds −Z″ (a header written with a leading minus, such as -Im(Z), is negated without it)");
+        }
+
+        return frequency is null && real is null && imaginary is null
+            ? null
+            : new ImpedanceColumnChoices { Frequency = frequency, Real = real, Imaginary = imaginary, ImaginaryIsNegated = negated };
+    }
 
     private int? SpectrumNumber(ParseResult parse)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Electrochem.IO.Kinetics;
 using System.Globalization;
 using Electrochem.IO;
 using Electrochem.Kinetics;
@@ -63,6 +64,10 @@ internal sealed class KineticsOptions
     };
 
     /// <summary>Creates the options.</summary>
+    private readonly Commands.ColumnOptions _columns = new Commands.ColumnOptions()
+        .With("voltage", "overpotential η (or the electrode potential, with --e-eq)", "V or mV")
+        .With("current", "current or current density (its unit from the header or --current-unit)", null);
+
     internal KineticsOptions()
     {
         _geometry.AcceptOnlyFromAmong(ElectrodeGeometry, CellGeometry);
@@ -97,6 +102,7 @@ internal sealed class KineticsOptions
         command.Options.Add(_electrons);
         command.Options.Add(_area);
         command.Options.Add(_currentUnit);
+        _columns.AddTo(command);
         command.Options.Add(_equilibriumPotential);
         command.Options.Add(_json);
     }
@@ -133,6 +139,7 @@ internal sealed class KineticsOptions
     internal bool IsElectrode(System.CommandLine.Parsing.CommandResult result) => result.GetValue(_geometry) == ElectrodeGeometry;
 
     /// <summary>Reads the request from a parse result.</summary>
+    /// <exception cref="ArgumentException">A column option is malformed (a unit without its column).</exception>
     internal KineticsRequest Read(ParseResult parse) => new(
         parse.GetValue(_file) ?? string.Empty,
         parse.GetValue(_geometry) == CellGeometry ? PolarizationGeometry.SymmetricCell : PolarizationGeometry.SingleElectrode,
@@ -142,5 +149,13 @@ internal sealed class KineticsOptions
         parse.GetValue(_area),
         parse.GetValue(_currentUnit) is { } unit ? CurrentUnit.Parse(unit) : null,
         parse.GetValue(_equilibriumPotential),
-        parse.GetValue(_json));
+        parse.GetValue(_json),
+        Columns(parse));
+
+    private PolarizationColumns? Columns(ParseResult parse)
+    {
+        IO.Tables.ColumnChoice? voltage = _columns.Choice(parse, "voltage");
+        IO.Tables.ColumnChoice? current = _columns.Choice(parse, "current");
+        return voltage is null && current is null ? null : new PolarizationColumns { Voltage = voltage, Current = current };
+    }
 }

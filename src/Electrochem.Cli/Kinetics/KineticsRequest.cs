@@ -14,6 +14,7 @@ namespace Electrochem.Cli.Kinetics;
 /// <param name="CurrentUnit">The current unit from <c>--current-unit</c>, or null to take it from the header.</param>
 /// <param name="EquilibriumPotential">E_eq in V from <c>--e-eq</c>, or null when the voltage column is already η.</param>
 /// <param name="Json">True for one JSON document instead of text.</param>
+/// <param name="Columns">Columns named on the command line (--voltage-column, --current-column), or null.</param>
 internal sealed record KineticsRequest(
     string File,
     PolarizationGeometry Geometry,
@@ -23,9 +24,10 @@ internal sealed record KineticsRequest(
     double? AreaSquareCentimetres,
     CurrentUnit? CurrentUnit,
     double? EquilibriumPotential,
-    bool Json)
+    bool Json,
+    PolarizationColumns? Columns = null)
 {
     /// <summary>Reads the file and applies <c>--area</c>.</summary>
     /// <exception cref="ArgumentException">The area is not positive, or the column is already a density.</exception>
-    internal PolarizationCurve ReadCurve() => PolarizationCurve.From(PolarizationCurveTable.Read(File, CurrentUnit), AreaSquareCentimetres, EquilibriumPotential);
+    internal PolarizationCurve ReadCurve() => PolarizationCurve.From(PolarizationCurveTable.Read(File, CurrentUnit, columns: Columns), AreaSquareCentimetres, EquilibriumPotential);
 }

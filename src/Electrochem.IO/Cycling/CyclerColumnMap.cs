@@ -1,3 +1,4 @@
+using Electrochem.IO.Tables;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Electrochem.Cycling;
@@ -151,8 +152,3 @@ public sealed record CyclerColumnMap
             ? element.GetString()!
             : throw new FormatException($"{what} must be a non-empty string.");
 }
-
-/// <summary>One column named in a <see cref="CyclerColumnMap"/>.</summary>
-/// <param name="Column">The header text, or the header's name without its unit (matched ignoring case).</param>
-/// <param name="Unit">The unit the values are written in; null to take it from the header.</param>
-public sealed record ColumnChoice(string Column, string? Unit);

@@ -25,48 +25,97 @@ internal static class ImpedanceColumnRoles
     /// <summary>Finds the columns; returns the problem in words, or null with <paramref name="resolution"/> set.</summary>
     /// <param name="headers">The block's named columns.</param>
     /// <param name="expected">Example headers for the message when a column is missing, e.g. <c>'freq/Hz', 'Re(Z)/Ohm' and '-Im(Z)/Ohm'</c>.</param>
+    /// <param name="choices">Columns the caller named (they win over recognition), or null.</param>
     /// <param name="resolution">The roles found.</param>
-    internal static string? Resolve(IReadOnlyList<ColumnHeader> headers, string expected, out Resolution? resolution)
+    internal static string? Resolve(IReadOnlyList<ColumnHeader> headers, string expected, ImpedanceColumnChoices? choices, out Resolution? resolution)
     {
         resolution = null;
-        int frequency = -1;
-        int real = -1;
-        int imaginary = -1;
+        ColumnChoice?[] named = [choices?.Frequency, choices?.Real, choices?.Imaginary];
+        string[] options = ["--frequency-column", "--real-column", "--imaginary-column"];
+        int[] slots = [-1, -1, -1];
+        for (int r = 0; r < 3; r++)
+        {
+            if (named[r] is not { } choice)
+            {
+                continue;
+            }
+
+            slots[r] = Enumerable.Range(0, headers.Count).FirstOrDefault(i => choice.Names(headers[i]), -1);
+            if (slots[r] < 0)
+            {
+                return $"no column is named '{choice.Column}' ({options[r]}); the columns are {HeaderList.Quote([.. headers.Select(h => h.Text)])}";
+            }
+
+            if (Array.IndexOf(slots, slots[r]) < r)
+            {
+                return $"the column '{headers[slots[r]].Text}' is named for two roles; name a different column ({options[r]})";
+            }
+
+            if (choice.Unit is { } given && UnitOf(headers[slots[r]]) is { } written
+                && !string.Equals(given.Replace(" ", string.Empty, StringComparison.Ordinal), written.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
+            {
+                return $"the column '{headers[slots[r]].Text}' says its unit is '{written}' but '{given}' was given; remove one or make them agree";
+            }
+        }
+
+        int frequency = slots[0];
+        int real = slots[1];
+        int imaginary = slots[2];
         bool angular = false;
         var negated = new bool[headers.Count];
         for (int i = 0; i < headers.Count; i++)
         {
             (string name, bool negative) = Normalise(headers[i].Text, out _);
             negated[i] = negative;
+            if (slots.Contains(i))
+            {
+                if (i == slots[0])
+                {
+                    angular = AngularNames.Contains(name);
+                }
+
+                continue;
+            }
+
             ref int slot = ref frequency;
             string what;
+            int role;
             if (FrequencyNames.Contains(name) && !negative)
             {
                 what = "the frequency";
+                role = 0;
             }
             else if (AngularNames.Contains(name) && !negative)
             {
                 what = "the frequency";
-                angular = true;
+                role = 0;
+                angular = named[0] is null || angular;
             }
             else if (RealNames.Contains(name) && !negative)
             {
                 slot = ref real;
                 what = "Z′ (real part)";
+                role = 1;
             }
             else if (ImaginaryNames.Contains(name))
             {
                 slot = ref imaginary;
                 what = "Z″ (imaginary part)";
+                role = 2;
             }
             else
             {
                 continue;
             }
 
+            if (named[role] is not null)
+            {
+                continue;
+            }
+
             if (slot >= 0)
             {
-                return $"two columns look like {what}: '{headers[slot].Text}' and '{headers[i].Text}'; expected one";
+                return $"two columns look like {what}: '{headers[slot].Text}' and '{headers[i].Text}'; keep one, rename the other, or say which is meant ({options[role]})";
             }
 
             slot = i;
@@ -75,36 +124,36 @@ internal static class ImpedanceColumnRoles
         string columnList = HeaderList.Quote([.. headers.Select(h => h.Text)]);
         if (frequency < 0)
         {
-            return $"no frequency column; expected {expected}, but the columns are {columnList}";
+            return $"no frequency column; expected {expected}, but the columns are {columnList}; or name it (--frequency-column NAME)";
         }
 
         if (real < 0)
         {
-            return $"no Z′ (real part) column; expected {expected}, but the columns are {columnList}";
+            return $"no Z′ (real part) column; expected {expected}, but the columns are {columnList}; or name it (--real-column NAME)";
         }
 
         if (imaginary < 0)
         {
-            return $"no Z″ (imaginary part) column; expected {expected}, but the columns are {columnList}";
+            return $"no Z″ (imaginary part) column; expected {expected}, but the columns are {columnList}; or name it (--imaginary-column NAME)";
         }
 
         var notes = ImmutableArray.CreateBuilder<string>();
-        if (FrequencyFactor(headers[frequency], angular, notes, out double frequencyFactor, out bool isAngular) is { } frequencyProblem)
+        if (FrequencyFactor(headers[frequency], named[0]?.Unit, angular, notes, out double frequencyFactor, out bool isAngular) is { } frequencyProblem)
         {
             return frequencyProblem;
         }
 
-        if (ImpedanceFactor(headers[real], "Z′", notes, out double realFactor) is { } realProblem)
+        if (ImpedanceFactor(headers[real], named[1]?.Unit, "Z′", notes, out double realFactor) is { } realProblem)
         {
             return realProblem;
         }
 
-        if (ImpedanceFactor(headers[imaginary], "Z″", notes, out double imaginaryFactor) is { } imaginaryProblem)
+        if (ImpedanceFactor(headers[imaginary], named[2]?.Unit, "Z″", notes, out double imaginaryFactor) is { } imaginaryProblem)
         {
             return imaginaryProblem;
         }
 
-        if (negated[imaginary])
+        if (negated[imaginary] || (named[2] is not null && choices!.ImaginaryIsNegated))
         {
             imaginaryFactor = -imaginaryFactor;
             notes.Add($"Z″ = −('{headers[imaginary].Text}'): the column holds −Z″, so it is negated (capacitive Z″ < 0)");
@@ -178,9 +227,9 @@ internal static class ImpedanceColumnRoles
         return unit;
     }
 
-    private static string? FrequencyFactor(ColumnHeader header, bool angularName, ImmutableArray<string>.Builder notes, out double factor, out bool angular)
+    private static string? FrequencyFactor(ColumnHeader header, string? given, bool angularName, ImmutableArray<string>.Builder notes, out double factor, out bool angular)
     {
-        string? unit = UnitOf(header);
+        string? unit = given?.Trim() ?? UnitOf(header);
         factor = 1;
         angular = angularName;
         if (unit is null)
@@ -222,9 +271,9 @@ internal static class ImpedanceColumnRoles
         }
     }
 
-    private static string? ImpedanceFactor(ColumnHeader header, string what, ImmutableArray<string>.Builder notes, out double factor)
+    private static string? ImpedanceFactor(ColumnHeader header, string? given, string what, ImmutableArray<string>.Builder notes, out double factor)
     {
-        string? unit = UnitOf(header);
+        string? unit = given?.Trim() ?? UnitOf(header);
         factor = 1;
         if (unit is null || unit is "a" or "b")
         {

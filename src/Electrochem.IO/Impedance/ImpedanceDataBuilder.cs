@@ -42,12 +42,12 @@ internal static class ImpedanceDataBuilder
     internal static DataFileError? CheckColumns(ImpedanceText text, int headerLine, IReadOnlyList<ColumnHeader?> headers, string expected)
     {
         ColumnHeader[] named = [.. headers.OfType<ColumnHeader>()];
-        return ImpedanceColumnRoles.Resolve(named, expected, out _) is { } problem ? text.Error(headerLine, problem) : null;
+        return ImpedanceColumnRoles.Resolve(named, expected, text.Columns, out _) is { } problem ? text.Error(headerLine, problem) : null;
     }
 
     internal static DataFileResult<ImpedanceData> Build(ImpedanceText text, ImpedanceFileFormat format, ImpedanceFileHeader header, DataBlock block, string expected)
     {
-        if (ImpedanceColumnRoles.Resolve(block.Headers, expected, out ImpedanceColumnRoles.Resolution? roles) is { } problem)
+        if (ImpedanceColumnRoles.Resolve(block.Headers, expected, text.Columns, out ImpedanceColumnRoles.Resolution? roles) is { } problem)
         {
             return text.Fail<ImpedanceData>(block.HeaderLine, problem);
         }

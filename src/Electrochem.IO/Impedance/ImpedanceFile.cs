@@ -22,28 +22,31 @@ public static class ImpedanceFile
     /// <param name="path">The file's path; it appears in error messages as given.</param>
     /// <param name="options">Size and line limits (and, for headed tables, delimiter and decimal separator); null for the defaults.</param>
     /// <returns>The spectrum and what else was read.</returns>
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find them all.</param>
     /// <exception cref="DataFileException">The content is malformed or not an impedance format this reader knows.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the options are invalid.</exception>
     /// <exception cref="IOException">The file cannot be opened or read (e.g. <see cref="FileNotFoundException"/>).</exception>
-    public static ImpedanceData Read(string path, DelimitedTableOptions? options = null) => TryRead(path, options).Value;
+    public static ImpedanceData Read(string path, DelimitedTableOptions? options = null, ImpedanceColumnChoices? columns = null) => TryRead(path, options, columns).Value;
 
     /// <summary>Reads a file as the given format, without detection.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="format">The format to read it as.</param>
     /// <param name="options">Limits; null for the defaults.</param>
     /// <returns>The spectrum and what else was read.</returns>
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find them all.</param>
     /// <exception cref="DataFileException">The content is malformed or not in that format.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, the format is undefined, or the options are invalid.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
-    public static ImpedanceData Read(string path, ImpedanceFileFormat format, DelimitedTableOptions? options = null) => TryRead(path, format, options).Value;
+    public static ImpedanceData Read(string path, ImpedanceFileFormat format, DelimitedTableOptions? options = null, ImpedanceColumnChoices? columns = null) => TryRead(path, format, options, columns).Value;
 
     /// <summary>Reads a file, detecting its format, returning the problem instead of throwing when the content is malformed.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="options">Limits; null for the defaults.</param>
     /// <returns>The data, or the first problem found.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the options are invalid.</exception>
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find them all.</param>
     /// <exception cref="IOException">The file cannot be opened or read; I/O failures are not content errors.</exception>
-    public static DataFileResult<ImpedanceData> TryRead(string path, DelimitedTableOptions? options = null) => TryReadFile(path, null, options);
+    public static DataFileResult<ImpedanceData> TryRead(string path, DelimitedTableOptions? options = null, ImpedanceColumnChoices? columns = null) => TryReadFile(path, null, options, columns);
 
     /// <summary>Reads a file as the given format, returning the problem instead of throwing when the content is malformed.</summary>
     /// <param name="path">The file's path.</param>
@@ -51,11 +54,12 @@ public static class ImpedanceFile
     /// <param name="options">Limits; null for the defaults.</param>
     /// <returns>The data, or the first problem found.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, the format is undefined, or the options are invalid.</exception>
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find them all.</param>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
-    public static DataFileResult<ImpedanceData> TryRead(string path, ImpedanceFileFormat format, DelimitedTableOptions? options = null)
+    public static DataFileResult<ImpedanceData> TryRead(string path, ImpedanceFileFormat format, DelimitedTableOptions? options = null, ImpedanceColumnChoices? columns = null)
     {
         CheckFormat(format);
-        return TryReadFile(path, format, options);
+        return TryReadFile(path, format, options, columns);
     }
 
     /// <summary>Reads text (e.g. a string or an embedded resource), detecting its format.</summary>
@@ -63,9 +67,10 @@ public static class ImpedanceFile
     /// <param name="sourceName">The name to use in error messages, e.g. a file name.</param>
     /// <param name="options">Limits (the size limit counts characters); null for the defaults.</param>
     /// <returns>The data, or the first problem found.</returns>
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find them all.</param>
     /// <exception cref="ArgumentException"><paramref name="sourceName"/> is empty, or the options are invalid.</exception>
-    public static DataFileResult<ImpedanceData> TryRead(TextReader reader, string sourceName, DelimitedTableOptions? options = null) =>
-        TryReadText(reader, sourceName, null, options);
+    public static DataFileResult<ImpedanceData> TryRead(TextReader reader, string sourceName, DelimitedTableOptions? options = null, ImpedanceColumnChoices? columns = null) =>
+        TryReadText(reader, sourceName, null, options, columns);
 
     /// <summary>Reads text as the given format.</summary>
     /// <param name="reader">The text; read to its end, not disposed.</param>
@@ -74,10 +79,11 @@ public static class ImpedanceFile
     /// <param name="options">Limits (the size limit counts characters); null for the defaults.</param>
     /// <returns>The data, or the first problem found.</returns>
     /// <exception cref="ArgumentException"><paramref name="sourceName"/> is empty, the format is undefined, or the options are invalid.</exception>
-    public static DataFileResult<ImpedanceData> TryRead(TextReader reader, string sourceName, ImpedanceFileFormat format, DelimitedTableOptions? options = null)
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find them all.</param>
+    public static DataFileResult<ImpedanceData> TryRead(TextReader reader, string sourceName, ImpedanceFileFormat format, DelimitedTableOptions? options = null, ImpedanceColumnChoices? columns = null)
     {
         CheckFormat(format);
-        return TryReadText(reader, sourceName, format, options);
+        return TryReadText(reader, sourceName, format, options, columns);
     }
 
     /// <summary>The format of a file's content, or null when it is not one this reader knows (or cannot be read as text within the limits).</summary>
@@ -115,27 +121,28 @@ public static class ImpedanceFile
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"{format} is not an ImpedanceFileFormat."),
     };
 
-    private static DataFileResult<ImpedanceData> TryReadFile(string path, ImpedanceFileFormat? format, DelimitedTableOptions? options)
+    private static DataFileResult<ImpedanceData> TryReadFile(string path, ImpedanceFileFormat? format, DelimitedTableOptions? options, ImpedanceColumnChoices? columns)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= DelimitedTableOptions.Default;
         options.Validate();
         DataFileResult<ImpedanceText> text = ImpedanceText.ReadFile(path, options);
-        return text.IsSuccess ? Parse(text.Value, format) : DataFileResult.Failure<ImpedanceData>(text.Error);
+        return text.IsSuccess ? Parse(text.Value, format, columns) : DataFileResult.Failure<ImpedanceData>(text.Error);
     }
 
-    private static DataFileResult<ImpedanceData> TryReadText(TextReader reader, string sourceName, ImpedanceFileFormat? format, DelimitedTableOptions? options)
+    private static DataFileResult<ImpedanceData> TryReadText(TextReader reader, string sourceName, ImpedanceFileFormat? format, DelimitedTableOptions? options, ImpedanceColumnChoices? columns)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         options ??= DelimitedTableOptions.Default;
         options.Validate();
         DataFileResult<ImpedanceText> text = ImpedanceText.Read(reader, sourceName, options);
-        return text.IsSuccess ? Parse(text.Value, format) : DataFileResult.Failure<ImpedanceData>(text.Error);
+        return text.IsSuccess ? Parse(text.Value, format, columns) : DataFileResult.Failure<ImpedanceData>(text.Error);
     }
 
-    private static DataFileResult<ImpedanceData> Parse(ImpedanceText text, ImpedanceFileFormat? format)
+    private static DataFileResult<ImpedanceData> Parse(ImpedanceText text, ImpedanceFileFormat? format, ImpedanceColumnChoices? columns)
     {
+        text.Columns = columns;
         ImpedanceFileFormat? chosen = format ?? Detect(text);
         return chosen is null ? Unrecognised(text) : ParseAs(text, chosen.Value);
     }

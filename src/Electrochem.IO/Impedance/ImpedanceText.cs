@@ -30,6 +30,9 @@ internal sealed class ImpedanceText
 
     internal DelimitedTableOptions Options { get; }
 
+    /// <summary>Columns the caller named, or null; set once, before the text is parsed.</summary>
+    internal ImpedanceColumnChoices? Columns { get; set; }
+
     internal int Count => Lines.Count;
 
     internal static DataFileResult<ImpedanceText> ReadFile(string path, DelimitedTableOptions options)

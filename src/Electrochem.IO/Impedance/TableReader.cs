@@ -52,7 +52,7 @@ internal static class TableReader
         }
 
         ColumnHeader[] headers = [.. fields.Where(f => f.Length > 0).Select(ColumnHeader.Parse)];
-        return ImpedanceColumnRoles.Resolve(headers, string.Empty, out _) is null ? ImpedanceFileFormat.DelimitedTable : null;
+        return ImpedanceColumnRoles.Resolve(headers, string.Empty, text.Columns, out _) is null ? ImpedanceFileFormat.DelimitedTable : null;
     }
 
     /// <summary>Whether the first content line splits at tabs, semicolons or commas into two or more fields that are not all numbers: a table's header row (words separated by spaces are prose, not a header).</summary>

@@ -85,73 +85,53 @@ public sealed class PolarizationCurveTable
     /// <param name="path">The file's path; it appears in error messages as given.</param>
     /// <param name="currentUnit">The current unit when the header does not give one; null to require it in the header.</param>
     /// <param name="options">Delimiter, decimal separator and limits; null for the defaults.</param>
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find both.</param>
     /// <returns>The curve.</returns>
     /// <exception cref="DataFileException">The file is malformed or lacks a needed column or unit; the message is <c>file:line: problem</c>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or an argument is invalid.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
-    public static PolarizationCurveTable Read(string path, CurrentUnit? currentUnit = null, DelimitedTableOptions? options = null)
+    public static PolarizationCurveTable Read(string path, CurrentUnit? currentUnit = null, DelimitedTableOptions? options = null, PolarizationColumns? columns = null)
     {
         DataFileResult<DelimitedTable> table = DelimitedTable.TryRead(path, options);
-        return table.IsSuccess ? TryFromTable(table.Value, currentUnit).Value : throw table.Error.ToException();
+        return table.IsSuccess ? TryFromTable(table.Value, currentUnit, columns).Value : throw table.Error.ToException();
     }
 
     /// <summary>Finds the voltage and current columns in a table already read.</summary>
     /// <param name="table">The table.</param>
     /// <param name="currentUnit">The current unit when the header does not give one; null to require it in the header.</param>
+    /// <param name="columns">Columns named by the caller; null to find both by their headers.</param>
     /// <returns>The curve.</returns>
     /// <exception cref="DataFileException">A needed column or unit is missing.</exception>
-    public static PolarizationCurveTable FromTable(DelimitedTable table, CurrentUnit? currentUnit = null) => TryFromTable(table, currentUnit).Value;
+    public static PolarizationCurveTable FromTable(DelimitedTable table, CurrentUnit? currentUnit = null, PolarizationColumns? columns = null) => TryFromTable(table, currentUnit, columns).Value;
 
     /// <summary>Finds the voltage and current columns in a table already read, returning the problem instead of throwing.</summary>
     /// <param name="table">The table.</param>
     /// <param name="currentUnit">The current unit when the header does not give one; null to require it in the header.</param>
+    /// <param name="columns">Columns named by the caller; null to find both by their headers.</param>
     /// <returns>The curve, or the problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
-    public static DataFileResult<PolarizationCurveTable> TryFromTable(DelimitedTable table, CurrentUnit? currentUnit = null)
+    public static DataFileResult<PolarizationCurveTable> TryFromTable(DelimitedTable table, CurrentUnit? currentUnit = null, PolarizationColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         int headerLine = table.HeaderLineNumber;
         DataFileResult<PolarizationCurveTable> Fail(string problem) => DataFileResult.Failure<PolarizationCurveTable>(new DataFileError(table.SourceName, headerLine, problem));
 
-        TableColumn? voltage = null;
-        TableColumn? current = null;
-        foreach (TableColumn asWritten in table.Columns)
+        var assigned = new TableColumn?[2];
+        if (ColumnAssignment.Assign(table, [new("voltage", "--voltage-column", columns?.Voltage), new("current", "--current-column", columns?.Current)], Classify, assigned) is { } problem)
         {
-            // name_unit headers as scripts write them (overpotential_V, current_density_A_per_m2): the shared grammar splits the suffix.
-            ColumnHeader header = HeaderGrammar.WithSuffixUnit(asWritten.Header, UnitDimension.Voltage, VoltageStems);
-            header = HeaderGrammar.WithSuffixUnit(HeaderGrammar.WithSuffixUnit(header, UnitDimension.CurrentDensity, CurrentWords), UnitDimension.Current, CurrentWords);
-            TableColumn column = asWritten with { Header = header };
-            List<string> words = HeaderWords.Split(column.Header.Name);
-            bool isVoltage = words.Count > 0 && VoltageWords.Contains(words[0]) && words.Skip(1).All(VoltageQualifiers.Contains);
-            bool isCurrent = words.Count > 0 && words.All(CurrentWords.Contains);
-            if (isVoltage)
-            {
-                if (voltage is not null)
-                {
-                    return Fail($"two columns look like voltage: '{voltage.Header.Text}' and '{column.Header.Text}'; keep one, or rename the other");
-                }
-
-                voltage = column;
-            }
-            else if (isCurrent)
-            {
-                if (current is not null)
-                {
-                    return Fail($"two columns look like current: '{current.Header.Text}' and '{column.Header.Text}'; keep one, or rename the other");
-                }
-
-                current = column;
-            }
+            return Fail(problem);
         }
 
+        TableColumn? voltage = assigned[0];
+        TableColumn? current = assigned[1];
         if (voltage is null)
         {
-            return Fail($"no voltage column; expected a header such as 'eta (V)', 'eta_cell (V)', 'E (V)' or 'overpotential (mV)', but the columns are {table.ColumnList()}");
+            return Fail($"no voltage column; expected a header such as 'eta (V)', 'eta_cell (V)', 'E (V)' or 'overpotential (mV)', but the columns are {table.ColumnList()}; or name it (--voltage-column NAME --voltage-unit V|mV)");
         }
 
         if (current is null)
         {
-            return Fail($"no current column; expected a header such as 'i (mA/cm2)', 'I (A)' or 'current density (mA cm-2)', but the columns are {table.ColumnList()}");
+            return Fail($"no current column; expected a header such as 'i (mA/cm2)', 'I (A)', 'current_density_A_per_m2' or 'current density (mA cm-2)', but the columns are {table.ColumnList()}; or name it (--current-column NAME)");
         }
 
         double voltageScale;
@@ -167,7 +147,7 @@ public sealed class PolarizationCurveTable
                 voltageUnit = "mV";
                 break;
             case null:
-                return Fail($"the voltage column '{voltage.Header.Text}' has no unit; write it in the header, e.g. 'eta (V)' or 'eta (mV)'");
+                return Fail($"the voltage column '{voltage.Header.Text}' has no unit; write it in the header, e.g. 'eta (V)' or 'eta (mV)', or give it (--voltage-unit V|mV)");
             default:
                 return Fail($"the voltage column '{voltage.Header.Text}' is in '{voltage.Header.Unit}', which is not a voltage unit this reader knows; expected V or mV");
         }
@@ -201,6 +181,17 @@ public sealed class PolarizationCurveTable
         return ColumnScaling.TryScale(table, voltage, voltageScale, "V", out ImmutableArray<double> volts, out DataFileError? error)
             ? DataFileResult.Success(new PolarizationCurveTable(table, voltage.Header, voltageUnit, current.Header, unit, fromHeader, volts, current.Values))
             : DataFileResult.Failure<PolarizationCurveTable>(error);
+    }
+
+    /// <summary>A header's role (0 voltage, 1 current, −1 neither), with a <c>name_unit</c> suffix (overpotential_V, current_density_A_per_m2) split off as its unit.</summary>
+    private static (int Role, ColumnHeader Header) Classify(ColumnHeader asWritten)
+    {
+        ColumnHeader header = HeaderGrammar.WithSuffixUnit(asWritten, UnitDimension.Voltage, VoltageStems);
+        header = HeaderGrammar.WithSuffixUnit(HeaderGrammar.WithSuffixUnit(header, UnitDimension.CurrentDensity, CurrentWords), UnitDimension.Current, CurrentWords);
+        List<string> words = HeaderWords.Split(header.Name);
+        bool isVoltage = words.Count > 0 && VoltageWords.Contains(words[0]) && words.Skip(1).All(VoltageQualifiers.Contains);
+        bool isCurrent = words.Count > 0 && words.All(CurrentWords.Contains);
+        return (isVoltage ? 0 : isCurrent ? 1 : -1, header);
     }
 
     /// <inheritdoc/>

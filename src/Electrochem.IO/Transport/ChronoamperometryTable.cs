@@ -69,71 +69,50 @@ public sealed class ChronoamperometryTable
     /// <summary>Reads a chronoamperometry trace from a file.</summary>
     /// <param name="path">The file's path; it appears in error messages as given.</param>
     /// <param name="options">Delimiter, decimal separator and limits; null for the defaults.</param>
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find both.</param>
     /// <returns>The trace.</returns>
     /// <exception cref="DataFileException">The file is malformed or lacks a needed column or unit; the message is <c>file:line: problem</c>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or an argument is invalid.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
-    public static ChronoamperometryTable Read(string path, DelimitedTableOptions? options = null)
+    public static ChronoamperometryTable Read(string path, DelimitedTableOptions? options = null, ChronoamperometryColumns? columns = null)
     {
         DataFileResult<DelimitedTable> table = DelimitedTable.TryRead(path, options);
-        return table.IsSuccess ? TryFromTable(table.Value).Value : throw table.Error.ToException();
+        return table.IsSuccess ? TryFromTable(table.Value, columns).Value : throw table.Error.ToException();
     }
 
     /// <summary>Finds the time and current columns in a table already read.</summary>
     /// <param name="table">The table.</param>
+    /// <param name="columns">Columns named by the caller; null to find both by their headers.</param>
     /// <returns>The trace.</returns>
     /// <exception cref="DataFileException">A needed column or unit is missing.</exception>
-    public static ChronoamperometryTable FromTable(DelimitedTable table) => TryFromTable(table).Value;
+    public static ChronoamperometryTable FromTable(DelimitedTable table, ChronoamperometryColumns? columns = null) => TryFromTable(table, columns).Value;
 
     /// <summary>Finds the time and current columns in a table already read, returning the problem instead of throwing.</summary>
     /// <param name="table">The table.</param>
+    /// <param name="columns">Columns named by the caller; null to find both by their headers.</param>
     /// <returns>The trace, or the problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
-    public static DataFileResult<ChronoamperometryTable> TryFromTable(DelimitedTable table)
+    public static DataFileResult<ChronoamperometryTable> TryFromTable(DelimitedTable table, ChronoamperometryColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         DataFileResult<ChronoamperometryTable> Fail(string problem) => DataFileResult.Failure<ChronoamperometryTable>(new DataFileError(table.SourceName, table.HeaderLineNumber, problem));
 
-        TableColumn? time = null;
-        TableColumn? current = null;
-        foreach (TableColumn asWritten in table.Columns)
+        var assigned = new TableColumn?[2];
+        if (ColumnAssignment.Assign(table, [new("time", "--time-column", columns?.Time), new("current", "--current-column", columns?.Current)], Classify, assigned) is { } problem)
         {
-            // name_unit headers as scripts write them (time_s, current_A): the shared grammar splits the suffix.
-            TableColumn column = asWritten with { Header = HeaderGrammar.WithSuffixUnit(HeaderGrammar.WithSuffixUnit(asWritten.Header, UnitDimension.Time, TimeWords), UnitDimension.Current, CurrentWords) };
-            List<string> words = HeaderWords.Split(column.Header.Name);
-            if (words.Count != 1)
-            {
-                continue;
-            }
-
-            if (TimeWords.Contains(words[0]))
-            {
-                if (time is not null)
-                {
-                    return Fail($"two columns look like time: '{time.Header.Text}' and '{column.Header.Text}'; keep one, or rename the other");
-                }
-
-                time = column;
-            }
-            else if (CurrentWords.Contains(words[0]))
-            {
-                if (current is not null)
-                {
-                    return Fail($"two columns look like current: '{current.Header.Text}' and '{column.Header.Text}'; keep one, or rename the other");
-                }
-
-                current = column;
-            }
+            return Fail(problem);
         }
 
+        TableColumn? time = assigned[0];
+        TableColumn? current = assigned[1];
         if (time is null)
         {
-            return Fail($"no time column; expected a header such as 't (s)' or 'time (min)', but the columns are {table.ColumnList()}");
+            return Fail($"no time column; expected a header such as 't (s)', 'time_s' or 'time (min)', but the columns are {table.ColumnList()}; or name it (--time-column NAME --time-unit s)");
         }
 
         if (current is null)
         {
-            return Fail($"no current column; expected a header such as 'I (A)' or 'current (mA)', but the columns are {table.ColumnList()}");
+            return Fail($"no current column; expected a header such as 'I (A)', 'current_A' or 'current (mA)', but the columns are {table.ColumnList()}; or name it (--current-column NAME --current-unit mA)");
         }
 
         (double seconds, string timeUnit) = (time.Header.Unit is { } tu ? HeaderWords.NormaliseUnit(tu) : null) switch
@@ -146,13 +125,13 @@ public sealed class ChronoamperometryTable
         if (double.IsNaN(seconds))
         {
             return Fail(time.Header.Unit is null
-                ? $"the time column '{time.Header.Text}' has no unit; write it in the header, e.g. 't (s)'"
+                ? $"the time column '{time.Header.Text}' has no unit; write it in the header, e.g. 't (s)', or give it (--time-unit s|min|h)"
                 : $"the time column '{time.Header.Text}' is in '{time.Header.Unit}', which is not a time unit this reader knows; expected s, min or h");
         }
 
         if (current.Header.Unit is not { } written)
         {
-            return Fail($"the current column '{current.Header.Text}' has no unit; write it in the header, e.g. 'I (A)' or 'I (mA)'");
+            return Fail($"the current column '{current.Header.Text}' has no unit; write it in the header, e.g. 'I (A)' or 'I (mA)', or give it (--current-unit A|mA|uA)");
         }
 
         CurrentUnit? unit = CurrentUnit.Parse(written);
@@ -172,6 +151,15 @@ public sealed class ChronoamperometryTable
         }
 
         return DataFileResult.Success(new ChronoamperometryTable(table, time.Header, timeUnit, current.Header, unit, t, amperes));
+    }
+
+    /// <summary>A header's role (0 time, 1 current, −1 neither), with a <c>name_unit</c> suffix (time_s, current_A) split off as its unit.</summary>
+    private static (int Role, ColumnHeader Header) Classify(ColumnHeader asWritten)
+    {
+        ColumnHeader header = HeaderGrammar.WithSuffixUnit(HeaderGrammar.WithSuffixUnit(asWritten, UnitDimension.Time, TimeWords), UnitDimension.Current, CurrentWords);
+        List<string> words = HeaderWords.Split(header.Name);
+        int role = words.Count != 1 ? -1 : TimeWords.Contains(words[0]) ? 0 : CurrentWords.Contains(words[0]) ? 1 : -1;
+        return (role, header);
     }
 
     /// <inheritdoc/>

@@ -100,94 +100,78 @@ public sealed class ConductivityTable
     /// <param name="path">The file's path; it appears in error messages as given.</param>
     /// <param name="temperatureUnit">The temperature unit when the header does not give one; null to require it in the header.</param>
     /// <param name="options">Delimiter, decimal separator and limits; null for the defaults.</param>
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find them all.</param>
     /// <returns>The table.</returns>
     /// <exception cref="DataFileException">The file is malformed or lacks a needed column or unit; the message is <c>file:line: problem</c>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or an argument is invalid.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
-    public static ConductivityTable Read(string path, TemperatureUnit? temperatureUnit = null, DelimitedTableOptions? options = null) =>
-        TryRead(path, temperatureUnit, options).Value;
+    public static ConductivityTable Read(string path, TemperatureUnit? temperatureUnit = null, DelimitedTableOptions? options = null, ConductivityColumns? columns = null) =>
+        TryRead(path, temperatureUnit, options, columns).Value;
 
     /// <summary>Reads a conductivity table from a file, returning the problem instead of throwing when the content is malformed.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="temperatureUnit">The temperature unit when the header does not give one; null to require it in the header.</param>
     /// <param name="options">Delimiter, decimal separator and limits; null for the defaults.</param>
+    /// <param name="columns">Columns named by the caller instead of found by their headers; null to find them all.</param>
     /// <returns>The table, or the first problem found.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or an argument is invalid.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
-    public static DataFileResult<ConductivityTable> TryRead(string path, TemperatureUnit? temperatureUnit = null, DelimitedTableOptions? options = null)
+    public static DataFileResult<ConductivityTable> TryRead(string path, TemperatureUnit? temperatureUnit = null, DelimitedTableOptions? options = null, ConductivityColumns? columns = null)
     {
         CheckUnit(temperatureUnit);
         DataFileResult<DelimitedTable> table = DelimitedTable.TryRead(path, options);
-        return table.IsSuccess ? TryFromTable(table.Value, temperatureUnit) : DataFileResult.Failure<ConductivityTable>(table.Error);
+        return table.IsSuccess ? TryFromTable(table.Value, temperatureUnit, columns) : DataFileResult.Failure<ConductivityTable>(table.Error);
     }
 
     /// <summary>Finds the conductivity columns in a table already read.</summary>
     /// <param name="table">The table.</param>
     /// <param name="temperatureUnit">The temperature unit when the header does not give one; null to require it in the header.</param>
+    /// <param name="columns">Columns named by the caller; null to find them all by their headers.</param>
     /// <returns>The conductivity table.</returns>
     /// <exception cref="DataFileException">A needed column or unit is missing, or a value is out of range.</exception>
-    public static ConductivityTable FromTable(DelimitedTable table, TemperatureUnit? temperatureUnit = null) =>
-        TryFromTable(table, temperatureUnit).Value;
+    public static ConductivityTable FromTable(DelimitedTable table, TemperatureUnit? temperatureUnit = null, ConductivityColumns? columns = null) =>
+        TryFromTable(table, temperatureUnit, columns).Value;
 
     /// <summary>Finds the conductivity columns in a table already read, returning the problem instead of throwing.</summary>
     /// <param name="table">The table.</param>
     /// <param name="temperatureUnit">The temperature unit when the header does not give one; null to require it in the header.</param>
+    /// <param name="columns">Columns named by the caller; null to find them all by their headers.</param>
     /// <returns>The conductivity table, or the problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperatureUnit"/> is not a defined value.</exception>
-    public static DataFileResult<ConductivityTable> TryFromTable(DelimitedTable table, TemperatureUnit? temperatureUnit = null)
+    public static DataFileResult<ConductivityTable> TryFromTable(DelimitedTable table, TemperatureUnit? temperatureUnit = null, ConductivityColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         CheckUnit(temperatureUnit);
         int headerLine = table.HeaderLineNumber;
         DataFileResult<ConductivityTable> Fail(int line, string problem) => DataFileResult.Failure<ConductivityTable>(new DataFileError(table.SourceName, line, problem));
 
-        TableColumn? temperature = null;
-        TableColumn? conductivity = null;
-        TableColumn? uncertainty = null;
-        string? unitText = null;
-        string? conductivityUnit = null;
-        string? uncertaintyUnit = null;
-        foreach (TableColumn column in table.Columns)
+        var assigned = new TableColumn?[3];
+        ColumnAssignment.Role[] roles =
+        [
+            new("temperature", "--temperature-column", columns?.Temperature),
+            new("conductivity", "--conductivity-column", columns?.Conductivity),
+            new("conductivity uncertainty", "--uncertainty-column", columns?.Uncertainty),
+        ];
+        if (ColumnAssignment.Assign(table, roles, Classify, assigned) is { } problem)
         {
-            ConductivityColumnRole role = ConductivityColumnRoles.Classify(column.Header, out string? columnUnit);
-            ref TableColumn? slot = ref temperature;
-            string what = "temperature";
-            switch (role)
-            {
-                case ConductivityColumnRole.Temperature:
-                    unitText = columnUnit;
-                    break;
-                case ConductivityColumnRole.Conductivity:
-                    conductivityUnit = columnUnit;
-                    slot = ref conductivity;
-                    what = "conductivity";
-                    break;
-                case ConductivityColumnRole.Uncertainty:
-                    uncertaintyUnit = columnUnit;
-                    slot = ref uncertainty;
-                    what = "conductivity uncertainty";
-                    break;
-                default:
-                    continue;
-            }
-
-            if (slot is not null)
-            {
-                return Fail(headerLine, $"two columns look like {what}: '{slot.Header.Text}' and '{column.Header.Text}'; keep one, or rename the other");
-            }
-
-            slot = column;
+            return Fail(headerLine, problem);
         }
 
+        TableColumn? temperature = assigned[0];
+        TableColumn? conductivity = assigned[1];
+        TableColumn? uncertainty = assigned[2];
+        string? unitText = temperature?.Header.Unit;
+        string? conductivityUnit = conductivity?.Header.Unit;
+        string? uncertaintyUnit = uncertainty?.Header.Unit;
         if (temperature is null)
         {
-            return Fail(headerLine, $"no temperature column; expected a header such as 'T (K)', 'T/°C' or 'temperature_C', but the columns are {table.ColumnList()}");
+            return Fail(headerLine, $"no temperature column; expected a header such as 'T (K)', 'T/°C', 'T_K' or 'temperature_C', but the columns are {table.ColumnList()}; or name it (--temperature-column NAME --temperature-unit K|C)");
         }
 
         if (conductivity is null)
         {
-            return Fail(headerLine, $"no conductivity column; expected a header such as 'sigma (S/cm)', 'σ / mS cm-1' or 'conductivity', but the columns are {table.ColumnList()}");
+            return Fail(headerLine, $"no conductivity column; expected a header such as 'sigma (S/cm)', 'σ / mS cm-1', 'sigma_S_per_cm' or 'conductivity', but the columns are {table.ColumnList()}; or name it (--conductivity-column NAME)");
         }
 
         TemperatureUnit unit;
@@ -268,6 +252,20 @@ public sealed class ConductivityTable
             kelvin.MoveToImmutable(),
             conductivity.Values,
             uncertainty is null ? [] : uncertainty.Values));
+    }
+
+    /// <summary>A header's role (0 temperature, 1 conductivity, 2 uncertainty, −1 none), with the unit the classifier reads from it.</summary>
+    private static (int Role, ColumnHeader Header) Classify(ColumnHeader header)
+    {
+        ConductivityColumnRole role = ConductivityColumnRoles.Classify(header, out string? unit);
+        int index = role switch
+        {
+            ConductivityColumnRole.Temperature => 0,
+            ConductivityColumnRole.Conductivity => 1,
+            ConductivityColumnRole.Uncertainty => 2,
+            _ => -1,
+        };
+        return (index, header with { Unit = unit });
     }
 
     private static void CheckUnit(TemperatureUnit? unit)

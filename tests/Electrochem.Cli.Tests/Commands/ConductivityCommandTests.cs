@@ -193,4 +193,14 @@ public sealed class ConductivityCommandTests : IDisposable
 
         return text.ToString();
     }
+
+    [Fact]
+    public void Columns_named_on_the_command_line_read_headers_the_reader_does_not_know()
+    {
+        string known = CliRun.WriteArrheniusFile(_folder.Path, 0.24, 3.6e-4, celsius: true);
+        string foreign = _folder.Write("de.csv", "Messpunkt,Grad,Leitwert\n" + string.Join('\n', File.ReadAllLines(known).Skip(1).Select((l, i) => $"{i},{l}")) + "\n");
+        double expected = EaElectronVolts(Json(CliRun.Of("conductivity", "arrhenius", known, "--json")));
+        double named = EaElectronVolts(Json(CliRun.Of("conductivity", "arrhenius", foreign, "--json", "--temperature-column", "Grad", "--temperature-unit", "C", "--conductivity-column", "Leitwert")));
+        Assert.Equal(expected, named, 1e-12);
+    }
 }

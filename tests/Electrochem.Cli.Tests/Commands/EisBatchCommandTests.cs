@@ -204,4 +204,32 @@ public sealed class EisBatchCommandTests : IDisposable
         Assert.Contains("Sweeps: 3", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("the file holds 3 sweeps (3 × 43 points)", run.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Columns_named_on_the_command_line_read_headers_the_reader_does_not_know()
+    {
+        var text = new StringBuilder("Frequenz;Wirk;Blind\n");
+        foreach (double f in Frequencies())
+        {
+            Complex z = 10 + (100 / new Complex(1, 2 * Math.PI * f * 100 * 1e-5));
+            text.Append(CultureInfo.InvariantCulture, $"{f / 1e3:R};{z.Real / 1e3:R};{-z.Imaginary / 1e3:R}\n");
+        }
+
+        string file = _folder.Write("de.csv", text.ToString().Replace('.', ','));
+        CliRun unnamed = CliRun.Of("eis", "fit", file, "--circuit", Circuit);
+        Assert.Equal(2, unnamed.ExitCode);
+        Assert.Contains("but the columns are 'Frequenz', 'Wirk', 'Blind'; or name it (--frequency-column NAME)", unnamed.Stderr, StringComparison.Ordinal);
+
+        CliRun named = CliRun.Of("eis", "fit", file, "--circuit", Circuit, "--json",
+            "--frequency-column", "Frequenz", "--frequency-unit", "kHz", "--real-column", "Wirk", "--real-unit", "kOhm",
+            "--imaginary-column", "Blind", "--imaginary-unit", "kOhm", "--imaginary-negated");
+        Assert.Equal(0, named.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(named.Stdout);
+        JsonElement r1 = json.RootElement.GetProperty("fit").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "R1");
+        Assert.Equal(100, r1.GetProperty("value").GetDouble(), 100 * 1e-6);
+
+        CliRun lonely = CliRun.Of("eis", "show", file, "--imaginary-negated");
+        Assert.Equal(2, lonely.ExitCode);
+        Assert.Contains("--imaginary-negated needs --imaginary-column", lonely.Stderr, StringComparison.Ordinal);
+    }
 }

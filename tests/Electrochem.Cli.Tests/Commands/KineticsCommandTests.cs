@@ -232,4 +232,18 @@ public sealed class KineticsCommandTests : IDisposable
         Assert.Equal(5, quantities[2].GetProperty("value").GetDouble(), 1e-2);
         Assert.Equal("mV", root.GetProperty("data").GetProperty("voltage").GetProperty("unitInFile").GetString());
     }
+
+    [Fact]
+    public void Columns_named_on_the_command_line_read_headers_the_reader_does_not_know()
+    {
+        string known = WriteCellSweep(0.25, "eta_cell (V),i (mA/cm2)");
+        string foreign = WriteCellSweep(0.25, "Spannung;Stromdichte".Replace(';', ','), name: "de.csv");
+        JsonElement expected = Json(CliRun.Of("kinetics", "tafel", known, "--geometry", "cell", "--temperature", "301.15", "--json"));
+        JsonElement named = Json(CliRun.Of("kinetics", "tafel", foreign, "--geometry", "cell", "--temperature", "301.15", "--json",
+            "--voltage-column", "Spannung", "--voltage-unit", "V", "--current-column", "Stromdichte", "--current-unit", "mA/cm2"));
+        Assert.Equal(expected.GetProperty("tafel").ToString(), named.GetProperty("tafel").ToString());
+
+        AssertOneErrorLine(CliRun.Of("kinetics", "tafel", foreign, "--geometry", "cell"), "or name it (--voltage-column NAME --voltage-unit V|mV)");
+        AssertOneErrorLine(CliRun.Of("kinetics", "tafel", foreign, "--geometry", "cell", "--voltage-column", "Volt"), "no column is named 'Volt' (--voltage-column); the columns are 'Spannung', 'Stromdichte'");
+    }
 }

@@ -184,4 +184,19 @@ public sealed class TransferenceCommandTests : IDisposable
         string file = WriteTrace("t (s),I (A)");
         AssertOneErrorLine(CliRun.Of("transference", file, "--dv", "-0.010", "--r0", "300", "--rss", "320"), file + ":");
     }
+
+    [Fact]
+    public void Columns_named_on_the_command_line_read_headers_the_reader_does_not_know()
+    {
+        string known = WriteTrace("t (s),I (A)");
+        string foreign = WriteTrace("Zeit,Strom", scale: 1e3, name: "zeit.csv");
+        JsonElement expected = Json(CliRun.Of(["transference", known, .. Resistances, "--json"]));
+        JsonElement named = Json(CliRun.Of(["transference", foreign, .. Resistances, "--json", "--time-column", "Zeit", "--time-unit", "s", "--current-column", "Strom", "--current-unit", "mA"]));
+        double t = expected.GetProperty("analysis").GetProperty("transferenceNumber").GetProperty("value").GetDouble();
+        Assert.Equal(t, named.GetProperty("analysis").GetProperty("transferenceNumber").GetProperty("value").GetDouble(), 1e-12);
+
+        CliRun unnamed = CliRun.Of(["transference", foreign, .. Resistances]);
+        AssertOneErrorLine(unnamed, "no time column; expected a header such as 't (s)', 'time_s' or 'time (min)', but the columns are 'Zeit', 'Strom'; or name it (--time-column NAME --time-unit s)");
+        AssertOneErrorLine(CliRun.Of(["transference", foreign, .. Resistances, "--time-unit", "s"]), "--time-unit needs --time-column");
+    }
 }

@@ -76,9 +76,9 @@ public sealed partial class SharedBioLogicFileTests
         Assert.All(data.Sweeps, s => Assert.Equal(13, s.Spectrum.Count));
         Assert.All(data.Sweeps, s => Assert.Equal(1.0002226E+004, s.Spectrum.Frequency[0], 1e-3));
 
-        // Ns = 2 throughout the EIS steps and 'z cycle' is 0, so the split comes from the frequency restarts; the
-        // DC conditions are the means of 'Ewe/V' (V) and 'I/mA' (mA → A) over each sweep.
-        Assert.Equal(2.0, data.Sweeps[0].Cycle);
+        // 'cycle number' is 0 and Ns = 2 throughout the EIS steps ('z cycle' wraps mid-sweep and is not used), so the
+        // split comes from the frequency restarts; the DC conditions are the means of 'Ewe/V' (V) and 'I/mA' (mA → A).
+        Assert.Equal(0.0, data.Sweeps[0].Cycle);
         Assert.Equal(116.9148555077409, data.Sweeps[0].StartTime!.Value, 1e-9);
         Assert.InRange(data.Sweeps[0].DcPotential!.Value, 3.448, 3.449);
         Assert.InRange(data.Sweeps[0].DcCurrent!.Value, 0.9e-4, 1.2e-4);
