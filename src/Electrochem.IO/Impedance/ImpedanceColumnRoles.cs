@@ -186,11 +186,32 @@ internal static class ImpedanceColumnRoles
         }
 
         ColumnHeader split = ColumnHeader.Parse(trimmed);
+        if (split.Unit is null && SuffixUnit(split.Name) is { } suffixed)
+        {
+            // name_unit as scripts write it: f_Hz, Z_real_ohm, Z_imag_kohm.
+            unit = suffixed.Unit;
+            return (suffixed.Name, negative);
+        }
+
         string withUnit = Squash(split.Name);
         string whole = Squash(trimmed);
         bool known = IsKnown(withUnit);
         unit = known ? split.Unit : null;
         return (known || !IsKnown(whole) ? withUnit : whole, negative);
+    }
+
+    /// <summary>A known name with a frequency or resistance unit as an underscore suffix (<c>f_Hz</c>, <c>Z_real_ohm</c>): the squashed name and the unit, or null.</summary>
+    private static (string Name, string Unit)? SuffixUnit(string name)
+    {
+        foreach (UnitDimension dimension in (ReadOnlySpan<UnitDimension>)[UnitDimension.Frequency, UnitDimension.Resistance])
+        {
+            if (HeaderGrammar.TrySplitUnitSuffix(name, dimension, out string? stem, out MeasurementUnit? unit) && IsKnown(Squash(stem)))
+            {
+                return (Squash(stem), unit.Symbol);
+            }
+        }
+
+        return null;
     }
 
     private static bool IsKnown(string name) =>

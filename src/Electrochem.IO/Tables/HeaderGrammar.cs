@@ -25,7 +25,9 @@ public static class HeaderGrammar
         string trimmed = text.Trim();
         if (TrySplitEnclosed(trimmed, '(', ')', out string? name, out string? unit) || TrySplitEnclosed(trimmed, '[', ']', out name, out unit))
         {
-            return (name, unit);
+            // σ/(S/cm), j / [mA/cm^2]: a slash before the bracket belongs to the notation, not to the name.
+            string bare = name.TrimEnd().TrimEnd('/').TrimEnd();
+            return (bare.Length > 0 ? bare : name, unit);
         }
 
         for (int slash = trimmed.LastIndexOf('/'); slash > 0; slash = trimmed.LastIndexOf('/', slash - 1))

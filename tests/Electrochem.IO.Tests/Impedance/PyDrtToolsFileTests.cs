@@ -11,6 +11,10 @@ public sealed class PyDrtToolsFileTests
     [InlineData("1ZARC.csv")]
     [InlineData("2XZARCequal.csv")]
     [InlineData("2ZARC0.csv")]
+    [InlineData("2ZARC1.csv")]
+    [InlineData("2ZARC2.csv")]
+    [InlineData("2ZARC3.csv")]
+    [InlineData("2ZARC4.csv")]
     [InlineData("2ZARC5.csv")]
     public void Pandas_spectra_read_with_their_index_column_kept(string name)
     {
