@@ -80,9 +80,10 @@ internal static class EisCommand
         part.AcceptOnlyFromAmong("real", "imag", "complex");
         var capacitance = new Option<bool>("--series-capacitance") { Description = "Add a series capacitance, for spectra without a low-frequency real-axis intercept." };
         var csv = new Option<string?>("--csv") { Description = "Also write the table (a row per spectrum: file, sweep, points, frequency range, t₀, E, I, M, μ, largest residual, pseudo-χ²) to this CSV file." };
+        var parquet = new Option<string?>("--parquet") { Description = "Also write the table to this Parquet file (units in its metadata)." };
         var kk = new Command("kk", "Lin-KK validation (Schönleber et al. 2014): fit a Kramers–Kronig-compliant chain of RC elements and report the relative residuals per point.")
         {
-            Options = { cutoff, elements, maximum, part, capacitance, json, csv },
+            Options = { cutoff, elements, maximum, part, capacitance, json, csv, parquet },
         };
         spectra.AddTo(kk, selection: true);
         kk.SetAction((parse, cancellationToken) =>
@@ -122,7 +123,8 @@ internal static class EisCommand
 
                         step?.Invoke();
                     }));
-                WriteCsv(parse.GetValue(csv), writer => EisBatchReport.WriteKramersKronigCsv(writer, outcomes));
+                WriteTable(parse.GetValue(csv), parse.GetValue(parquet), EisBatchReport.KramersKronigTable(outcomes),
+                    EisBatchReport.Metadata("eis kk", ("part", options.Part.ToString()), ("cutoff", options.Cutoff?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")), cancellationToken);
                 output.Append(parse.GetValue(json) ? EisBatchReport.KramersKronigJson(outcomes, selection.Problems, options) : EisBatchReport.KramersKronigText(outcomes, selection.Problems, options));
                 selection = selection with { Problems = [.. selection.Problems, .. outcomes.Where(o => o.Problem is not null).Select(o => o.Problem!)] };
             });
@@ -153,10 +155,11 @@ internal static class EisCommand
         var level = new Option<double>("--level") { Description = "Confidence level of the intervals, in (0, 1).", DefaultValueFactory = _ => 0.95 };
         var warmStart = new Option<bool>("--warm-start") { Description = "With several spectra, start each fit from the previous spectrum's result (in file and sweep order, one after another) instead of fitting them independently in parallel." };
         var csv = new Option<string?>("--csv") { Description = "Also write the result table (a row per spectrum: file, sweep, points, frequency range, t₀, E, I, status, χ²/ν, every parameter and its SE, in SI units) to this CSV file." };
+        var parquet = new Option<string?>("--parquet") { Description = "Also write the result table to this Parquet file (units in its metadata)." };
         var curve = new Option<string?>("--curve") { Description = "Also write the fitted model's spectrum (f, Z′, Z″ at the data's frequencies and on a fine grid of 20 points per decade) to this CSV file." };
         var fit = new Command("fit", "Fit an equivalent circuit by complex nonlinear least squares, from automatic start values for whatever --guess does not give; report the parameters with SEs and CIs, the start used, identifiability warnings and the residuals.")
         {
-            Options = { circuit, guess, fix, weight, global, seed, level, dropInductive, warmStart, json, csv, curve },
+            Options = { circuit, guess, fix, weight, global, seed, level, dropInductive, warmStart, json, csv, parquet, curve },
         };
         spectra.AddTo(fit, selection: true);
         fit.SetAction((parse, cancellationToken) =>
@@ -194,7 +197,7 @@ internal static class EisCommand
                     FitResult<CircuitModel> result = CircuitModel.Fit(parsed!, fitted, options, cancellationToken);
                     ImmutableArray<double> automatic = CircuitInitialGuess.Estimate(parsed!, fitted);
                     WriteCsv(parse.GetValue(curve), writer => FittedCurve.Write(writer, [(only, fitted, result)]));
-                    WriteCsv(parse.GetValue(csv), writer => EisBatchReport.WriteFitCsv(writer, parsed!, [new(only, result, null)]));
+                    WriteTable(parse.GetValue(csv), parse.GetValue(parquet), EisBatchReport.FitTable(parsed!, [new(only, result, null)]), FitMetadata(parsed!, options!, false), cancellationToken);
                     output.Append(parse.GetValue(json) ? EisFitReport.Json(only, fitted, options!, result, automatic) : EisFitReport.Text(only, fitted, options!, result, automatic));
                     return;
                 }
@@ -232,7 +235,7 @@ internal static class EisCommand
                 }
 
                 WriteCsv(parse.GetValue(curve), writer => FittedCurve.Write(writer, Enumerable.Range(0, outcomes.Length).Where(i => outcomes[i].Result is not null).Select(i => (outcomes[i].Spectrum, fittedSpectra[i]!, outcomes[i].Result!))));
-                WriteCsv(parse.GetValue(csv), writer => EisBatchReport.WriteFitCsv(writer, parsed!, outcomes));
+                WriteTable(parse.GetValue(csv), parse.GetValue(parquet), EisBatchReport.FitTable(parsed!, outcomes), FitMetadata(parsed!, options!, warm), cancellationToken);
                 output.Append(parse.GetValue(json) ? EisBatchReport.FitJson(parsed!, outcomes, selection.Problems, options!, warm) : EisBatchReport.FitText(parsed!, outcomes, selection.Problems, options!, warm));
                 selection = selection with { Problems = [.. selection.Problems, .. outcomes.Where(o => o.Problem is not null).Select(o => o.Problem!)] };
             });
@@ -253,6 +256,20 @@ internal static class EisCommand
 
         return kept;
     }
+
+    /// <summary>Writes a result table as CSV and as Parquet, to whichever paths were given.</summary>
+    private static void WriteTable(string? csv, string? parquet, Formatting.ResultTable table, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        WriteCsv(csv, table.WriteCsv);
+        if (parquet is not null)
+        {
+            table.WriteParquet(parquet, metadata, cancellationToken);
+        }
+    }
+
+    private static Dictionary<string, string> FitMetadata(Circuit circuit, CircuitFitOptions options, bool warmStart) =>
+        EisBatchReport.Metadata("eis fit", ("circuit", circuit.ToString()), ("weighting", options.Weighting.ToString()), ("warm_start", warmStart ? "true" : "false"),
+            ("confidence_level", options.ConfidenceLevel.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Writes a CSV file (UTF-8, no BOM) when a path was given.</summary>
     private static void WriteCsv(string? path, Action<TextWriter> write)

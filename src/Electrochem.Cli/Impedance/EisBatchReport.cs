@@ -170,52 +170,59 @@ internal static class EisBatchReport
     });
 
     /// <summary>
-    /// Circuit fits as CSV, a row per spectrum: the common columns (<see cref="WriteCsv"/>), then <c>status,reduced_chi_square</c>,
-    /// <c>NAME_UNIT</c> and <c>NAME_se_UNIT</c> for every parameter, and <c>problem</c>.
+    /// Circuit fits as a result table, a row per spectrum: the common columns (<see cref="Table{T}"/>), then
+    /// <c>status,reduced_chi_square</c>, <c>NAME_UNIT</c> and <c>NAME_se_UNIT</c> for every parameter, and <c>problem</c>.
     /// </summary>
-    internal static void WriteFitCsv(TextWriter writer, Circuit circuit, IReadOnlyList<Outcome<FitResult<CircuitModel>>> outcomes) =>
-        WriteCsv(
-            writer,
-            ["status", "reduced_chi_square", .. circuit.Parameters.SelectMany(p => new[] { p.Name + CsvUnit(p.Unit), p.Name + "_se" + CsvUnit(p.Unit) })],
-            outcomes.Select(o => (o.Spectrum, o.Problem, o.Result is not { } fit
-                ? (string[])["NotFitted", string.Empty, .. circuit.Parameters.SelectMany(_ => new[] { string.Empty, string.Empty })]
-                : [fit.Status.ToString(), Number(fit.Statistics.ReducedChiSquare), .. fit.Parameters.SelectMany(p => new[] { Number(p.Value), Number(p.StandardError) })])));
+    internal static ResultTable FitTable(Circuit circuit, IReadOnlyList<Outcome<FitResult<CircuitModel>>> outcomes) =>
+        Table(
+            [("status", string.Empty, true), ("reduced_chi_square", string.Empty, false),
+                .. circuit.Parameters.SelectMany(p => new[] { (p.Name + CsvUnit(p.Unit), p.Unit, false), (p.Name + "_se" + CsvUnit(p.Unit), p.Unit, false) })],
+            outcomes,
+            fit => fit is null
+                ? ["NotFitted", null, .. circuit.Parameters.SelectMany(_ => new object?[] { null, null })]
+                : [fit.Status.ToString(), fit.Statistics.ReducedChiSquare, .. fit.Parameters.SelectMany(p => new object?[] { p.Value, p.StandardError })]);
 
-    /// <summary>Lin-KK results as CSV: the common columns, then <c>element_count,mu,max_abs_residual,pseudo_chi_square,problem</c>.</summary>
-    internal static void WriteKramersKronigCsv(TextWriter writer, IReadOnlyList<Outcome<LinearKramersKronigResult>> outcomes) =>
-        WriteCsv(
-            writer,
-            ["element_count", "mu", "max_abs_residual", "pseudo_chi_square"],
-            outcomes.Select(o => (o.Spectrum, o.Problem, o.Result is not { } kk
-                ? (string[])[string.Empty, string.Empty, string.Empty, string.Empty]
-                : [kk.ElementCount.ToString(Invariant), Number(kk.Mu), Number(kk.MaximumAbsoluteResidual), Number(kk.PseudoChiSquare)])));
+    /// <summary>Lin-KK results as a result table: the common columns, then <c>element_count,mu,max_abs_residual,pseudo_chi_square,problem</c>.</summary>
+    internal static ResultTable KramersKronigTable(IReadOnlyList<Outcome<LinearKramersKronigResult>> outcomes) =>
+        Table(
+            [("element_count", string.Empty, false), ("mu", string.Empty, false), ("max_abs_residual", string.Empty, false), ("pseudo_chi_square", string.Empty, false)],
+            outcomes,
+            kk => kk is null ? [null, null, null, null] : [(double)kk.ElementCount, kk.Mu, kk.MaximumAbsoluteResidual, kk.PseudoChiSquare]);
 
-    /// <summary>
-    /// A CSV table with a row per spectrum: <c>file,spectrum,points,fmin_Hz,fmax_Hz,start_time_s,dc_potential_V,dc_current_A,cycle</c>,
-    /// the analysis' columns, and <c>problem</c>. Numbers in invariant culture, round-trip precision, empty when absent.
-    /// </summary>
-    private static void WriteCsv(TextWriter writer, IReadOnlyList<string> columns, IEnumerable<(SelectedSpectrum Spectrum, string? Problem, string[] Cells)> rows)
+    /// <summary>The Parquet file metadata of a result table: the command and its settings.</summary>
+    internal static Dictionary<string, string> Metadata(string command, params (string Key, string Value)[] settings)
     {
-        writer.Write("file,spectrum,points,fmin_Hz,fmax_Hz,start_time_s,dc_potential_V,dc_current_A,cycle,");
-        writer.Write(string.Join(',', columns));
-        writer.Write(",problem\n");
-        foreach ((SelectedSpectrum s, string? problem, string[] cells) in rows)
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["electrochem.command"] = command };
+        foreach ((string key, string value) in settings)
         {
-            ImpedanceSpectrum z = s.Spectrum;
-            writer.Write(string.Join(',',
-                Csv(s.Data.SourceName), s.Sweep.Index.ToString(Invariant), z.Count.ToString(Invariant), Number(z.MinimumFrequency), Number(z.MaximumFrequency),
-                Number(s.Sweep.StartTime), Number(s.Sweep.DcPotential), Number(s.Sweep.DcCurrent), Number(s.Sweep.Cycle)));
-            writer.Write(',');
-            writer.Write(string.Join(',', cells));
-            writer.Write(',');
-            writer.Write(Csv(problem ?? string.Empty));
-            writer.Write('\n');
+            metadata["electrochem." + key] = value;
         }
+
+        return metadata;
     }
 
-    /// <summary>A CSV field, quoted when it holds a comma, quote or line break.</summary>
-    internal static string Csv(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    /// <summary>
+    /// A result table with a row per spectrum: <c>file,spectrum,points,fmin_Hz,fmax_Hz,start_time_s,dc_potential_V,dc_current_A,cycle</c>,
+    /// the analysis' columns, and <c>problem</c>.
+    /// </summary>
+    private static ResultTable Table<T>(IReadOnlyList<(string Name, string Unit, bool IsText)> columns, IEnumerable<Outcome<T>> outcomes, Func<T?, object?[]> cells)
+        where T : class
+    {
+        var table = new ResultTable(
+        [
+            ("file", string.Empty, true), ("spectrum", string.Empty, false), ("points", string.Empty, false), ("fmin_Hz", "Hz", false), ("fmax_Hz", "Hz", false),
+            ("start_time_s", "s", false), ("dc_potential_V", "V", false), ("dc_current_A", "A", false), ("cycle", string.Empty, false),
+            .. columns, ("problem", string.Empty, true),
+        ]);
+        foreach (Outcome<T> o in outcomes)
+        {
+            SelectedSpectrum s = o.Spectrum;
+            table.Add([s.Data.SourceName, (double)s.Sweep.Index, (double)s.Spectrum.Count, s.Spectrum.MinimumFrequency, s.Spectrum.MaximumFrequency,
+                s.Sweep.StartTime, s.Sweep.DcPotential, s.Sweep.DcCurrent, s.Sweep.Cycle, .. cells(o.Result), o.Problem ?? string.Empty]);
+        }
+
+        return table;
+    }
 
     private static readonly string[] CommonHeader = ["spectrum", "points", "f range (Hz)", "t₀ (s)", "E (V)", "I (A)"];
 
@@ -260,6 +267,4 @@ internal static class EisBatchReport
     }
 
     private static string CsvUnit(string unit) => unit.Length == 0 ? string.Empty : "_" + unit.Replace("Ω", "Ohm", StringComparison.Ordinal).Replace("·", string.Empty, StringComparison.Ordinal).Replace(' ', '_').Replace("α", "alpha", StringComparison.Ordinal);
-
-    private static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("R", Invariant) : string.Empty;
 }

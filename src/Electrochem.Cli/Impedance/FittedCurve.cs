@@ -21,7 +21,7 @@ internal static class FittedCurve
         writer.Write("file,spectrum,grid,frequency_Hz,Z_real_Ohm,Z_imag_Ohm\n");
         foreach ((SelectedSpectrum selected, ImpedanceSpectrum fitted, FitResult<CircuitModel> fit) in fits)
         {
-            string prefix = string.Create(CultureInfo.InvariantCulture, $"{EisBatchReport.Csv(selected.Data.SourceName)},{selected.Sweep.Index}");
+            string prefix = string.Create(CultureInfo.InvariantCulture, $"{Formatting.ResultTable.Quote(selected.Data.SourceName)},{selected.Sweep.Index}");
             foreach (double f in fitted.Frequency)
             {
                 Row(writer, prefix, "data", f, fit.Model);

@@ -232,4 +232,25 @@ public sealed class EisBatchCommandTests : IDisposable
         Assert.Equal(2, lonely.ExitCode);
         Assert.Contains("--imaginary-negated needs --imaginary-column", lonely.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Parquet_holds_the_same_table_with_units_in_its_metadata()
+    {
+        string file = WriteSweeps("three.csv", 100, 150, 200);
+        string parquet = Path.Combine(_folder.Path, "fits.parquet");
+        Assert.Equal(0, CliRun.Of("eis", "fit", file, "--circuit", Circuit, "--parquet", parquet).ExitCode);
+        await using FileStream stream = File.OpenRead(parquet);
+        await using Parquet.ParquetReader reader = await Parquet.ParquetReader.CreateAsync(stream, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("R0-p(R1,C1)", reader.CustomMetadata["electrochem.circuit"]);
+        Assert.Equal("Ω", reader.CustomMetadata["unit:R1_Ohm"]);
+        Assert.Equal("Hz", reader.CustomMetadata["unit:fmin_Hz"]);
+        Parquet.Schema.DataField[] fields = reader.Schema.GetDataFields();
+        Assert.Equal("file", fields[0].Name);
+        Assert.Equal("problem", fields[^1].Name);
+        using Parquet.ParquetRowGroupReader group = reader.OpenRowGroupReader(0);
+        Assert.Equal(3, group.RowCount);
+        double?[] values = new double?[3];
+        await group.ReadAsync<double>(fields.Single(f => f.Name == "R1_Ohm"), values.AsMemory(), null, TestContext.Current.CancellationToken);
+        Assert.Equal(150, values[1]!.Value, 150 * 1e-6);
+    }
 }
