@@ -73,7 +73,8 @@ public record FitResult
     }
 
     /// <summary>
-    /// Two-sided confidence interval value ± t(ν, (1+level)/2)·SE of one parameter at any level.
+    /// Two-sided confidence interval value ± t(ν, (1+level)/2)·SE of one parameter at any level (z instead of t when
+    /// <see cref="WeightsAreAbsolute"/>: the σ are known, so the interval is normal).
     /// </summary>
     /// <param name="name">Parameter name.</param>
     /// <param name="level">Confidence level, strictly between 0 and 1.</param>
@@ -84,7 +85,7 @@ public record FitResult
     {
         Preconditions.CheckOpenUnitInterval(level);
         ParameterEstimate estimate = this[name];
-        double halfWidth = StudentT.Quantile(Statistics.DegreesOfFreedom, level) * estimate.StandardError;
+        double halfWidth = CriticalValue(level) * estimate.StandardError;
         return (estimate.Value - halfWidth, estimate.Value + halfWidth);
     }
 
@@ -119,11 +120,14 @@ public record FitResult
         }
 
         double observationVariance = (WeightsAreAbsolute ? 1.0 : Statistics.ReducedChiSquare) / observationWeight;
-        double t = StudentT.Quantile(Statistics.DegreesOfFreedom, level);
+        double t = CriticalValue(level);
         double se = Math.Sqrt(variance);
         double predictionSe = Math.Sqrt(variance + observationVariance);
         return new Prediction(value, se, value - (t * se), value + (t * se), value - (t * predictionSe), value + (t * predictionSe), level);
     }
+
+    /// <summary>The two-sided critical value at a level: t(ν) for relative weights, z for absolute weights (σ known).</summary>
+    internal double CriticalValue(double level) => StudentT.CriticalValue(Statistics.DegreesOfFreedom, level, WeightsAreAbsolute);
 
     /// <summary>A plain-text table for a person: status, goodness of fit, and one row per parameter.</summary>
     /// <returns>Multi-line text, invariant culture.</returns>

@@ -69,7 +69,7 @@ internal static class FitResultBuilder
             }
         }
 
-        double t = StudentT.Quantile(statistics.DegreesOfFreedom, options.ConfidenceLevel);
+        double t = StudentT.CriticalValue(statistics.DegreesOfFreedom, options.ConfidenceLevel, options.WeightsAreAbsolute);
         var estimates = ImmutableArray.CreateBuilder<ParameterEstimate>(p);
         for (int i = 0; i < p; i++)
         {

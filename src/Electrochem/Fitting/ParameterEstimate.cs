@@ -3,7 +3,8 @@ namespace Electrochem.Fitting;
 /// <summary>
 /// A fitted parameter: its value, standard error and two-sided confidence interval at
 /// <see cref="FitResult.ConfidenceLevel"/>, computed as value ± t(ν, (1+level)/2)·SE with ν the residual degrees of
-/// freedom. Units are those of the parameter's definition.
+/// freedom — or value ± z((1+level)/2)·SE when the fit's weights are absolute (known σ: the covariance is not rescaled
+/// by χ²/ν, so the estimate is normal, not t-distributed). Units are those of the parameter's definition.
 /// </summary>
 /// <param name="Name">Parameter name.</param>
 /// <param name="Unit">Unit of <paramref name="Value"/>, <paramref name="StandardError"/> and the interval.</param>

@@ -273,7 +273,7 @@ public static class TafelAnalysis
         double sc = cathodic.LineFit[TafelBranchFit.SlopeName].Value;
         double intersection = (c.Value - a.Value) / (sa - sc);
         int dof = anodic.LineFit.Statistics.DegreesOfFreedom + cathodic.LineFit.Statistics.DegreesOfFreedom;
-        double t = StudentT.Quantile(dof, options.ConfidenceLevel);
+        double t = StudentT.CriticalValue(dof, options.ConfidenceLevel, anodic.LineFit.WeightsAreAbsolute && cathodic.LineFit.WeightsAreAbsolute);
         double value;
         double se;
         string method;

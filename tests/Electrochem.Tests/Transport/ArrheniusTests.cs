@@ -107,6 +107,34 @@ public class ArrheniusTests
         Assert.InRange(sigmaCoverage, 0.93, 0.97);
     }
 
+    // With absolute weights the σ are known: the covariance is not rescaled by χ²/ν and the estimate is normal, so the
+    // interval must use z, not t(ν). Eight temperatures (ν = 6, t = 2.447 vs z = 1.960) make the difference plain: a
+    // t-interval covers ≈ 98.5 %. 5000 datasets give a binomial SD of 0.31 %, so 93.5–96.5 % is a ±4.8σ band.
+    [Fact]
+    public void Absolute_weights_give_normal_intervals_that_cover_95_percent()
+    {
+        var random = new TestData(20261203);
+        const int trials = 5000;
+        int covered = 0;
+        int coveredPrediction = 0;
+        double[] t = TestData.Linspace(303.15, 343.15, 8);
+        var options = new LinearFitOptions(WeightsAreAbsolute: true);
+        for (int trial = 0; trial < trials; trial++)
+        {
+            double noise = 0.02 + (0.06 * (trial % 7) / 6.0);
+            double[] sigma = Conductivities(t, 0.24, 3.6e-4, 300, noise, random);
+            double[] u = [.. sigma.Select(v => v * noise)];
+            FitResult<Arrhenius> fit = Arrhenius.Fit(t, sigma, ArrheniusForm.Conductivity, u, options);
+            ParameterEstimate ea = fit.ActivationEnergyElectronVolts();
+            covered += ea.ConfidenceLower <= 0.24 && 0.24 <= ea.ConfidenceUpper ? 1 : 0;
+            Prediction at = fit.Predict(300);
+            coveredPrediction += at.ConfidenceLower <= 3.6e-4 && 3.6e-4 <= at.ConfidenceUpper ? 1 : 0;
+        }
+
+        Assert.InRange((double)covered / trials, 0.935, 0.965);
+        Assert.InRange((double)coveredPrediction / trials, 0.935, 0.965);
+    }
+
     // Least squares is linear in the response, and ln(σT) = ln σ + ln T, so the σT-form activation energy exceeds the
     // σ-form one by exactly the fitted slope of ln T against −1/(k_B·T): ≈ k_B·T̄ (0.026 eV near room temperature).
     [Property(MaxTest = 100)]

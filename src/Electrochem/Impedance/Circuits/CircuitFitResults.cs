@@ -74,7 +74,7 @@ public static class CircuitFitResults
             standardError = double.NaN;
         }
 
-        double halfWidth = StudentT.Quantile(fit.Statistics.DegreesOfFreedom, fit.ConfidenceLevel) * standardError;
+        double halfWidth = fit.CriticalValue(fit.ConfidenceLevel) * standardError;
         bool allFixed = terms.All(t => t.IsFixed);
         return new ParameterEstimate(name, terms[0].Unit, value, standardError, value - halfWidth, value + halfWidth, allFixed, BoundState.Interior);
     }
