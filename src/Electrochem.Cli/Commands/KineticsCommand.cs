@@ -67,9 +67,16 @@ internal static class KineticsCommand
         {
             Description = "Symmetric cell only: fit the common α instead of holding it.",
         };
+        var weight = new Option<string>("--weight")
+        {
+            Description = "How current residuals are weighted when the file has no uncertainty column: relative (default; polarisation noise is a fraction of the reading) or unit (equal weights, for a constant noise floor). An uncertainty column always sets the weights 1/u².",
+            DefaultValueFactory = _ => "relative",
+        };
+        weight.AcceptOnlyFromAmong("relative", "unit");
         command.Options.Add(limiting);
         command.Options.Add(alpha);
         command.Options.Add(fitAlpha);
+        command.Options.Add(weight);
         options.AddValidators(command);
         command.Validators.Add(result =>
         {
@@ -103,7 +110,7 @@ internal static class KineticsCommand
             {
                 PolarizationCurve curve = request.ReadCurve();
                 double? held = parse.GetValue(fitAlpha) ? null : parse.GetValue(alpha) ?? SymmetricCellFitOptions.Default.TransferCoefficient;
-                var report = ButlerVolmerReport.Create(curve, request, parse.GetValue(limiting), held);
+                var report = ButlerVolmerReport.Create(curve, request, parse.GetValue(limiting), held, parse.GetValue(weight) == "unit" ? CurrentWeighting.Unit : CurrentWeighting.Relative);
                 output.Append(request.Json ? report.Json(curve, request) : report.Text(curve, request));
             });
         });

@@ -16,33 +16,43 @@ namespace Electrochem.Cli.Kinetics;
 /// <param name="Fit">The fit.</param>
 /// <param name="ExchangeCurrentDensity">i₀ with its exact (asymmetric) interval, in the curve's unit.</param>
 /// <param name="Quantities">α (or α_a and α_c), and the limiting currents when fitted, each with its label and unit.</param>
-internal sealed record ButlerVolmerReport(string Model, FitResult Fit, ParameterEstimate ExchangeCurrentDensity, ImmutableArray<(string Label, ParameterEstimate Estimate, string Unit)> Quantities)
+/// <param name="Weights">How the residuals were weighted, in words.</param>
+internal sealed record ButlerVolmerReport(string Model, FitResult Fit, ParameterEstimate ExchangeCurrentDensity, ImmutableArray<(string Label, ParameterEstimate Estimate, string Unit)> Quantities, string Weights)
 {
+    /// <summary>The weights in words: the file's uncertainty column, relative noise, or equal.</summary>
+    private static string DescribeWeights(PolarizationCurve curve, CurrentWeighting weighting) =>
+        curve.Table.UncertaintyHeader is { } column ? $"1/u² from the column '{column.Text}'"
+        : weighting == CurrentWeighting.Relative ? "relative noise: 1/(î² + (10⁻³·max|i|)²), iteratively reweighted (--weight relative)"
+        : "equal (--weight unit)";
+
     /// <summary>Fits the curve for the request's geometry.</summary>
     /// <param name="curve">The curve.</param>
     /// <param name="request">Geometry, n, T.</param>
     /// <param name="fitLimitingCurrents">Fit i_lim,a and i_lim,c (one electrode only).</param>
     /// <param name="heldTransferCoefficient">For a cell: α held at this value; null to fit it. Ignored for one electrode.</param>
-    internal static ButlerVolmerReport Create(PolarizationCurve curve, KineticsRequest request, bool fitLimitingCurrents, double? heldTransferCoefficient)
+    /// <param name="weighting">The noise model when the file has no uncertainty column.</param>
+    internal static ButlerVolmerReport Create(PolarizationCurve curve, KineticsRequest request, bool fitLimitingCurrents, double? heldTransferCoefficient, CurrentWeighting weighting)
     {
         double[] overpotential = curve.Overpotential();
         ReadOnlySpan<double> current = curve.Current.AsSpan();
+        ReadOnlySpan<double> uncertainty = curve.Uncertainty.AsSpan();
         string unit = curve.Unit.Symbol;
         if (request.Geometry == PolarizationGeometry.SymmetricCell)
         {
             SymmetricCellFitOptions options = heldTransferCoefficient is { } alpha
-                ? SymmetricCellFitOptions.Default with { FitTransferCoefficient = false, TransferCoefficient = alpha }
-                : SymmetricCellFitOptions.Default with { FitTransferCoefficient = true };
-            FitResult<SymmetricCell> cell = SymmetricCell.Fit(overpotential, current, request.ElectronCount, request.TemperatureKelvin, default, options);
+                ? SymmetricCellFitOptions.Default with { FitTransferCoefficient = false, TransferCoefficient = alpha, Weighting = weighting }
+                : SymmetricCellFitOptions.Default with { FitTransferCoefficient = true, Weighting = weighting };
+            FitResult<SymmetricCell> cell = SymmetricCell.Fit(overpotential, current, request.ElectronCount, request.TemperatureKelvin, uncertainty, options);
             string held = heldTransferCoefficient is null ? "α fitted" : string.Create(CultureInfo.InvariantCulture, $"α held at {heldTransferCoefficient}");
             return new ButlerVolmerReport(
                 $"symmetric cell, i = 2·i₀·sinh(α·n·F·η_cell/(2RT)) (α_a = α_c = α; {held})",
                 cell,
                 cell.ExchangeCurrentDensity() with { Unit = unit },
-                [("α (common to both electrodes)", cell[SymmetricCell.TransferCoefficientName], string.Empty)]);
+                [("α (common to both electrodes)", cell[SymmetricCell.TransferCoefficientName], string.Empty)],
+                DescribeWeights(curve, weighting));
         }
 
-        FitResult<ButlerVolmer> fit = ButlerVolmer.Fit(overpotential, current, request.ElectronCount, request.TemperatureKelvin, default, ButlerVolmerFitOptions.Default with { FitLimitingCurrents = fitLimitingCurrents });
+        FitResult<ButlerVolmer> fit = ButlerVolmer.Fit(overpotential, current, request.ElectronCount, request.TemperatureKelvin, uncertainty, ButlerVolmerFitOptions.Default with { FitLimitingCurrents = fitLimitingCurrents, Weighting = weighting });
         var quantities = ImmutableArray.CreateBuilder<(string, ParameterEstimate, string)>();
         quantities.Add(("α_a", fit[ButlerVolmer.AnodicTransferCoefficientName], string.Empty));
         quantities.Add(("α_c", fit[ButlerVolmer.CathodicTransferCoefficientName], string.Empty));
@@ -58,7 +68,8 @@ internal sealed record ButlerVolmerReport(string Model, FitResult Fit, Parameter
                 : "one electrode, Butler–Volmer, i = i₀·[exp(α_a·n·F·η/RT) − exp(−α_c·n·F·η/RT)]",
             fit,
             fit.ExchangeCurrentDensity() with { Unit = unit },
-            quantities.ToImmutable());
+            quantities.ToImmutable(),
+            DescribeWeights(curve, weighting));
     }
 
     /// <summary>The report as text.</summary>
@@ -67,7 +78,7 @@ internal sealed record ButlerVolmerReport(string Model, FitResult Fit, Parameter
         var text = new StringBuilder();
         text.Append($"Fit of the whole curve: {Model}\n");
         curve.AppendText(text, request);
-        text.Append("  weights: none (unweighted current residuals)\n");
+        text.Append($"  weights: {Weights}\n");
         text.Append('\n').Append(Fit.ToTable().ReplaceLineEndings("\n")).Append('\n');
         var table = new TextTable("Quantity", "Value ± SE", Numbers.Percent(Fit.ConfidenceLevel) + " CI", "Unit");
         void Row(string name, ParameterEstimate p, string unit) =>
@@ -102,7 +113,7 @@ internal sealed record ButlerVolmerReport(string Model, FitResult Fit, Parameter
         json.WriteString("command", "kinetics bv");
         json.WriteString("model", Model);
         curve.WriteJson(json, request);
-        json.WriteString("weights", "none");
+        json.WriteString("weights", Weights);
         JsonOutput.Estimate(json, "exchangeCurrentDensity", ExchangeCurrentDensity, curve.Unit.Symbol);
         json.WriteStartArray("quantities");
         foreach ((string label, ParameterEstimate estimate, string unit) in Quantities)

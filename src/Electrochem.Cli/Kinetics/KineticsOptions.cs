@@ -66,7 +66,8 @@ internal sealed class KineticsOptions
     /// <summary>Creates the options.</summary>
     private readonly Commands.ColumnOptions _columns = new Commands.ColumnOptions()
         .With("voltage", "overpotential η (or the electrode potential, with --e-eq)", "V or mV")
-        .With("current", "current or current density (its unit from the header or --current-unit)", null);
+        .With("current", "current or current density (its unit from the header or --current-unit)", null)
+        .With("uncertainty", "standard uncertainty of the current, in its unit (sets the weights 1/u² of kinetics bv)", null);
 
     internal KineticsOptions()
     {
@@ -156,6 +157,7 @@ internal sealed class KineticsOptions
     {
         IO.Tables.ColumnChoice? voltage = _columns.Choice(parse, "voltage");
         IO.Tables.ColumnChoice? current = _columns.Choice(parse, "current");
-        return voltage is null && current is null ? null : new PolarizationColumns { Voltage = voltage, Current = current };
+        IO.Tables.ColumnChoice? uncertainty = _columns.Choice(parse, "uncertainty");
+        return voltage is null && current is null && uncertainty is null ? null : new PolarizationColumns { Voltage = voltage, Current = current, Uncertainty = uncertainty };
     }
 }

@@ -20,6 +20,11 @@ namespace Electrochem.Cli.Kinetics;
 /// <param name="EquilibriumPotential">E_eq in V when the voltage column is E, or null when it is η.</param>
 internal sealed record PolarizationCurve(PolarizationCurveTable Table, ImmutableArray<double> Current, CurrentUnit Unit, double? AreaSquareCentimetres, double? EquilibriumPotential)
 {
+    /// <summary>The standard uncertainties of <see cref="Current"/> (divided by the area with it), or empty when the file has none.</summary>
+    internal ImmutableArray<double> Uncertainty => AreaSquareCentimetres is { } a && !Table.CurrentStandardUncertainty.IsEmpty
+        ? [.. Table.CurrentStandardUncertainty.Select(u => u / a)]
+        : Table.CurrentStandardUncertainty;
+
     /// <summary>Applies the area (a current becomes a density) and keeps E_eq.</summary>
     /// <exception cref="ArgumentException">The area is not positive and finite, or the column is already a density.</exception>
     internal static PolarizationCurve From(PolarizationCurveTable table, double? area, double? equilibriumPotential)

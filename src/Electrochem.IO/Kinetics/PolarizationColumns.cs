@@ -14,4 +14,7 @@ public sealed record PolarizationColumns
 
     /// <summary>The current or current-density column, and its unit (A, mA, µA, or per cm² or m²) when its header does not give one; null to find it by its header.</summary>
     public ColumnChoice? Current { get; init; }
+
+    /// <summary>The column of the current's standard uncertainties, in the current's unit; null to find it by its header (it is optional).</summary>
+    public ColumnChoice? Uncertainty { get; init; }
 }

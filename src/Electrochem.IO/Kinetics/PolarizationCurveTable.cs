@@ -18,6 +18,9 @@ namespace Electrochem.IO.Kinetics;
 /// <item>current: <c>i</c>, <c>j</c>, <c>I</c>, <c>current</c>, <c>current density</c>, in A, mA, µA or the same
 /// per cm² (<see cref="CurrentUnit"/>), kept as written. The unit comes from the header or from an explicit
 /// argument; when neither gives it, or they disagree, reading fails: the unit is never guessed.</item>
+/// <item>optionally the current's standard uncertainty: a current word with an uncertainty word (<c>u_i (mA/cm2)</c>,
+/// <c>i_err</c>, <c>std current</c>, <c>current uncertainty</c>), in the current's unit (a different unit written in
+/// its header is an error), each value positive. It sets the fit weights 1/u².</item>
 /// </list>
 /// <para>What the voltage means (one electrode's η, its potential E, or a symmetric cell's η_cell) is the caller's
 /// statement, not the file's. Every other column is kept in <see cref="Table"/>.</para>
@@ -37,10 +40,15 @@ public sealed class PolarizationCurveTable
     private static readonly FrozenSet<string> CurrentWords = FrozenSet.Create(StringComparer.Ordinal, "i", "j", "current", "density");
 
     /// <summary>Every word a voltage header's stem may hold: the voltage words and their qualifiers.</summary>
+    private static readonly FrozenSet<string> UncertaintyWords = FrozenSet.Create(
+        StringComparer.Ordinal, "u", "err", "error", "std", "stdev", "stddev", "sd", "se", "uncertainty", "unc", "delta");
+
     private static readonly FrozenSet<string> VoltageStems = VoltageWords.Union(VoltageQualifiers).ToFrozenSet(StringComparer.Ordinal);
 
-    private PolarizationCurveTable(DelimitedTable table, ColumnHeader voltageHeader, string voltageUnit, ColumnHeader currentHeader, CurrentUnit currentUnit, bool currentUnitFromHeader, ImmutableArray<double> voltage, ImmutableArray<double> current)
+    private PolarizationCurveTable(DelimitedTable table, ColumnHeader voltageHeader, string voltageUnit, ColumnHeader currentHeader, CurrentUnit currentUnit, bool currentUnitFromHeader, ImmutableArray<double> voltage, ImmutableArray<double> current, ColumnHeader? uncertaintyHeader, ImmutableArray<double> uncertainty)
     {
+        UncertaintyHeader = uncertaintyHeader;
+        CurrentStandardUncertainty = uncertainty;
         Table = table;
         VoltageHeader = voltageHeader;
         VoltageUnitInFile = voltageUnit;
@@ -53,6 +61,12 @@ public sealed class PolarizationCurveTable
 
     /// <summary>The file path as given, or the table's source name.</summary>
     public string SourceName => Table.SourceName;
+
+    /// <summary>Header of the current's standard-uncertainty column, or null when the table has none.</summary>
+    public ColumnHeader? UncertaintyHeader { get; }
+
+    /// <summary>Standard uncertainties of <see cref="Current"/>, in <see cref="CurrentUnit"/>, one per row; empty when the table has no uncertainty column.</summary>
+    public ImmutableArray<double> CurrentStandardUncertainty { get; }
 
     /// <summary>The whole table as read, every column included.</summary>
     public DelimitedTable Table { get; }
@@ -116,14 +130,21 @@ public sealed class PolarizationCurveTable
         int headerLine = table.HeaderLineNumber;
         DataFileResult<PolarizationCurveTable> Fail(string problem) => DataFileResult.Failure<PolarizationCurveTable>(new DataFileError(table.SourceName, headerLine, problem));
 
-        var assigned = new TableColumn?[2];
-        if (ColumnAssignment.Assign(table, [new("voltage", "--voltage-column", columns?.Voltage), new("current", "--current-column", columns?.Current)], Classify, assigned) is { } problem)
+        var assigned = new TableColumn?[3];
+        ColumnAssignment.Role[] roles =
+        [
+            new("voltage", "--voltage-column", columns?.Voltage),
+            new("current", "--current-column", columns?.Current),
+            new("current uncertainty", "--uncertainty-column", columns?.Uncertainty),
+        ];
+        if (ColumnAssignment.Assign(table, roles, Classify, assigned) is { } problem)
         {
             return Fail(problem);
         }
 
         TableColumn? voltage = assigned[0];
         TableColumn? current = assigned[1];
+        TableColumn? uncertainty = assigned[2];
         if (voltage is null)
         {
             return Fail($"no voltage column; expected a header such as 'eta (V)', 'eta_cell (V)', 'E (V)' or 'overpotential (mV)', but the columns are {table.ColumnList()}; or name it (--voltage-column NAME --voltage-unit V|mV)");
@@ -178,12 +199,29 @@ public sealed class PolarizationCurveTable
             return Fail($"the current column '{current.Header.Text}' has no unit; write it in the header, e.g. 'i (mA/cm2)' or 'I (A)', or give the unit explicitly (--current-unit)");
         }
 
+        if (uncertainty is not null)
+        {
+            if (uncertainty.Header.Unit is { } uncertaintyUnit && CurrentUnit.Parse(uncertaintyUnit) != unit)
+            {
+                return Fail($"the uncertainty column '{uncertainty.Header.Text}' is in '{uncertaintyUnit}' but the current column '{current.Header.Text}' is in {unit.Symbol}; give both in the same unit");
+            }
+
+            for (int k = 0; k < uncertainty.Values.Length; k++)
+            {
+                if (!(uncertainty.Values[k] > 0) || !double.IsFinite(uncertainty.Values[k]))
+                {
+                    return DataFileResult.Failure<PolarizationCurveTable>(new DataFileError(table.SourceName, table.RowLineNumbers[k],
+                        $"the standard uncertainty of the current ('{uncertainty.Header.Text}') is {uncertainty.Values[k].ToString("R", CultureInfo.InvariantCulture)}; it must be positive and finite (it sets the weight 1/u²)"));
+                }
+            }
+        }
+
         return ColumnScaling.TryScale(table, voltage, voltageScale, "V", out ImmutableArray<double> volts, out DataFileError? error)
-            ? DataFileResult.Success(new PolarizationCurveTable(table, voltage.Header, voltageUnit, current.Header, unit, fromHeader, volts, current.Values))
+            ? DataFileResult.Success(new PolarizationCurveTable(table, voltage.Header, voltageUnit, current.Header, unit, fromHeader, volts, current.Values, uncertainty?.Header, uncertainty?.Values ?? []))
             : DataFileResult.Failure<PolarizationCurveTable>(error);
     }
 
-    /// <summary>A header's role (0 voltage, 1 current, −1 neither), with a <c>name_unit</c> suffix (overpotential_V, current_density_A_per_m2) split off as its unit.</summary>
+    /// <summary>A header's role (0 voltage, 1 current, 2 the current's uncertainty, −1 none), with a <c>name_unit</c> suffix (overpotential_V, current_density_A_per_m2) split off as its unit.</summary>
     private static (int Role, ColumnHeader Header) Classify(ColumnHeader asWritten)
     {
         ColumnHeader header = HeaderGrammar.WithSuffixUnit(asWritten, UnitDimension.Voltage, VoltageStems);
@@ -191,7 +229,9 @@ public sealed class PolarizationCurveTable
         List<string> words = HeaderWords.Split(header.Name);
         bool isVoltage = words.Count > 0 && VoltageWords.Contains(words[0]) && words.Skip(1).All(VoltageQualifiers.Contains);
         bool isCurrent = words.Count > 0 && words.All(CurrentWords.Contains);
-        return (isVoltage ? 0 : isCurrent ? 1 : -1, header);
+        bool isUncertainty = words.Count > 1 && words.Any(UncertaintyWords.Contains) && words.Any(CurrentWords.Contains)
+            && words.All(w => UncertaintyWords.Contains(w) || CurrentWords.Contains(w));
+        return (isVoltage ? 0 : isCurrent ? 1 : isUncertainty ? 2 : -1, header);
     }
 
     /// <inheritdoc/>

@@ -194,7 +194,8 @@ public sealed record ButlerVolmer(
 
     /// <summary>
     /// Fits i₀, α_a and α_c (and optionally the limiting current densities) to a polarisation curve by
-    /// Levenberg–Marquardt on the current-density residuals with the analytic Jacobian. i₀ (and the limiting
+    /// Levenberg–Marquardt on the current-density residuals with the analytic Jacobian, weighted for relative current
+    /// noise unless uncertainties are given (<see cref="ButlerVolmerFitOptions.Weighting"/>). i₀ (and the limiting
     /// currents) are fitted as logarithms, which keeps them positive and the problem well scaled across decades.
     /// Starting values need no guess: for fixed α_a, α_c the plain model is linear in i₀, so a 20 × 20 grid of
     /// α_a, α_c ∈ {0.05, 0.10, …, 1.00} is profiled with i₀ in closed form and the best point starts the fit (unless
@@ -204,7 +205,7 @@ public sealed record ButlerVolmer(
     /// <param name="currentDensity">i at each η, any unit (the fitted i₀ comes out in it); anodic positive.</param>
     /// <param name="electronCount">n ≥ 1.</param>
     /// <param name="temperatureKelvin">T in K.</param>
-    /// <param name="currentDensityStandardUncertainty">Standard uncertainty of each current density (weights 1/u²), or empty for equal weights.</param>
+    /// <param name="currentDensityStandardUncertainty">Standard uncertainty of each current density (weights 1/u²), or empty to weight by <see cref="ButlerVolmerFitOptions.Weighting"/>.</param>
     /// <param name="options">Whether to fit limiting currents, a starting model, solver options; null for defaults.</param>
     /// <param name="cancellationToken">Checked once per iteration.</param>
     /// <returns>The fit with the model at the estimates; <see cref="ButlerVolmerFitResults"/> gives i₀ with its asymmetric interval.</returns>
@@ -221,6 +222,7 @@ public sealed record ButlerVolmer(
     {
         options ??= ButlerVolmerFitOptions.Default;
         ArgumentNullException.ThrowIfNull(options.Solver, nameof(options));
+        KineticsFitting.CheckWeighting(options.Weighting, options.RelativeWeightFloor, nameof(options));
         KineticsData.CheckElectronCount(electronCount);
         KineticsData.CheckTemperature(temperatureKelvin);
         double[] weights = KineticsFitting.CheckedCurveWeights(overpotential, currentDensity, currentDensityStandardUncertainty, options.FitLimitingCurrents ? 5 : 3, nameof(overpotential));
@@ -251,7 +253,7 @@ public sealed record ButlerVolmer(
             definitions,
             (theta, values) => ModelValues(eta, f, theta, values, null),
             (theta, jacobian) => ModelValues(eta, f, theta, null, jacobian));
-        FitResult fit = NonlinearLeastSquares.Fit(model, currentDensity, start, weights, options.Solver, cancellationToken);
+        FitResult fit = KineticsFitting.FitCurrents(model, currentDensity, start, weights, options.Weighting, options.RelativeWeightFloor, options.Solver, cancellationToken);
         var fitted = new ButlerVolmer(Math.Exp(fit[LnExchangeCurrentDensityName].Value), fit[AnodicTransferCoefficientName].Value, fit[CathodicTransferCoefficientName].Value, electronCount, temperatureKelvin);
         if (options.FitLimitingCurrents)
         {

@@ -97,7 +97,7 @@ public sealed record SymmetricCell(
     /// <param name="currentDensity">i, any unit (i₀ comes out in it).</param>
     /// <param name="electronCount">n ≥ 1.</param>
     /// <param name="temperatureKelvin">T in K.</param>
-    /// <param name="currentDensityStandardUncertainty">Standard uncertainties (weights 1/u²), or empty.</param>
+    /// <param name="currentDensityStandardUncertainty">Standard uncertainties (weights 1/u²), or empty to weight by <see cref="SymmetricCellFitOptions.Weighting"/> (relative noise by default).</param>
     /// <param name="options">α fitted or held, solver options; null for defaults.</param>
     /// <param name="cancellationToken">Checked once per iteration.</param>
     /// <returns>The fit with the cell at the estimates; its i₀ is each electrode's.</returns>
@@ -114,6 +114,7 @@ public sealed record SymmetricCell(
     {
         options ??= SymmetricCellFitOptions.Default;
         ArgumentNullException.ThrowIfNull(options.Solver, nameof(options));
+        KineticsFitting.CheckWeighting(options.Weighting, options.RelativeWeightFloor, nameof(options));
         KineticsData.CheckElectronCount(electronCount);
         KineticsData.CheckTemperature(temperatureKelvin);
         KineticsData.CheckTransferCoefficient(options.TransferCoefficient, nameof(options));
@@ -162,7 +163,7 @@ public sealed record SymmetricCell(
                     jacobian[n + k] = i0 * Math.Cosh(x) * f * voltage[k];
                 }
             });
-        FitResult fit = NonlinearLeastSquares.Fit(model, currentDensity, [Math.Log(i0Start), alpha], weights, options.Solver with { FixedParameters = fixedNames }, cancellationToken);
+        FitResult fit = KineticsFitting.FitCurrents(model, currentDensity, [Math.Log(i0Start), alpha], weights, options.Weighting, options.RelativeWeightFloor, options.Solver with { FixedParameters = fixedNames }, cancellationToken);
         double fittedAlpha = fit[TransferCoefficientName].Value;
         return new FitResult<SymmetricCell>(fit, new SymmetricCell(Math.Exp(fit[LnExchangeCurrentDensityName].Value), fittedAlpha, fittedAlpha, electronCount, temperatureKelvin));
     }

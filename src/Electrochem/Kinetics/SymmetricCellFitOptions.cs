@@ -16,4 +16,17 @@ public sealed record SymmetricCellFitOptions
 
     /// <summary>Levenberg–Marquardt options. Default <see cref="NonlinearFitOptions.Default"/>.</summary>
     public NonlinearFitOptions Solver { get; init; } = NonlinearFitOptions.Default;
+
+    /// <summary>
+    /// How current residuals are weighted when no standard uncertainties are given: <see cref="CurrentWeighting.Relative"/>
+    /// (default; polarisation noise is a fraction of the reading) or <see cref="CurrentWeighting.Unit"/>. Given
+    /// uncertainties always set the weights 1/u².
+    /// </summary>
+    public CurrentWeighting Weighting { get; init; } = CurrentWeighting.Relative;
+
+    /// <summary>
+    /// The floor of relative weighting, as a fraction ε of the largest |current|: wᵢ = 1/(îᵢ² + (ε·max|i|)²), so points
+    /// near zero current (where an instrument's absolute noise takes over) do not get unbounded weight. Default 1e-3.
+    /// </summary>
+    public double RelativeWeightFloor { get; init; } = 1e-3;
 }

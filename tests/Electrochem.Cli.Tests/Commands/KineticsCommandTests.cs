@@ -246,4 +246,24 @@ public sealed class KineticsCommandTests : IDisposable
         AssertOneErrorLine(CliRun.Of("kinetics", "tafel", foreign, "--geometry", "cell"), "or name it (--voltage-column NAME --voltage-unit V|mV)");
         AssertOneErrorLine(CliRun.Of("kinetics", "tafel", foreign, "--geometry", "cell", "--voltage-column", "Volt"), "no column is named 'Volt' (--voltage-column); the columns are 'Spannung', 'Stromdichte'");
     }
+
+    [Fact]
+    public void Bv_weights_by_relative_noise_by_default_by_an_uncertainty_column_when_given_or_equally_when_asked()
+    {
+        string plain = WriteCellSweep(0.25, "eta_cell (V),i (mA/cm2)");
+        JsonElement relative = Json(CliRun.Of("kinetics", "bv", plain, "--geometry", "cell", "--temperature", "301.15", "--json"));
+        Assert.StartsWith("relative noise", relative.GetProperty("weights").GetString(), StringComparison.Ordinal);
+        JsonElement unit = Json(CliRun.Of("kinetics", "bv", plain, "--geometry", "cell", "--temperature", "301.15", "--json", "--weight", "unit"));
+        Assert.Equal("equal (--weight unit)", unit.GetProperty("weights").GetString());
+
+        string[] lines = File.ReadAllLines(plain);
+        string withU = _folder.Write("with-u.csv", "eta_cell (V),i (mA/cm2),u_i (mA/cm2)\n" + string.Join('\n', lines.Skip(1).Select(l =>
+        {
+            double i = double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture);
+            return $"{l},{Math.Max(0.02 * Math.Abs(i), 1e-4).ToString("R", CultureInfo.InvariantCulture)}";
+        })) + "\n");
+        JsonElement weighted = Json(CliRun.Of("kinetics", "bv", withU, "--geometry", "cell", "--temperature", "301.15", "--json"));
+        Assert.Equal("1/u² from the column 'u_i (mA/cm2)'", weighted.GetProperty("weights").GetString());
+        Assert.Equal(0.25, weighted.GetProperty("exchangeCurrentDensity").GetProperty("value").GetDouble(), 1e-6);
+    }
 }

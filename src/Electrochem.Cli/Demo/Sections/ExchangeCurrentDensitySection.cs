@@ -58,7 +58,7 @@ internal sealed class ExchangeCurrentDensitySection : IDemoSection
         }
 
         double heldAlpha = SymmetricCellFitOptions.Default.TransferCoefficient;
-        ButlerVolmerReport sinh = ButlerVolmerReport.Create(curve, request, fitLimitingCurrents: false, heldTransferCoefficient: heldAlpha);
+        ButlerVolmerReport sinh = ButlerVolmerReport.Create(curve, request, fitLimitingCurrents: false, heldTransferCoefficient: heldAlpha, CurrentWeighting.Relative);
         yield return new DemoRow(
             "i₀ (sinh fit, whole curve)",
             material,
