@@ -1,12 +1,14 @@
+using Electrochem.Fitting;
 using Electrochem.Transport;
 
 namespace Electrochem.Impedance;
 
 /// <summary>
 /// The capacitance a constant-phase element stands for, Z_CPE = 1/(Q·(jω)^α) with Q in S·s^α (F·s^(α−1)) and
-/// 0 &lt; α ≤ 1. Both formulas reduce to C = Q at α = 1. Uncertainties of the inputs are propagated to first order,
-/// taken as independent (pass the fit's covariance-derived SEs; correlation between Q and α, usually strongly
-/// negative, makes this conservative).
+/// 0 &lt; α ≤ 1. Both formulas reduce to C = Q at α = 1. From a circuit fit, use
+/// <see cref="CircuitFitResults.EffectiveCapacitanceHsuMansfeld"/> and <see cref="CircuitFitResults.EffectiveCapacitanceBrug"/>:
+/// they propagate the full covariance of Q, α and the resistances (Q and α are strongly correlated, and ignoring it
+/// overstates the SE several-fold). The methods here treat their inputs as independent, for values ± u from elsewhere.
 /// </summary>
 public static class EffectiveCapacitance
 {
@@ -62,6 +64,99 @@ public static class EffectiveCapacitance
             alpha,
             seriesResistance,
             extra: double.IsPositiveInfinity(rct) ? 0 : ChargeTransferSensitivity(q.Value, alpha.Value, seriesResistance.Value, rct) * urct);
+    }
+
+    /// <summary>
+    /// Hsu–Mansfeld C_eff = Q^(1/α)·R^((1−α)/α) from a circuit fit, with its standard error from the fit's covariance of
+    /// Q, α and R (delta method) and its interval at the fit's level.
+    /// </summary>
+    /// <param name="fit">A circuit fit holding the CPE and the resistance in parallel with it, e.g. <c>R0-p(R1,CPE1)</c>.</param>
+    /// <param name="constantPhaseElement">The CPE's name, e.g. <c>CPE1</c> (parameters <c>CPE1_0</c> = Q and <c>CPE1_1</c> = α).</param>
+    /// <param name="parallelResistance">The resistance's parameter name, e.g. <c>R1</c>.</param>
+    /// <returns>C_eff in F as an estimate named <c>C_eff(CPE1)</c>.</returns>
+    /// <exception cref="ArgumentException">A name is not a parameter of the fit, or a value is out of range (Q or R not positive, α not in (0, 1]).</exception>
+    internal static ParameterEstimate HsuMansfeldFromFit(FitResult<CircuitModel> fit, string constantPhaseElement, string parallelResistance)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ParameterEstimate[] terms = Terms(fit, constantPhaseElement, nameof(constantPhaseElement), (parallelResistance, nameof(parallelResistance)));
+        return FromFit(fit, constantPhaseElement, terms, v => Math.Pow(v[0], 1 / v[1]) * Math.Pow(v[2], (1 - v[1]) / v[1]));
+    }
+
+    /// <summary>
+    /// Brug C_eff = Q^(1/α)·(1/R_s + 1/R_ct)^((α−1)/α) from a circuit fit, with its standard error from the fit's
+    /// covariance (delta method) and its interval at the fit's level.
+    /// </summary>
+    /// <param name="fit">A circuit fit, e.g. <c>R0-p(R1,CPE1)</c> or, for a blocking electrode, <c>R0-CPE1</c>.</param>
+    /// <param name="constantPhaseElement">The CPE's name, e.g. <c>CPE1</c>.</param>
+    /// <param name="seriesResistance">The series (electrolyte) resistance's parameter name, e.g. <c>R0</c>.</param>
+    /// <param name="chargeTransferResistance">The charge-transfer resistance's parameter name, e.g. <c>R1</c>; null for a blocking electrode (R_ct = ∞).</param>
+    /// <returns>C_eff in F as an estimate named <c>C_eff(CPE1)</c>.</returns>
+    /// <exception cref="ArgumentException">A name is not a parameter of the fit, or a value is out of range.</exception>
+    internal static ParameterEstimate BrugFromFit(FitResult<CircuitModel> fit, string constantPhaseElement, string seriesResistance, string? chargeTransferResistance)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ParameterEstimate[] terms = chargeTransferResistance is null
+            ? Terms(fit, constantPhaseElement, nameof(constantPhaseElement), (seriesResistance, nameof(seriesResistance)))
+            : Terms(fit, constantPhaseElement, nameof(constantPhaseElement), (seriesResistance, nameof(seriesResistance)), (chargeTransferResistance, nameof(chargeTransferResistance)));
+        return FromFit(fit, constantPhaseElement, terms, v => Math.Pow(v[0], 1 / v[1]) * Math.Pow((1 / v[2]) + (v.Length > 3 ? 1 / v[3] : 0), (v[1] - 1) / v[1]));
+    }
+
+    /// <summary>Q, α and the named resistances of a fit, checked: Q &gt; 0, α in (0, 1], each resistance &gt; 0.</summary>
+    private static ParameterEstimate[] Terms(FitResult<CircuitModel> fit, string element, string elementArgument, params (string Name, string Argument)[] resistances)
+    {
+        ArgumentNullException.ThrowIfNull(element, elementArgument);
+        var terms = new List<ParameterEstimate>
+        {
+            Find(fit, element + "_0", elementArgument, $"'{element}' is not a constant-phase element of the fit (no parameter {element}_0)"),
+            Find(fit, element + "_1", elementArgument, $"'{element}' is not a constant-phase element of the fit (no parameter {element}_1)"),
+        };
+        foreach ((string name, string argument) in resistances)
+        {
+            ArgumentNullException.ThrowIfNull(name, argument);
+            terms.Add(Find(fit, name, argument, $"the fit has no parameter '{name}'"));
+        }
+
+        q(terms[0]).CheckPositive(elementArgument);
+        if (!(terms[1].Value > 0 && terms[1].Value <= 1))
+        {
+            throw new ArgumentOutOfRangeException(elementArgument, terms[1].Value, $"The exponent α of {element} is {Preconditions.Format(terms[1].Value)}; the effective capacitance needs α in (0, 1].");
+        }
+
+        for (int k = 2; k < terms.Count; k++)
+        {
+            q(terms[k]).CheckPositive(resistances[k - 2].Argument);
+        }
+
+        return [.. terms];
+
+        static Measurement q(ParameterEstimate e) => new(e.Value, 0);
+    }
+
+    private static ParameterEstimate Find(FitResult<CircuitModel> fit, string name, string argument, string problem) =>
+        fit.Parameters.FirstOrDefault(p => p.Name == name)
+            ?? throw new ArgumentException($"{problem}; its parameters are {string.Join(", ", fit.Parameters.Select(p => p.Name))}.", argument);
+
+    /// <summary>C_eff and its covariance-propagated SE: the gradient by central differences, then the delta method.</summary>
+    private static ParameterEstimate FromFit(FitResult<CircuitModel> fit, string element, ParameterEstimate[] terms, Func<double[], double> formula)
+    {
+        double[] values = [.. terms.Select(t => t.Value)];
+        double value = formula(values);
+        var gradient = new double[terms.Length];
+        for (int k = 0; k < terms.Length; k++)
+        {
+            double x = values[k];
+            double h = 1e-6 * Math.Max(Math.Abs(x), 1e-12);
+            values[k] = x + h;
+            double up = formula(values);
+            values[k] = x - h;
+            double down = formula(values);
+            values[k] = x;
+            gradient[k] = (up - down) / (2 * h);
+        }
+
+        ParameterEstimate estimate = CircuitFitResults.Derived(fit, $"C_eff({element})", "F", value, terms, gradient);
+        _ = new Measurement(estimate.Value, double.IsNaN(estimate.StandardError) ? 0 : estimate.StandardError).CheckedResult("The effective capacitance");
+        return estimate;
     }
 
     private static double ChargeTransferSensitivity(double q, double a, double rs, double rct)

@@ -57,26 +57,62 @@ public static class CircuitFitResults
             }
         }
 
-        double value = 0;
+        double[] ones = [.. terms.Select(_ => 1.0)];
+        return Derived(fit, name, terms[0].Unit, terms.Sum(t => t.Value), terms, ones);
+    }
+
+    /// <summary>
+    /// Hsu–Mansfeld effective capacitance C_eff = Q^(1/α)·R^((1−α)/α) of a CPE in parallel with a resistance, in F, with
+    /// its standard error from the fit's full covariance of Q, α and R (delta method) and its interval at the fit's level.
+    /// </summary>
+    /// <param name="fit">A circuit fit holding the CPE and the resistance in parallel with it, e.g. <c>R0-p(R1,CPE1)</c>.</param>
+    /// <param name="constantPhaseElement">The CPE's name, e.g. <c>CPE1</c> (parameters <c>CPE1_0</c> = Q in S·s^α and <c>CPE1_1</c> = α).</param>
+    /// <param name="parallelResistance">The resistance's parameter name, e.g. <c>R1</c>.</param>
+    /// <returns>C_eff in F as an estimate named <c>C_eff(CPE1)</c>.</returns>
+    /// <exception cref="ArgumentException">A name is not a parameter of the fit, or a value is out of range (Q or R not positive, α not in (0, 1]).</exception>
+    /// <example><c>ParameterEstimate c = fit.EffectiveCapacitanceHsuMansfeld("CPE1", "R1");</c></example>
+    public static ParameterEstimate EffectiveCapacitanceHsuMansfeld(this FitResult<CircuitModel> fit, string constantPhaseElement, string parallelResistance) =>
+        EffectiveCapacitance.HsuMansfeldFromFit(fit, constantPhaseElement, parallelResistance);
+
+    /// <summary>
+    /// Brug effective capacitance C_eff = Q^(1/α)·(1/R_s + 1/R_ct)^((α−1)/α), in F, with its standard error from the fit's
+    /// full covariance (delta method) and its interval at the fit's level.
+    /// </summary>
+    /// <param name="fit">A circuit fit, e.g. <c>R0-p(R1,CPE1)</c>, or <c>R0-CPE1</c> for a blocking electrode.</param>
+    /// <param name="constantPhaseElement">The CPE's name, e.g. <c>CPE1</c>.</param>
+    /// <param name="seriesResistance">The series (electrolyte) resistance's parameter name, e.g. <c>R0</c>.</param>
+    /// <param name="chargeTransferResistance">The charge-transfer resistance's parameter name, e.g. <c>R1</c>; null for a blocking electrode (R_ct = ∞).</param>
+    /// <returns>C_eff in F as an estimate named <c>C_eff(CPE1)</c>.</returns>
+    /// <exception cref="ArgumentException">A name is not a parameter of the fit, or a value is out of range.</exception>
+    public static ParameterEstimate EffectiveCapacitanceBrug(this FitResult<CircuitModel> fit, string constantPhaseElement, string seriesResistance, string? chargeTransferResistance) =>
+        EffectiveCapacitance.BrugFromFit(fit, constantPhaseElement, seriesResistance, chargeTransferResistance);
+
+    /// <summary>
+    /// A quantity computed from fitted parameters, g(θ), with its standard error from the full covariance by the delta
+    /// method, SE² = ∇gᵀ·C·∇g (cross terms included), and its interval value ± c·SE with the fit's critical value c.
+    /// </summary>
+    /// <param name="fit">The fit.</param>
+    /// <param name="name">The quantity's name.</param>
+    /// <param name="unit">Its unit.</param>
+    /// <param name="value">g at the estimates.</param>
+    /// <param name="terms">The parameters g depends on.</param>
+    /// <param name="gradient">∂g/∂θ for each term.</param>
+    /// <returns>The estimate (NaN SE when a covariance term is NaN; fixed only when every term is).</returns>
+    internal static ParameterEstimate Derived(FitResult fit, string name, string unit, double value, IReadOnlyList<ParameterEstimate> terms, ReadOnlySpan<double> gradient)
+    {
         double variance = 0;
-        foreach (ParameterEstimate row in terms)
+        for (int a = 0; a < terms.Count; a++)
         {
-            value += row.Value;
-            foreach (ParameterEstimate column in terms)
+            for (int b = 0; b < terms.Count; b++)
             {
-                variance += fit.Covariance[row.Name, column.Name];
+                variance += gradient[a] * fit.Covariance[terms[a].Name, terms[b].Name] * gradient[b];
             }
         }
 
-        double standardError = Math.Sqrt(Math.Max(variance, 0));
-        if (double.IsNaN(variance))
-        {
-            standardError = double.NaN;
-        }
-
+        double standardError = double.IsNaN(variance) ? double.NaN : Math.Sqrt(Math.Max(variance, 0));
         double halfWidth = fit.CriticalValue(fit.ConfidenceLevel) * standardError;
         bool allFixed = terms.All(t => t.IsFixed);
-        return new ParameterEstimate(name, terms[0].Unit, value, standardError, value - halfWidth, value + halfWidth, allFixed, BoundState.Interior);
+        return new ParameterEstimate(name, unit, value, standardError, value - halfWidth, value + halfWidth, allFixed, BoundState.Interior);
     }
 
     /// <summary>
