@@ -26,4 +26,11 @@ public enum FitStatus
 
     /// <summary>No step reduced χ², however strongly damped, while the gradient was not yet small.</summary>
     NoFurtherProgress,
+
+    /// <summary>
+    /// A free parameter ran away: it moved more than 10⁴-fold from its start with no usable standard error (SE not
+    /// finite or above 100 × its value). The data do not determine it — usually an element the spectrum does not show —
+    /// and the other parameters' values are not to be trusted either; the reason names it and what to try.
+    /// </summary>
+    ParameterDiverged,
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Buffers;
 using System.Numerics.Tensors;
 
@@ -168,6 +169,7 @@ internal static class LevenbergMarquardt
         private readonly double[] _trialResiduals = ArrayPool<double>.Shared.Rent(n);
         private readonly double[] _jacobian = ArrayPool<double>.Shared.Rent(n * p);
         private readonly double[] _theta = new double[p];
+        private readonly double[] _start = new double[p];
         private readonly double[] _trialTheta = new double[p];
         private readonly double[] _normal = new double[free.Length * free.Length];
         private readonly double[] _system = new double[free.Length * free.Length];
@@ -206,6 +208,7 @@ internal static class LevenbergMarquardt
             }
 
             initialGuess.CopyTo(_theta);
+            initialGuess.CopyTo(_start);
             var definitions = model.Parameters;
             double chiSquare = Evaluate(model, _theta, observed, _values, _residuals);
             if (!double.IsFinite(chiSquare))
@@ -523,6 +526,35 @@ internal static class LevenbergMarquardt
             return (interior, inverse, dependent);
         }
 
+        /// <summary>
+        /// The message naming every free interior parameter that ran away — moved more than 10⁴-fold from a non-zero
+        /// start with an SE that is not finite or above 100 × its value — or null when none did.
+        /// </summary>
+        private string? Diverged(ImmutableArray<ParameterDefinition> definitions, BoundState[] bounds, List<int> interior, double[] inverse, double scale)
+        {
+            var names = new List<string>();
+            foreach (int j in free)
+            {
+                if (bounds[j] != BoundState.Interior || _start[j] == 0 || !(Math.Abs(_theta[j]) > 1e4 * Math.Abs(_start[j])))
+                {
+                    continue;
+                }
+
+                int a = interior.IndexOf(j);
+                double se = a < 0 || inverse.Length == 0 ? double.NaN : Math.Sqrt(scale * inverse[(a * interior.Count) + a]);
+                if (!double.IsFinite(se) || se > 100 * Math.Abs(_theta[j]))
+                {
+                    string unit = definitions[j].Unit.Length == 0 ? string.Empty : " " + definitions[j].Unit;
+                    names.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{definitions[j].Name}' ran away from {_start[j]:G4} to {_theta[j]:G4}{unit}"));
+                }
+            }
+
+            return names.Count == 0
+                ? null
+                : $"{string.Join(", ", names)} with no usable standard error: the data do not determine {(names.Count == 1 ? "it" : "them")}, and the other values are not to be trusted either. "
+                  + "The model probably has an element the data do not show: simplify it, hold the parameter fixed, or start it closer (and check the frequency range and the sign of Z″)";
+        }
+
         private FitResult Finish(
             NonlinearModel model,
             ReadOnlySpan<double> observed,
@@ -567,15 +599,25 @@ internal static class LevenbergMarquardt
 
                     for (int a = 0; a < interior.Count; a++)
                     {
+                        // Near a bound means within a thousandth of a (finite) SE of it and closer to it than the start
+                        // was: a parameter that ran away from the bound with a huge or NaN SE is not "at" it.
                         int j = interior[a];
                         double nearness = NearBoundFraction * Math.Sqrt(scale * inverse[(a * interior.Count) + a]);
                         ParameterDefinition d = definitions[j];
-                        if (_theta[j] - d.LowerBound <= nearness || d.UpperBound - _theta[j] <= nearness)
+                        bool nearLower = _theta[j] - d.LowerBound <= nearness && _theta[j] - d.LowerBound < _start[j] - d.LowerBound;
+                        bool nearUpper = d.UpperBound - _theta[j] <= nearness && d.UpperBound - _theta[j] < d.UpperBound - _start[j];
+                        if (double.IsFinite(nearness) && (nearLower || nearUpper))
                         {
-                            bounds[j] = _theta[j] - d.LowerBound <= nearness ? BoundState.AtLowerBound : BoundState.AtUpperBound;
+                            bounds[j] = nearLower ? BoundState.AtLowerBound : BoundState.AtUpperBound;
                             marked = true;
                         }
                     }
+                }
+
+                string? diverged = Diverged(definitions, bounds, interior, inverse, scale);
+                if (diverged is not null)
+                {
+                    (status, reason) = (FitStatus.ParameterDiverged, diverged);
                 }
             }
 

@@ -287,4 +287,18 @@ public class CircuitFitTests
 
         return inverse;
     }
+
+    // impedance.py's exampleData with a circuit it cannot support: R1 runs from ~0.018 Ω to ~8e8 Ω with no finite SE.
+    // It used to be labelled "at its lower bound 0" because a NaN or huge SE made any value "near" the bound.
+    [Fact]
+    public void A_runaway_parameter_is_reported_as_diverged_not_at_a_bound()
+    {
+        FitResult<CircuitModel> fit = CircuitModel.Fit(Circuit.Parse("R0-p(R1,CPE1)"), ExampleData.All);
+        Assert.Equal(FitStatus.ParameterDiverged, fit.Status);
+        Assert.False(fit.Converged);
+        Assert.Equal(BoundState.Interior, fit["R1"].Bound);
+        Assert.True(fit["R1"].Value > 1e6);
+        Assert.StartsWith("'R1' ran away from", fit.StatusReason, StringComparison.Ordinal);
+        Assert.Contains("simplify it, hold the parameter fixed", fit.StatusReason, StringComparison.Ordinal);
+    }
 }
