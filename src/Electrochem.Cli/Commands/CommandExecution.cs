@@ -48,6 +48,7 @@ internal static class CommandExecution
         // A command may read several files (a trace and two spectra): name the one that is missing.
         FileNotFoundException e => $"{e.FileName ?? file}: no such file",
         DirectoryNotFoundException => $"{file}: no such file (the directory does not exist)",
+        IOException or UnauthorizedAccessException when file is not null && Directory.Exists(file) => $"{file}: is a directory; this command reads one file (the eis and data convert commands take directories)",
         IOException e => $"{file}: {e.Message}",
         UnauthorizedAccessException e => $"{file}: {e.Message}",
         ArgumentException e => file is null ? e.Message : $"{file}: {e.Message}",

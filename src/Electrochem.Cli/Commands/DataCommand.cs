@@ -43,7 +43,7 @@ internal static class DataCommand
     {
         var source = new Argument<string>("FILE|DIR") { Description = "A cycler file, or a directory whose files (recursively, hidden ones and .parquet files excepted) are all converted." };
         var to = new Option<string>("--to") { Description = "The output format: parquet (units and metadata kept) or csv.", Required = true };
-        to.AcceptOnlyFromAmong("parquet", "csv");
+        to.AcceptOnlyFromAmongIgnoringCase("parquet", "csv");
         var output = new Option<string>("--out") { Description = "The output file (for one input file), or directory (for a directory: each input's relative path plus .parquet or .csv).", Required = true };
         var jobs = new Option<int>("--jobs") { Description = "Files converted at once (1 to 512; default: one per processor). A single large file is read on every processor either way.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var read = new DataReadOptions();

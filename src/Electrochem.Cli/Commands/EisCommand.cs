@@ -77,7 +77,7 @@ internal static class EisCommand
             Description = "Which part of Z is fitted: real (R₀ and Rₖ from Z′, L from Z″), imag, or complex.",
             DefaultValueFactory = _ => "real",
         };
-        part.AcceptOnlyFromAmong("real", "imag", "complex");
+        part.AcceptOnlyFromAmongIgnoringCase("real", "imag", "complex");
         var capacitance = new Option<bool>("--series-capacitance") { Description = "Add a series capacitance, for spectra without a low-frequency real-axis intercept." };
         var csv = new Option<string?>("--csv") { Description = "Also write the table (a row per spectrum: file, sweep, points, frequency range, t₀, E, I, M, μ, largest residual, pseudo-χ²) to this CSV file." };
         var parquet = new Option<string?>("--parquet") { Description = "Also write the table to this Parquet file (units in its metadata)." };
@@ -148,7 +148,7 @@ internal static class EisCommand
             Description = "Residual weighting: modulus (relative to |Z|, every decade alike), unit (absolute, impedance.py's default), proportional (each part relative to itself).",
             DefaultValueFactory = _ => "modulus",
         };
-        weight.AcceptOnlyFromAmong("modulus", "unit", "proportional");
+        weight.AcceptOnlyFromAmongIgnoringCase("modulus", "unit", "proportional");
         var global = new Option<int>("--global") { Description = "Extra random starts of the global option (seeded multi-start, 0 to 100000); the lowest χ² wins.", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the global option's random starts.", DefaultValueFactory = _ => 0UL };
         var dropInductive = new Option<bool>("--drop-inductive") { Description = "Fit only the points with Z″ ≤ 0, dropping the inductive ones (impedance.py's ignoreBelowX), for circuits without an inductor." };

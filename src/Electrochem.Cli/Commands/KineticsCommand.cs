@@ -72,7 +72,7 @@ internal static class KineticsCommand
             Description = "How current residuals are weighted when the file has no uncertainty column: relative (default; polarisation noise is a fraction of the reading) or unit (equal weights, for a constant noise floor). An uncertainty column always sets the weights 1/u².",
             DefaultValueFactory = _ => "relative",
         };
-        weight.AcceptOnlyFromAmong("relative", "unit");
+        weight.AcceptOnlyFromAmongIgnoringCase("relative", "unit");
         command.Options.Add(limiting);
         command.Options.Add(alpha);
         command.Options.Add(fitAlpha);

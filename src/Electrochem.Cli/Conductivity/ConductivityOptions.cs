@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Electrochem.Cli.Commands;
 using Electrochem.IO.Tables;
 using Electrochem.IO.Transport;
 using Electrochem.Transport;
@@ -52,8 +53,8 @@ internal sealed class ConductivityOptions
     internal ConductivityOptions(bool withForm)
     {
         _withForm = withForm;
-        _form.AcceptOnlyFromAmong(SigmaForm, SigmaTForm);
-        _temperatureUnit.AcceptOnlyFromAmong("K", "C");
+        _form.AcceptOnlyFromAmongIgnoringCase(SigmaForm, SigmaTForm);
+        _temperatureUnit.AcceptOnlyFromAmongIgnoringCase("K", "C");
         _level.Validators.Add(result =>
         {
             double level = result.GetValueOrDefault<double>();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Electrochem.Cli.Commands;
 using Electrochem.Cycling;
 using Electrochem.IO.Cycling;
 
@@ -34,7 +35,7 @@ internal sealed class DataReadOptions
             Description = "The file format: auto (detect from the content), delimited, arbin, biologic, maccor, neware, pec, novonix, bdf.",
             DefaultValueFactory = _ => "auto",
         };
-        _format.AcceptOnlyFromAmong("auto", "delimited", "arbin", "biologic", "maccor", "neware", "pec", "novonix", "bdf");
+        _format.AcceptOnlyFromAmongIgnoringCase("auto", "delimited", "arbin", "biologic", "maccor", "neware", "pec", "novonix", "bdf");
         _map = new Option<string?>("--map") { Description = "A JSON column map: {\"columns\": {\"test_time\": \"Time (h)\", \"current\": {\"column\": \"I\", \"unit\": \"mA\"}, …}, \"current_sign\": \"charge_positive\"}." };
         foreach ((RecordingQuantity quantity, bool hasUnit) in Named)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Electrochem.Cli.Commands;
 using Electrochem.IO.Kinetics;
 using System.Globalization;
 using Electrochem.IO;
@@ -71,7 +72,7 @@ internal sealed class KineticsOptions
 
     internal KineticsOptions()
     {
-        _geometry.AcceptOnlyFromAmong(ElectrodeGeometry, CellGeometry);
+        _geometry.AcceptOnlyFromAmongIgnoringCase(ElectrodeGeometry, CellGeometry);
         _currentUnit.Validators.Add(result =>
         {
             string? text = result.GetValueOrDefault<string?>();

@@ -90,7 +90,7 @@ internal sealed record TransferenceReport(BruceVincentResult Result, bool BulkRe
 
         text.Append($"Inputs: ΔV = {Text(request.AppliedVoltage)} V; R_i,0 = {Text(request.InterfacialResistanceInitial)} Ω ({(request.ResistanceSources.IsEmpty ? "--r0" : "--eis-before")}), R_i,ss = {Text(request.InterfacialResistanceSteadyState)} Ω ({(request.ResistanceSources.IsEmpty ? "--rss" : "--eis-after")})");
         text.Append(BulkResistancesGiven
-            ? $"; R_b,0 = {Text(r.Resistances.BulkResistanceInitial!.Value)} Ω (--rb0), R_b,ss = {Text(r.Resistances.BulkResistanceSteadyState!.Value)} Ω (--rbss)\n"
+            ? $"; R_b,0 = {Text(r.Resistances.BulkResistanceInitial!.Value)} Ω ({(request.ResistanceSources.IsEmpty ? "--rb0" : "--eis-before")}), R_b,ss = {Text(r.Resistances.BulkResistanceSteadyState!.Value)} Ω ({(request.ResistanceSources.IsEmpty ? "--rbss" : "--eis-after")})\n"
             : "; no bulk resistances (--rb0/--rbss), so Abraham and Watanabe are not computed\n");
         text.Append('\n');
         var currents = new TextTable("Current", "Value ± u (A)", "Method / window");

@@ -110,7 +110,7 @@ public static class ImpedanceFile
         ImpedanceFileFormat.Gamry => "Gamry .DTA (ZCURVE table)",
         ImpedanceFileFormat.BioLogic => "BioLogic EC-Lab text (.mpt)",
         ImpedanceFileFormat.ZPlot => "ZPlot .z (ZPLOT2 ASCII, with comments)",
-        ImpedanceFileFormat.ZPlotWindows => "ZPlot/ZView for Windows text (\"… Data File: Version …\")",
+        ImpedanceFileFormat.ZPlotWindows => "ZView/ZPlot for Windows text (a \"Z60W\" or \"ZPlotW\" data file, as Autolab and other FRA software export it; impedance.py's \"Autolab\")",
         ImpedanceFileFormat.VersaStudio => "VersaStudio .par",
         ImpedanceFileFormat.CHInstruments => "CH Instruments text",
         ImpedanceFileFormat.Parstat => "Parstat text (DC and AC records)",

@@ -142,6 +142,9 @@ public sealed class TransferenceCommandTests : IDisposable
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("R0-p(R1,CPE1)-p(R2,CPE2) fitted", text.Stdout, StringComparison.Ordinal);
         Assert.Contains("(--eis-before)", text.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("(--rb0)", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("R_b,ss = ", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(--eis-after)\n", text.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
