@@ -526,6 +526,9 @@ internal static class LevenbergMarquardt
             return (interior, inverse, dependent);
         }
 
+        /// <summary>Whether a parameter ended more than ten times farther from a bound than it started (a start at the bound never counts).</summary>
+        private static bool MovedAway(double distance, double startDistance) => startDistance > 0 && distance > 10 * startDistance;
+
         /// <summary>
         /// The message naming every free interior parameter that ran away — moved more than 10⁴-fold from a non-zero
         /// start with an SE that is not finite or above 100 × its value — or null when none did.
@@ -599,13 +602,14 @@ internal static class LevenbergMarquardt
 
                     for (int a = 0; a < interior.Count; a++)
                     {
-                        // Near a bound means within a thousandth of a (finite) SE of it and closer to it than the start
-                        // was: a parameter that ran away from the bound with a huge or NaN SE is not "at" it.
+                        // Near a bound means within a thousandth of a (finite) SE of it, and not more than ten times
+                        // farther from it than the start was: a parameter that ran away from the bound with a huge SE
+                        // is not "at" it (it is reported as diverged below).
                         int j = interior[a];
                         double nearness = NearBoundFraction * Math.Sqrt(scale * inverse[(a * interior.Count) + a]);
                         ParameterDefinition d = definitions[j];
-                        bool nearLower = _theta[j] - d.LowerBound <= nearness && _theta[j] - d.LowerBound < _start[j] - d.LowerBound;
-                        bool nearUpper = d.UpperBound - _theta[j] <= nearness && d.UpperBound - _theta[j] < d.UpperBound - _start[j];
+                        bool nearLower = _theta[j] - d.LowerBound <= nearness && !MovedAway(_theta[j] - d.LowerBound, _start[j] - d.LowerBound);
+                        bool nearUpper = d.UpperBound - _theta[j] <= nearness && !MovedAway(d.UpperBound - _theta[j], d.UpperBound - _start[j]);
                         if (double.IsFinite(nearness) && (nearLower || nearUpper))
                         {
                             bounds[j] = nearLower ? BoundState.AtLowerBound : BoundState.AtUpperBound;

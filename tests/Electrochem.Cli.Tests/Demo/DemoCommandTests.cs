@@ -6,6 +6,9 @@ public sealed class DemoCommandTests
 {
     private static readonly Lazy<CliRun> Demo = new(() => CliRun.Of("demo"));
 
+    /// <summary>The output with wrapped lines joined: every line break and the indentation after it become one space.</summary>
+    private static readonly Lazy<string> Flat = new(() => System.Text.RegularExpressions.Regex.Replace(Demo.Value.Stdout, @"[ ]*\n[ ]*", " "));
+
     [Fact]
     public void Runs_cleanly()
     {
@@ -38,14 +41,14 @@ public sealed class DemoCommandTests
     [InlineData("R_interface = R_SEI + R_ct")]
     [InlineData("Lin-KK check (before fitting)")]
     [InlineData("σ(28 °C) from the fitted R_b")]
-    public void Prints_each_paper_value(string text) => Assert.Contains(text, Demo.Value.Stdout, StringComparison.Ordinal);
+    public void Prints_each_paper_value(string text) => Assert.Contains(text, Flat.Value, StringComparison.Ordinal);
 
     [Fact]
     public void Prints_every_section_with_its_rows()
     {
         foreach (IDemoSection section in DemoSections.All)
         {
-            Assert.Contains(section.Title, Demo.Value.Stdout, StringComparison.Ordinal);
+            Assert.Contains(section.Title, Flat.Value, StringComparison.Ordinal);
             Assert.NotEmpty(section.Run(DemoData.LoadBundled()));
         }
 
@@ -64,12 +67,22 @@ public sealed class DemoCommandTests
     public void Prints_the_transference_numbers_beside_the_paper_values_0_41_and_0_68()
     {
         string[] rows = Demo.Value.Stdout.Split('\n');
-        Assert.Contains(rows, r => r.StartsWith("t₊ (Bruce–Vincent)  Base-PTA", StringComparison.Ordinal) && r.Contains("  0.41  ", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("t₊ (Bruce–Vincent)  ISPN-PTA", StringComparison.Ordinal) && r.Contains("  0.68  ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("t₊ (Bruce–Vincent)  Base-PTA", StringComparison.Ordinal) && r.EndsWith("  0.41", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("t₊ (Bruce–Vincent)  ISPN-PTA", StringComparison.Ordinal) && r.EndsWith("  0.68", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("i₀ (Tafel, both branches)   Base-PTA", StringComparison.Ordinal) && r.Contains("0.074 mA/cm²", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("i₀ (sinh fit, whole curve)  ISPN-PTA", StringComparison.Ordinal) && r.Contains("0.25 mA/cm²", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Is_deterministic() => Assert.Equal(Demo.Value.Stdout, CliRun.Of("demo").Stdout);
+
+    [Fact]
+    public void Fits_a_120_column_terminal_explains_u_once_and_prints_no_value_for_a_parameter_at_its_bound()
+    {
+        string[] lines = Demo.Value.Stdout.Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= 120, $"{line.Length} characters: {line}"));
+        Assert.Single(lines, l => l.Contains("x ± u is a value with its standard uncertainty u", StringComparison.Ordinal));
+        Assert.DoesNotContain("± n/a K", Demo.Value.Stdout, StringComparison.Ordinal);
+        Assert.Contains("T₀ at its lower bound 0 K", Demo.Value.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -38,6 +38,8 @@ internal sealed class ModelComparisonSection : IDemoSection
             material,
             Numbers.Estimate(vtf.PseudoActivationEnergyElectronVolts(), vtf.ConfidenceLevel, "eV"),
             "not reported",
-            $"T₀ = {Numbers.WithUncertainty(t0.Value, t0.StandardError)} K; fit status {vtf.Status}");
+            t0.Bound == BoundState.AtLowerBound
+                ? $"T₀ at its lower bound 0 K (the data are Arrhenius-like; VTF adds nothing; E_a's u is conditional on T₀ = 0); fit status {vtf.Status}"
+                : $"T₀ = {Numbers.WithUncertainty(t0.Value, t0.StandardError)} K; fit status {vtf.Status}");
     }
 }
