@@ -21,6 +21,10 @@ public readonly record struct Measurement(double Value, double StandardUncertain
     /// <returns>The measurement.</returns>
     public static Measurement FromDouble(double value) => new(value, 0);
 
+    /// <summary>The value with its uncertainty to two significant digits, e.g. <c>0.2542 ± 0.0026</c> or <c>(3.58 ± 0.09)e-4</c>; <c>x (exact)</c> when u = 0.</summary>
+    /// <returns>The text, invariant culture.</returns>
+    public override string ToString() => UncertaintyText.WithUncertainty(Value, StandardUncertainty);
+
     /// <summary>value ± k·u, the expanded interval for coverage factor k (k = 2 ≈ 95 % for a normal error).</summary>
     /// <param name="coverageFactor">k &gt; 0.</param>
     /// <returns>The interval's ends.</returns>

@@ -114,7 +114,7 @@ internal static class EisBatchReport
     {
         var text = new StringBuilder();
         text.Append(Invariant, $"Equivalent-circuit fits of {circuit} to {outcomes.Count} spectr{(outcomes.Count == 1 ? "um" : "a")}; weighting {options.Weighting}; {(warmStart ? "each started from its predecessor's result" : "each from its automatic start")}; value ± SE\n\n");
-        var table = new TextTable([.. CommonHeader, "status", "χ²/ν", .. circuit.Parameters.Select(p => p.Unit.Length == 0 ? p.Name : $"{p.Name} ({p.Unit})")]);
+        var table = new TextTable([.. CommonHeader, "status", "χ²/ν", .. circuit.Parameters.Select(p => p.Unit.Length == 0 ? $"{p.Name} = {p.Definition.Symbol}" : $"{p.Name} = {p.Definition.Symbol} ({p.Unit})")]);
         foreach (Outcome<FitResult<CircuitModel>> o in outcomes)
         {
             if (o.Result is { } fit)

@@ -28,7 +28,8 @@ internal static class EisFitReport
         text.Append(options.GlobalStarts > 0
             ? string.Create(invariant, $"Global option: the ordinary start and {options.GlobalStarts} random starts (seed {options.Seed}); the lowest χ² is reported\n")
             : "Global option: off (one local fit from the start below)\n");
-        text.Append('\n').Append(fit.ToTable()).Append('\n');
+        text.Append('\n').Append(fit.ToTable());
+        text.Append("What they are: ").AppendJoin("; ", fit.Model.Circuit.Parameters.Select(p => $"{p.Name} = {p.Definition.Symbol}, {p.Definition.Description}")).Append("\n\n");
 
         ImmutableArray<CircuitFitStart> starts = CircuitFitStart.Of(fit, options, automaticStart);
         bool randomWon = starts.Any(s => s.FromRandomStart);
@@ -112,6 +113,19 @@ internal static class EisFitReport
         JsonOutput.Number(json, "largest", residuals.Largest);
         JsonOutput.Number(json, "largestAtHertz", residuals.LargestAtHertz);
         json.WriteEndObject();
+        json.WriteStartArray("parameterMeanings");
+        foreach (CircuitParameter parameter in fit.Model.Circuit.Parameters)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", parameter.Name);
+            json.WriteString("element", parameter.ElementName);
+            json.WriteString("symbol", parameter.Definition.Symbol);
+            json.WriteString("description", parameter.Definition.Description);
+            json.WriteString("unit", parameter.Unit);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         JsonOutput.Fit(json, "fit", fit);
         json.WritePropertyName("model");
         json.WriteRawValue(fit.Model.ToJson(indented: false));

@@ -24,6 +24,21 @@ public sealed record ParameterEstimate(
     bool IsFixed,
     BoundState Bound)
 {
+    /// <summary>
+    /// The estimate for a person: <c>0.2542 ± 0.0026 eV</c> (value ± SE, SE to two significant digits), <c>(held)</c> when
+    /// fixed, and the bound when the estimate sits at one. Invariant culture; the interval is in
+    /// <see cref="ConfidenceLower"/> and <see cref="ConfidenceUpper"/>.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        string unit = Unit.Length == 0 ? string.Empty : " " + Unit;
+        return IsFixed ? $"{UncertaintyText.Compact(Value)}{unit} (held)"
+            : Bound == BoundState.AtLowerBound ? $"{UncertaintyText.Compact(Value)}{unit} (at its lower bound; no standard error)"
+            : Bound == BoundState.AtUpperBound ? $"{UncertaintyText.Compact(Value)}{unit} (at its upper bound; no standard error)"
+            : $"{UncertaintyText.WithUncertainty(Value, StandardError)}{unit}";
+    }
+
     /// <summary>Relative standard error |SE/value| (∞ when the value is 0 and the SE is not).</summary>
     public double RelativeStandardError => StandardError == 0 ? 0 : Math.Abs(StandardError / Value);
 

@@ -42,4 +42,22 @@ public sealed record LinearKramersKronigResult(
 
     /// <summary>Boukamp's pseudo-χ² = Σ (Δ′² + Δ″²).</summary>
     public double PseudoChiSquare => ResidualsReal.Sum(r => r * r) + ResidualsImaginary.Sum(r => r * r);
+
+    /// <summary>
+    /// A plain-text summary for a person: M and μ (with the μ of every M tried), R₀, L and C, the largest residual and
+    /// the pseudo-χ², then one row per point with Δ′ and Δ″. Invariant culture.
+    /// </summary>
+    /// <param name="frequencyHertz">The tested spectrum's frequencies, for the per-point rows; empty to leave the rows out.</param>
+    /// <returns>Multi-line text.</returns>
+    /// <exception cref="ArgumentException">Frequencies are given but not one per residual.</exception>
+    public string ToTable(ReadOnlySpan<double> frequencyHertz = default) => LinearKramersKronigWriter.ToTable(this, frequencyHertz);
+
+    /// <summary>
+    /// The result as JSON: elementCount, mu, muByElementCount, the series terms (Ω, H, F), timeConstants (s),
+    /// resistances (Ω), maximumAbsoluteResidual, pseudoChiSquare and the per-point fitted values and residuals.
+    /// Non-finite numbers are written as null.
+    /// </summary>
+    /// <param name="indented">Indent for people; false for one line.</param>
+    /// <returns>A JSON object.</returns>
+    public string ToJson(bool indented = true) => LinearKramersKronigWriter.ToJson(this, indented);
 }

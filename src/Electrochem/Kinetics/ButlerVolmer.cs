@@ -88,10 +88,19 @@ public sealed record ButlerVolmer(
             return ExchangeCurrentDensity * (Math.Exp(a) - Math.Exp(-c));
         }
 
-        double ea = Math.Exp(Math.Min(a, ExponentClamp));
-        double ec = Math.Exp(Math.Min(-c, ExponentClamp));
-        double i0 = ExchangeCurrentDensity;
-        return i0 * (ea - ec) / (1 + (i0 * ea / AnodicLimitingCurrentDensity) + (i0 * ec / CathodicLimitingCurrentDensity));
+        return LimitedCurrentDensity(a, c);
+    }
+
+    /// <summary>
+    /// i = i₀·(e^a − e^−c)/(1 + i₀·e^a/i_lim,a + i₀·e^−c/i_lim,c) in an overflow-free form: numerator and denominator
+    /// divided by i₀·e^m with m = max(a, −c) ≥ 0, so every exponent is ≤ 0 and i tends to ±i_lim at any |η|.
+    /// </summary>
+    private double LimitedCurrentDensity(double a, double c)
+    {
+        double m = Math.Max(a, -c);
+        double ea = Math.Exp(a - m);
+        double ec = Math.Exp(-c - m);
+        return (ea - ec) / ((Math.Exp(-m) / ExchangeCurrentDensity) + (ea / AnodicLimitingCurrentDensity) + (ec / CathodicLimitingCurrentDensity));
     }
 
     /// <summary>
@@ -124,27 +133,27 @@ public sealed record ButlerVolmer(
             TensorPrimitives.Multiply(eta, anodicFactor, destination);
             if (limited)
             {
-                TensorPrimitives.Min(ec, ExponentClamp, ec);
-                TensorPrimitives.Min(destination, ExponentClamp, destination);
+                // Overflow-free, as the scalar form: divide through by e^m, m = max(a, −c) ≥ 0.
+                Span<double> d = denominator[..length];
+                TensorPrimitives.Max(destination, ec, d);
+                TensorPrimitives.Subtract(destination, d, destination);
+                TensorPrimitives.Subtract(ec, d, ec);
+                TensorPrimitives.Negate(d, d);
+                TensorPrimitives.Exp(d, d);
+                TensorPrimitives.Exp(ec, ec);
+                TensorPrimitives.Exp(destination, destination);
+                TensorPrimitives.Multiply(d, 1 / i0, d);
+                TensorPrimitives.MultiplyAdd(destination, 1 / AnodicLimitingCurrentDensity, d, d);
+                TensorPrimitives.MultiplyAdd(ec, 1 / CathodicLimitingCurrentDensity, d, d);
+                TensorPrimitives.Subtract(destination, ec, destination);
+                TensorPrimitives.Divide(destination, d, destination);
+                continue;
             }
 
             TensorPrimitives.Exp(ec, ec);
             TensorPrimitives.Exp(destination, destination);
-            if (limited)
-            {
-                Span<double> d = denominator[..length];
-                TensorPrimitives.Multiply(destination, i0 / AnodicLimitingCurrentDensity, d);
-                TensorPrimitives.MultiplyAdd(ec, i0 / CathodicLimitingCurrentDensity, d, d);
-                TensorPrimitives.Add(d, 1.0, d);
-                TensorPrimitives.Subtract(destination, ec, destination);
-                TensorPrimitives.Multiply(destination, i0, destination);
-                TensorPrimitives.Divide(destination, d, destination);
-            }
-            else
-            {
-                TensorPrimitives.Subtract(destination, ec, destination);
-                TensorPrimitives.Multiply(destination, i0, destination);
-            }
+            TensorPrimitives.Subtract(destination, ec, destination);
+            TensorPrimitives.Multiply(destination, i0, destination);
         }
     }
 
@@ -291,12 +300,14 @@ public sealed record ButlerVolmer(
             return i0 * ((fa * Math.Exp(fa * overpotential)) + (fc * Math.Exp(-fc * overpotential)));
         }
 
-        double ea = Math.Exp(Math.Min(fa * overpotential, ExponentClamp));
-        double ec = Math.Exp(Math.Min(-fc * overpotential, ExponentClamp));
-        double numerator = i0 * (ea - ec);
-        double denominator = 1 + (i0 * ea / AnodicLimitingCurrentDensity) + (i0 * ec / CathodicLimitingCurrentDensity);
-        double numeratorSlope = i0 * ((fa * ea) + (fc * ec));
-        double denominatorSlope = i0 * ((fa * ea / AnodicLimitingCurrentDensity) - (fc * ec / CathodicLimitingCurrentDensity));
+        // Numerator and denominator scaled by e^−m, m = max(a, −c) ≥ 0, as in Evaluate: the scale cancels in the quotient rule.
+        double m = Math.Max(fa * overpotential, -fc * overpotential);
+        double ea = Math.Exp((fa * overpotential) - m);
+        double ec = Math.Exp((-fc * overpotential) - m);
+        double numerator = ea - ec;
+        double denominator = (Math.Exp(-m) / i0) + (ea / AnodicLimitingCurrentDensity) + (ec / CathodicLimitingCurrentDensity);
+        double numeratorSlope = (fa * ea) + (fc * ec);
+        double denominatorSlope = (fa * ea / AnodicLimitingCurrentDensity) - (fc * ec / CathodicLimitingCurrentDensity);
         return ((numeratorSlope * denominator) - (numerator * denominatorSlope)) / (denominator * denominator);
     }
 
@@ -312,9 +323,7 @@ public sealed record ButlerVolmer(
             return i0 * (Math.Exp(a) - Math.Exp(-c));
         }
 
-        double ea = Math.Exp(Math.Min(a, ExponentClamp));
-        double ec = Math.Exp(Math.Min(-c, ExponentClamp));
-        return i0 * (ea - ec) / (1 + (i0 * ea / AnodicLimitingCurrentDensity) + (i0 * ec / CathodicLimitingCurrentDensity));
+        return LimitedCurrentDensity(a, c);
     }
 
     private double SolveOverpotential(double current)

@@ -200,4 +200,32 @@ public class ButlerVolmerTests
         Assert.Equal("currentDensity", Assert.Throws<ArgumentException>(() => ButlerVolmer.Fit([-0.1, 0, 0.1, 0.2], [1.0, double.NaN, 3, 4], 1, RoomTemperature)).ParamName);
         Assert.Equal("currentDensityStandardUncertainty", Assert.Throws<ArgumentException>(() => ButlerVolmer.Fit([-0.1, 0, 0.1, 0.2], [1.0, 2, 3, 4], 1, RoomTemperature, [1.0, 0, 1, 1])).ParamName);
     }
+
+    // With i₀/i_lim ≳ 2e4 the textbook form overflowed (i₀·e^a/i_lim → ∞) and returned 0 beyond η ≈ 36 V; the
+    // overflow-free form must approach the limiting currents at any overpotential, scalar and vectorised alike.
+    [Fact]
+    public void Limited_form_reaches_the_limiting_currents_at_any_overpotential_without_overflow()
+    {
+        var electrode = new ButlerVolmer(1e3, 0.5, 0.5, 1, 298.15) { AnodicLimitingCurrentDensity = 0.04, CathodicLimitingCurrentDensity = 0.03 };
+        double[] eta = [-1e4, -100, -36.5, -1, 0, 1, 36.5, 100, 1e4];
+        double[] vector = new double[eta.Length];
+        electrode.Evaluate(eta, vector);
+        for (int k = 0; k < eta.Length; k++)
+        {
+            double scalar = electrode.Evaluate(eta[k]);
+            Assert.True(double.IsFinite(scalar));
+            Assert.Equal(scalar, vector[k], Math.Abs(scalar) * 1e-12 + 1e-300);
+        }
+
+        Assert.Equal(0.04, electrode.Evaluate(36.5), 1e-12);
+        Assert.Equal(-0.03, electrode.Evaluate(-1e4), 1e-12);
+        Assert.Equal(0, electrode.Evaluate(0));
+
+        // Near equilibrium the form is the textbook one: i ≈ i₀·(e^a − e^−c)/(1 + …) at small η.
+        var gentle = new ButlerVolmer(1e-3, 0.5, 0.5, 1, 298.15) { AnodicLimitingCurrentDensity = 1, CathodicLimitingCurrentDensity = 2 };
+        double f = gentle.ReciprocalThermalVoltage;
+        double a = 0.5 * f * 0.05;
+        double textbook = 1e-3 * (Math.Exp(a) - Math.Exp(-a)) / (1 + (1e-3 * Math.Exp(a) / 1) + (1e-3 * Math.Exp(-a) / 2));
+        Assert.Equal(textbook, gentle.Evaluate(0.05), textbook * 1e-13);
+    }
 }

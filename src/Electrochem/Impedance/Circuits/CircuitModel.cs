@@ -90,6 +90,41 @@ public sealed class CircuitModel
     /// <exception cref="ArgumentException">No parameter has this name.</exception>
     public double this[string parameterName] => Values[Circuit.IndexOf(parameterName)];
 
+    /// <summary>
+    /// The model's impedance at frequencies in Hz (impedance.py's <c>predict</c>): ω = 2πf, then the compiled circuit,
+    /// vectorised over the frequencies.
+    /// </summary>
+    /// <param name="frequencyHertz">Frequencies in Hz, each positive and finite.</param>
+    /// <returns>The predicted spectrum: f in Hz, Ẑ′ and Ẑ″ in Ω (capacitive Ẑ″ &lt; 0).</returns>
+    /// <exception cref="ArgumentException">A frequency is not positive and finite, or there is none.</exception>
+    /// <example><code>ImpedanceSpectrum curve = fit.Model.Predict([1e5, 1e4, 1e3, 100, 10, 1, 0.1]);</code></example>
+    public ImpedanceSpectrum Predict(ReadOnlySpan<double> frequencyHertz)
+    {
+        var real = new double[frequencyHertz.Length];
+        var imaginary = new double[frequencyHertz.Length];
+        Predict(frequencyHertz, real, imaginary);
+        return new ImpedanceSpectrum(frequencyHertz, real, imaginary);
+    }
+
+    /// <summary>The model's impedance at frequencies in Hz, into caller buffers (no allocation but ω).</summary>
+    /// <param name="frequencyHertz">Frequencies in Hz, each positive and finite.</param>
+    /// <param name="real">Receives Ẑ′ in Ω, one per frequency.</param>
+    /// <param name="imaginary">Receives Ẑ″ in Ω, one per frequency.</param>
+    /// <exception cref="ArgumentException">A frequency is not positive and finite, there is none, or a destination is shorter than the frequencies.</exception>
+    public void Predict(ReadOnlySpan<double> frequencyHertz, Span<double> real, Span<double> imaginary)
+    {
+        Preconditions.CheckMinimumCount(frequencyHertz.Length, 1, nameof(frequencyHertz), "a prediction needs at least one frequency");
+        Preconditions.CheckAllPositive(frequencyHertz, nameof(frequencyHertz), "Hz");
+        if (real.Length < frequencyHertz.Length || imaginary.Length < frequencyHertz.Length)
+        {
+            throw new ArgumentException($"The destinations hold {Math.Min(real.Length, imaginary.Length)} values but there are {frequencyHertz.Length} frequencies.", nameof(real));
+        }
+
+        double[] omega = new double[frequencyHertz.Length];
+        System.Numerics.Tensors.TensorPrimitives.Multiply(frequencyHertz, 2 * Math.PI, omega);
+        Circuit.Compile().Evaluate(omega, Values.AsSpan(), real[..frequencyHertz.Length], imaginary[..frequencyHertz.Length]);
+    }
+
     /// <summary>Whether a parameter is fixed.</summary>
     /// <param name="parameterName">A parameter name.</param>
     /// <returns>True if it is held constant.</returns>
