@@ -65,13 +65,13 @@ internal static class EisCommand
     private static Command KramersKronig(TextWriter stdout, TextWriter stderr, Option<bool> json)
     {
         var spectra = new SpectrumArguments();
-        var cutoff = new Option<double>("--cutoff")
+        var cutoff = new Option<double?>("--cutoff")
         {
-            Description = "μ cutoff c in (0, 1]: M grows from 1 until μ ≤ c. Schönleber's 0.85 can stop too early; 0.5–0.7 is often better.",
-            DefaultValueFactory = _ => 0.85,
+            Description = "Choose M by Schönleber's μ criterion (impedance.py's rule) with cutoff c in (0, 1]: M grows from 1 until μ ≤ c. Its usual c = 0.85 often stops too early on valid spectra. Default: the automatic choice (the smallest M where the pseudo-χ² levels off, with a series capacitance when it helps).",
         };
-        var elements = new Option<int?>("--elements") { Description = "Use exactly M RC elements instead of searching with --cutoff." };
-        var maximum = new Option<int>("--max-elements") { Description = "Largest M tried by the search (1 to 10000, and at most one per point).", DefaultValueFactory = _ => 50 };
+        var elements = new Option<int?>("--elements") { Description = "Use exactly M RC elements instead of choosing M." };
+        var maximum = new Option<int>("--max-elements") { Description = "Largest M tried (1 to 10000, at most one per point; the automatic choice also stops at half the points).", DefaultValueFactory = _ => 50 };
+        var limit = new Option<double>("--residual-limit") { Description = "The verdict's limit on the largest relative residual, in percent of |Z|.", DefaultValueFactory = _ => 2.0 };
         var part = new Option<string>("--part")
         {
             Description = "Which part of Z is fitted: real (R₀ and Rₖ from Z′, L from Z″), imag, or complex.",
@@ -83,7 +83,7 @@ internal static class EisCommand
         var parquet = new Option<string?>("--parquet") { Description = "Also write the table to this Parquet file (units in its metadata)." };
         var kk = new Command("kk", "Lin-KK validation (Schönleber et al. 2014): fit a Kramers–Kronig-compliant chain of RC elements and report the relative residuals per point.")
         {
-            Options = { cutoff, elements, maximum, part, capacitance, json, csv, parquet },
+            Options = { cutoff, elements, maximum, part, capacitance, limit, json, csv, parquet },
         };
         spectra.AddTo(kk, selection: true);
         kk.SetAction((parse, cancellationToken) =>
@@ -92,11 +92,21 @@ internal static class EisCommand
             int exit = CommandExecution.Run(stdout, stderr, null, output =>
             {
                 int? fixedCount = parse.GetValue(elements);
+                double? c = parse.GetValue(cutoff);
+                if (fixedCount is not null && c is not null)
+                {
+                    throw new ArgumentException("give --elements (a fixed M) or --cutoff (the μ criterion), not both");
+                }
+
                 var options = new LinearKramersKronigOptions(
                     parse.GetValue(part) switch { "imag" => KramersKronigPart.Imaginary, "complex" => KramersKronigPart.Complex, _ => KramersKronigPart.Real },
-                    fixedCount is null ? parse.GetValue(cutoff) : null,
+                    c ?? LinearKramersKronigOptions.Default.Cutoff,
                     fixedCount ?? parse.GetValue(maximum),
-                    parse.GetValue(capacitance));
+                    parse.GetValue(capacitance))
+                {
+                    Selection = fixedCount is not null ? KramersKronigSelection.Fixed : c is not null ? KramersKronigSelection.MuCriterion : KramersKronigSelection.Automatic,
+                    ResidualLimit = parse.GetValue(limit) / 100,
+                };
                 spectra.Validate(parse);
                 selection = spectra.Read(parse, stderr, cancellationToken);
                 if (selection.Single)

@@ -61,13 +61,13 @@ internal static class EisBatchReport
     {
         var text = new StringBuilder();
         text.Append(Invariant, $"Lin-KK test (Schönleber et al. 2014) of {outcomes.Count} spectr{(outcomes.Count == 1 ? "um" : "a")}; fitted part: {options.Part}; ");
-        text.Append(options.Cutoff is { } c ? string.Create(Invariant, $"M chosen by μ ≤ c = {c}\n\n") : string.Create(Invariant, $"M fixed at {options.MaximumElementCount}\n\n"));
-        var table = new TextTable([.. CommonHeader, "M", "μ", "max |Δ| (% of |Z|)", "pseudo-χ²"]);
+        text.Append(Invariant, $"M chosen {EisKramersKronigReport.Selection(options)}\n\n");
+        var table = new TextTable([.. CommonHeader, "M", "μ", "max |Δ| (% of |Z|)", "pseudo-χ²", "verdict"]);
         foreach (Outcome<LinearKramersKronigResult> o in outcomes)
         {
             table.Add(o.Result is { } kk
-                ? [.. CommonCells(o.Spectrum), kk.ElementCount.ToString(Invariant), kk.Mu.ToString("0.000", Invariant), (100 * kk.MaximumAbsoluteResidual).ToString("0.00", Invariant), Numbers.Significant(kk.PseudoChiSquare, 3)]
-                : [.. CommonCells(o.Spectrum), "—", "—", "—", "not tested"]);
+                ? [.. CommonCells(o.Spectrum), kk.ElementCount.ToString(Invariant), kk.Mu.ToString("0.000", Invariant), (100 * kk.MaximumAbsoluteResidual).ToString("0.00", Invariant), Numbers.Significant(kk.PseudoChiSquare, 3), kk.Verdict.Passed ? "pass" : "FAIL"]
+                : [.. CommonCells(o.Spectrum), "—", "—", "—", "—", "not tested"]);
         }
 
         table.AppendTo(text);
@@ -81,7 +81,8 @@ internal static class EisBatchReport
         json.WriteStartObject();
         json.WriteString("command", "eis kk");
         json.WriteString("part", options.Part.ToString());
-        JsonOutput.NumberOrNull(json, "cutoff", options.Cutoff);
+        json.WriteString("selection", options.Selection.ToString());
+        JsonOutput.NumberOrNull(json, "cutoff", options.Selection == KramersKronigSelection.MuCriterion ? options.Cutoff : null);
         json.WriteStartArray("spectra");
         foreach (Outcome<LinearKramersKronigResult> o in outcomes)
         {
@@ -90,6 +91,8 @@ internal static class EisBatchReport
             if (o.Result is { } kk)
             {
                 json.WriteNumber("elementCount", kk.ElementCount);
+                json.WriteBoolean("passed", kk.Verdict.Passed);
+                json.WriteString("verdict", kk.Verdict.Reason);
                 JsonOutput.Number(json, "mu", kk.Mu);
                 JsonOutput.Number(json, "maximumAbsoluteResidual", kk.MaximumAbsoluteResidual);
                 JsonOutput.Number(json, "pseudoChiSquare", kk.PseudoChiSquare);
@@ -182,12 +185,12 @@ internal static class EisBatchReport
                 ? ["NotFitted", null, .. circuit.Parameters.SelectMany(_ => new object?[] { null, null })]
                 : [fit.Status.ToString(), fit.Statistics.ReducedChiSquare, .. fit.Parameters.SelectMany(p => new object?[] { p.Value, p.StandardError })]);
 
-    /// <summary>Lin-KK results as a result table: the common columns, then <c>element_count,mu,max_abs_residual,pseudo_chi_square,problem</c>.</summary>
+    /// <summary>Lin-KK results as a result table: the common columns, then <c>element_count,mu,max_abs_residual,pseudo_chi_square,passed,problem</c>.</summary>
     internal static ResultTable KramersKronigTable(IReadOnlyList<Outcome<LinearKramersKronigResult>> outcomes) =>
         Table(
-            [("element_count", string.Empty, false), ("mu", string.Empty, false), ("max_abs_residual", string.Empty, false), ("pseudo_chi_square", string.Empty, false)],
+            [("element_count", string.Empty, false), ("mu", string.Empty, false), ("max_abs_residual", string.Empty, false), ("pseudo_chi_square", string.Empty, false), ("passed", string.Empty, true)],
             outcomes,
-            kk => kk is null ? [null, null, null, null] : [(double)kk.ElementCount, kk.Mu, kk.MaximumAbsoluteResidual, kk.PseudoChiSquare]);
+            kk => kk is null ? [null, null, null, null, string.Empty] : [(double)kk.ElementCount, kk.Mu, kk.MaximumAbsoluteResidual, kk.PseudoChiSquare, kk.Verdict.Passed ? "true" : "false"]);
 
     /// <summary>The Parquet file metadata of a result table: the command and its settings.</summary>
     internal static Dictionary<string, string> Metadata(string command, params (string Key, string Value)[] settings)

@@ -15,17 +15,20 @@ internal static class EisKramersKronigReport
         ImpedanceSpectrum spectrum = selected.Spectrum;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Lin-KK test (Schönleber et al. 2014) of {selected.Label} ({selected.Data.FormatName}, {spectrum.Count} points, {Numbers.Significant(spectrum.MinimumFrequency, 4)}–{Numbers.Significant(spectrum.MaximumFrequency, 4)} Hz)\n");
-        text.Append(CultureInfo.InvariantCulture, $"Fitted part: {kk.Part}; series capacitance: {(options.IncludeSeriesCapacitance ? "included" : "not included")}; ");
-        text.Append(options.Cutoff is { } c
-            ? string.Create(CultureInfo.InvariantCulture, $"M chosen by μ ≤ c = {c} (at most {options.MaximumElementCount})\n")
-            : string.Create(CultureInfo.InvariantCulture, $"M fixed at {options.MaximumElementCount}\n"));
+        text.Append(CultureInfo.InvariantCulture, $"Fitted part: {kk.Part}; series capacitance: {(kk.SeriesCapacitance is null ? "not included" : "included")}; M chosen {Selection(options)}\n");
         text.Append(CultureInfo.InvariantCulture, $"M = {kk.ElementCount} RC elements, μ = {kk.Mu:0.0000}\n");
-        int firstElementCount = kk.ElementCount - kk.MuByElementCount.Length + 1;
+        int firstElementCount = kk.Selection == KramersKronigSelection.Fixed ? kk.ElementCount : 1;
         text.Append("μ by M: ").AppendJoin(", ", kk.MuByElementCount.Select((mu, i) => string.Create(CultureInfo.InvariantCulture, $"{firstElementCount + i}: {mu:0.000}"))).Append('\n');
+        if (!kk.PseudoChiSquareByElementCount.IsEmpty)
+        {
+            text.Append("log₁₀ pseudo-χ² by M: ").AppendJoin(", ", kk.PseudoChiSquareByElementCount.Select((x, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}: {Math.Log10(x):0.00}"))).Append('\n');
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"R₀ = {Numbers.Significant(kk.SeriesResistance, 6)} Ω, L = {Numbers.Significant(kk.SeriesInductance, 4)} H");
         text.Append(kk.SeriesCapacitance is { } cap ? string.Create(CultureInfo.InvariantCulture, $", C = {Numbers.Significant(cap, 4)} F\n") : "\n");
         text.Append(CultureInfo.InvariantCulture, $"Largest |residual| = {Numbers.Percent(kk.MaximumAbsoluteResidual)} of |Z|; pseudo-χ² = Σ(Δ′² + Δ″²) = {Numbers.Significant(kk.PseudoChiSquare, 4)}\n");
-        text.Append("Residuals within the measurement noise and without a trend mean the spectrum is consistent with a linear, causal, stable system; a trend (often at low frequency) means it is not. The default c = 0.85 can stop too early: check the μ history and the residuals.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Verdict: {(kk.Verdict.Passed ? "PASS" : "FAIL")} — {kk.Verdict.Reason}\n");
+        text.Append("Residuals within the measurement noise and without a trend mean the spectrum is consistent with a linear, causal, stable system; a trend (often at low frequency) means it is not.\n\n");
         var table = new TextTable("f (Hz)", "Δ′ = (Z′ − Ẑ′)/|Z|", "Δ″ = (Z″ − Ẑ″)/|Z|");
         for (int i = 0; i < spectrum.Count; i++)
         {
@@ -35,6 +38,14 @@ internal static class EisKramersKronigReport
         table.AppendTo(text);
         return text.ToString();
     }
+
+    /// <summary>How M was chosen, in words.</summary>
+    internal static string Selection(LinearKramersKronigOptions options) => options.Selection switch
+    {
+        KramersKronigSelection.MuCriterion => string.Create(CultureInfo.InvariantCulture, $"by the μ criterion, μ ≤ c = {options.Cutoff} (at most {options.MaximumElementCount})"),
+        KramersKronigSelection.Fixed => string.Create(CultureInfo.InvariantCulture, $"by the user: M fixed at {options.MaximumElementCount}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"automatically: the smallest M whose pseudo-χ² is within 10^0.1 of the lowest for M ≤ min({options.MaximumElementCount}, N/2)"),
+    };
 
     /// <summary>The report as one JSON document.</summary>
     internal static string Json(SelectedSpectrum selected, LinearKramersKronigOptions options, LinearKramersKronigResult kk) => JsonOutput.Document(json =>
@@ -46,14 +57,13 @@ internal static class EisKramersKronigReport
         json.WriteNumber("spectrum", selected.Sweep.Index);
         json.WriteString("format", selected.Data.FormatName);
         json.WriteString("part", kk.Part.ToString());
-        if (options.Cutoff is { } c)
-        {
-            JsonOutput.Number(json, "cutoff", c);
-        }
-        else
-        {
-            json.WriteNull("cutoff");
-        }
+        json.WriteString("selection", kk.Selection.ToString());
+        json.WriteBoolean("passed", kk.Verdict.Passed);
+        json.WriteString("verdict", kk.Verdict.Reason);
+        JsonOutput.Number(json, "noiseEstimate", kk.Verdict.NoiseEstimate);
+        JsonOutput.Number(json, "trendScore", kk.Verdict.TrendScore);
+        JsonOutput.NumberArray(json, "pseudoChiSquareByElementCount", kk.PseudoChiSquareByElementCount);
+        JsonOutput.NumberOrNull(json, "cutoff", options.Selection == KramersKronigSelection.MuCriterion ? options.Cutoff : null);
 
         json.WriteNumber("maximumElementCount", options.MaximumElementCount);
         json.WriteNumber("elementCount", kk.ElementCount);

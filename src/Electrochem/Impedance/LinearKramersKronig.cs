@@ -33,7 +33,7 @@ public static class LinearKramersKronig
         options.Validate();
         Preconditions.CheckMinimumCount(spectrum.Count, 3, nameof(spectrum), "the Lin-KK test needs at least 3 points");
 
-        if (options.Cutoff is null && options.MaximumElementCount > spectrum.Count)
+        if (options.Selection == KramersKronigSelection.Fixed && options.MaximumElementCount > spectrum.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaximumElementCount, $"The Lin-KK test was asked for {options.MaximumElementCount} RC elements but the spectrum has {spectrum.Count} points; use at most one element per point.");
         }
@@ -43,26 +43,35 @@ public static class LinearKramersKronig
         {
             var work = new Problem(spectrum, options);
             var mus = ImmutableArray.CreateBuilder<double>();
+            var chiSquares = ImmutableArray.CreateBuilder<double>();
             Solution solution;
-            if (options.Cutoff is { } cutoff)
+            switch (options.Selection)
             {
-                int m = 0;
-                do
+                case KramersKronigSelection.MuCriterion:
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    m++;
-                    solution = work.Solve(m, seriesElements: false);
-                    mus.Add(solution.Mu);
-                }
-                while (solution.Mu > cutoff && m < options.MaximumElementCount);
+                    int m = 0;
+                    do
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        m++;
+                        solution = work.Solve(m, options.IncludeSeriesCapacitance, seriesElements: false);
+                        mus.Add(solution.Mu);
+                    }
+                    while (solution.Mu > options.Cutoff!.Value && m < options.MaximumElementCount);
 
-                solution = work.Solve(m);
-            }
-            else
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                solution = work.Solve(options.MaximumElementCount);
-                mus.Add(solution.Mu);
+                    solution = work.Solve(m, options.IncludeSeriesCapacitance);
+                    break;
+                }
+
+                case KramersKronigSelection.Fixed:
+                    cancellationToken.ThrowIfCancellationRequested();
+                    solution = work.Solve(options.MaximumElementCount, options.IncludeSeriesCapacitance);
+                    mus.Add(solution.Mu);
+                    break;
+
+                default:
+                    solution = Automatic(work, options, mus, chiSquares, cancellationToken);
+                    break;
             }
 
             if (!double.IsFinite(solution.Mu) || !solution.Resistances.All(double.IsFinite))
@@ -70,7 +79,7 @@ public static class LinearKramersKronig
                 throw new ArgumentException("The Lin-KK fit gives non-finite values for this spectrum: its impedances overflow or underflow double precision. Check their units and magnitudes.", nameof(spectrum));
             }
 
-            return work.Result(solution, mus.ToImmutable());
+            return work.Result(solution, mus.ToImmutable(), chiSquares.ToImmutable());
         }
         catch (MathNet.Numerics.NonConvergenceException)
         {
@@ -79,8 +88,63 @@ public static class LinearKramersKronig
         }
     }
 
-    /// <summary>One fitted model: M, τₖ, and the coefficients R₀, Rₖ, L and 1/C.</summary>
-    private sealed record Solution(int ElementCount, double[] TimeConstants, double SeriesResistance, double[] Resistances, double SeriesInductance, double InverseCapacitance, double Mu);
+    /// <summary>log₁₀ of the factor within which the pseudo-χ² must come to its lowest value for M to be chosen.</summary>
+    private const double PlateauLogFactor = 0.1;
+
+    /// <summary>log₁₀ of the factor by which a series capacitance must lower the lowest pseudo-χ² to be kept.</summary>
+    private const double CapacitanceLogFactor = 0.30103; // log₁₀ 2
+
+    /// <summary>
+    /// <see cref="KramersKronigSelection.Automatic"/>: fits M = 1 … min(max, N/2) with and without a series capacitance
+    /// (only with it when the options ask for it), keeps the capacitance when it lowers the lowest pseudo-χ² at least
+    /// twofold, and takes the smallest M whose pseudo-χ² is within 10^0.1 of the lowest.
+    /// </summary>
+    private static Solution Automatic(Problem work, LinearKramersKronigOptions options, ImmutableArray<double>.Builder mus, ImmutableArray<double>.Builder chiSquares, CancellationToken cancellationToken)
+    {
+        int largest = Math.Max(1, Math.Min(options.MaximumElementCount, work.PointCount / 2));
+        bool[] capacitances = options.IncludeSeriesCapacitance ? [true] : [false, true];
+        var curves = new List<(bool Capacitance, Solution[] Solutions, double[] LogChi)>();
+        foreach (bool capacitance in capacitances)
+        {
+            var solutions = new Solution[largest];
+            var logChi = new double[largest];
+            for (int m = 1; m <= largest; m++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                solutions[m - 1] = work.Solve(m, capacitance);
+                logChi[m - 1] = Math.Log10(work.PseudoChiSquare(solutions[m - 1]));
+            }
+
+            curves.Add((capacitance, solutions, logChi));
+        }
+
+        (bool _, Solution[] chosen, double[] chi) = curves[0];
+        if (curves.Count == 2 && Lowest(curves[1].LogChi) < Lowest(curves[0].LogChi) - CapacitanceLogFactor)
+        {
+            (_, chosen, chi) = curves[1];
+        }
+
+        double floor = Lowest(chi);
+        int index = Array.FindIndex(chi, c => c <= floor + PlateauLogFactor);
+        index = index < 0 ? chi.Length - 1 : index;
+        foreach (Solution s in chosen)
+        {
+            mus.Add(s.Mu);
+        }
+
+        foreach (double c in chi)
+        {
+            chiSquares.Add(Math.Pow(10, c));
+        }
+
+        return chosen[index];
+    }
+
+    /// <summary>The smallest finite value, or +∞.</summary>
+    private static double Lowest(double[] values) => values.Where(double.IsFinite).DefaultIfEmpty(double.PositiveInfinity).Min();
+
+    /// <summary>One fitted model: M, τₖ, the coefficients R₀, Rₖ, L and 1/C, and whether a series capacitance was fitted.</summary>
+    private sealed record Solution(int ElementCount, double[] TimeConstants, double SeriesResistance, double[] Resistances, double SeriesInductance, double InverseCapacitance, double Mu, bool WithCapacitance);
 
     /// <summary>The spectrum in the form the fits need: ω, |Z|, and Z′/|Z|, Z″/|Z|.</summary>
     private sealed class Problem
@@ -111,11 +175,12 @@ public static class LinearKramersKronig
 
         private int N => _omega.Length;
 
-        /// <summary>Fits M elements; <paramref name="seriesElements"/> false skips what μ does not need (L and C of a real-part fit).</summary>
-        internal Solution Solve(int m, bool seriesElements = true)
+        internal int PointCount => N;
+
+        /// <summary>Fits M elements, with or without a series capacitance; <paramref name="seriesElements"/> false skips what μ does not need (L and C of a real-part fit).</summary>
+        internal Solution Solve(int m, bool capacitance, bool seriesElements = true)
         {
             double[] tau = TimeConstants(m);
-            bool capacitance = _options.IncludeSeriesCapacitance;
             double r0;
             double[] rk = new double[m];
             double inductance;
@@ -185,10 +250,24 @@ public static class LinearKramersKronig
                 }
             }
 
-            return new Solution(m, tau, r0, rk, inductance, inverseCapacitance, Mu(rk));
+            return new Solution(m, tau, r0, rk, inductance, inverseCapacitance, Mu(rk), capacitance);
         }
 
-        internal LinearKramersKronigResult Result(Solution s, ImmutableArray<double> mus)
+        /// <summary>Boukamp's pseudo-χ² = Σ (Δ′² + Δ″²) of a solution, without building the result.</summary>
+        internal double PseudoChiSquare(Solution s)
+        {
+            double sum = 0;
+            for (int i = 0; i < N; i++)
+            {
+                double real = (_spectrum.Real[i] - s.SeriesResistance - VoigtSumReal(i, s.TimeConstants, s.Resistances)) / _modulus[i];
+                double imaginary = (_spectrum.Imaginary[i] - (_omega[i] * s.SeriesInductance) + (s.InverseCapacitance / _omega[i]) - VoigtSumImaginary(i, s.TimeConstants, s.Resistances)) / _modulus[i];
+                sum += (real * real) + (imaginary * imaginary);
+            }
+
+            return sum;
+        }
+
+        internal LinearKramersKronigResult Result(Solution s, ImmutableArray<double> mus, ImmutableArray<double> chiSquares)
         {
             var fittedReal = new double[N];
             var fittedImaginary = new double[N];
@@ -202,9 +281,14 @@ public static class LinearKramersKronig
                 residualImaginary[i] = (_spectrum.Imaginary[i] - fittedImaginary[i]) / _modulus[i];
             }
 
-            double? capacitance = _options.IncludeSeriesCapacitance ? 1 / s.InverseCapacitance : null;
+            double? capacitance = s.WithCapacitance ? 1 / s.InverseCapacitance : null;
             return new LinearKramersKronigResult(s.ElementCount, s.Mu, mus, [.. s.TimeConstants], [.. s.Resistances], s.SeriesResistance, s.SeriesInductance, capacitance,
-                [.. fittedReal], [.. fittedImaginary], [.. residualReal], [.. residualImaginary], _options.Part);
+                [.. fittedReal], [.. fittedImaginary], [.. residualReal], [.. residualImaginary], _options.Part)
+            {
+                Selection = _options.Selection,
+                PseudoChiSquareByElementCount = chiSquares,
+                Verdict = KramersKronigVerdicts.Judge(residualReal, residualImaginary, _options),
+            };
         }
 
         /// <summary>τₖ log-spaced from τ_min to τ_max; for M = 1 the single τ is τ_max (as impedance.py).</summary>

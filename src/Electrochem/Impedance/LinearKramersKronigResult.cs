@@ -10,8 +10,8 @@ namespace Electrochem.Impedance;
 /// </summary>
 /// <param name="ElementCount">M, the number of RC (Voigt) elements used.</param>
 /// <param name="Mu">μ = 1 − Σ|Rₖ&lt;0| / Σ|Rₖ≥0| at M (1 when no Rₖ is negative): near 1 under-fitted, towards 0 over-fitted.</param>
-/// <param name="MuByElementCount">μ for every M tried, in order, ending at <paramref name="ElementCount"/>: M = 1, 2, …, M for
-/// the cutoff search (so the stopping point can be inspected), or the single fixed M when no cutoff was given.</param>
+/// <param name="MuByElementCount">μ for every M tried, in order: M = 1, 2, …, M for the μ search (so the stopping point can be
+/// inspected), M = 1 … the largest tried for the automatic selection, or the single fixed M.</param>
 /// <param name="TimeConstants">τₖ in s, log-spaced from 1/(2π·f_max) to 1/(2π·f_min).</param>
 /// <param name="Resistances">Rₖ in Ω (may be negative).</param>
 /// <param name="SeriesResistance">R₀ in Ω.</param>
@@ -37,6 +37,15 @@ public sealed record LinearKramersKronigResult(
     ImmutableArray<double> ResidualsImaginary,
     KramersKronigPart Part)
 {
+    /// <summary>How M was chosen.</summary>
+    public KramersKronigSelection Selection { get; init; }
+
+    /// <summary>The pseudo-χ² for every M tried by the automatic selection (M = 1, 2, …), with the capacitance choice made; empty for the other selections.</summary>
+    public ImmutableArray<double> PseudoChiSquareByElementCount { get; init; } = [];
+
+    /// <summary>Pass or fail, with the reason, the noise level left and the trend score.</summary>
+    public KramersKronigVerdict Verdict { get; init; } = new(false, "not judged", double.NaN, double.NaN);
+
     /// <summary>Largest |Δ′| or |Δ″| over the spectrum.</summary>
     public double MaximumAbsoluteResidual => Math.Max(ResidualsReal.Max(Math.Abs), ResidualsImaginary.Max(Math.Abs));
 

@@ -19,10 +19,11 @@ internal static class LinearKramersKronigWriter
 
         var text = new StringBuilder();
         text.Append(Invariant, $"Lin-KK ({kk.Part} part): M = {kk.ElementCount} RC elements, μ = {kk.Mu:0.0000}").AppendLine();
-        int first = kk.ElementCount - kk.MuByElementCount.Length + 1;
+        int first = kk.Selection == KramersKronigSelection.Fixed ? kk.ElementCount : 1;
         text.Append("μ by M: ").AppendJoin(", ", kk.MuByElementCount.Select((mu, i) => string.Create(Invariant, $"{first + i}: {mu:0.000}"))).AppendLine();
         text.Append(Invariant, $"R₀ = {G(kk.SeriesResistance)} Ω, L = {G(kk.SeriesInductance)} H, C = {(kk.SeriesCapacitance is { } c ? G(c) + " F" : "not included")}").AppendLine();
         text.Append(Invariant, $"largest |Δ| = {G(kk.MaximumAbsoluteResidual)} of |Z|, pseudo-χ² = {G(kk.PseudoChiSquare)}").AppendLine();
+        text.Append(Invariant, $"Verdict: {(kk.Verdict.Passed ? "pass" : "fail")} — {kk.Verdict.Reason}").AppendLine();
         if (!frequencyHertz.IsEmpty)
         {
             text.Append(Invariant, $"{"f (Hz)",14} {"Δ′",14} {"Δ″",14}").AppendLine();
@@ -42,9 +43,15 @@ internal static class LinearKramersKronigWriter
         {
             json.WriteStartObject();
             json.WriteString("part", kk.Part.ToString());
+            json.WriteString("selection", kk.Selection.ToString());
+            json.WriteBoolean("passed", kk.Verdict.Passed);
+            json.WriteString("verdict", kk.Verdict.Reason);
+            FitResultWriter.Number(json, "noiseEstimate", kk.Verdict.NoiseEstimate);
+            FitResultWriter.Number(json, "trendScore", kk.Verdict.TrendScore);
             json.WriteNumber("elementCount", kk.ElementCount);
             FitResultWriter.Number(json, "mu", kk.Mu);
             Numbers(json, "muByElementCount", kk.MuByElementCount.AsSpan());
+            Numbers(json, "pseudoChiSquareByElementCount", kk.PseudoChiSquareByElementCount.AsSpan());
             FitResultWriter.Number(json, "seriesResistanceOhm", kk.SeriesResistance);
             FitResultWriter.Number(json, "seriesInductanceHenry", kk.SeriesInductance);
             FitResultWriter.Number(json, "seriesCapacitanceFarad", kk.SeriesCapacitance ?? double.NaN);

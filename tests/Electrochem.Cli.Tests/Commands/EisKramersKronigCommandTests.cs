@@ -20,7 +20,27 @@ public sealed class EisKramersKronigCommandTests : IDisposable
         Assert.Contains("M = 10 RC elements, μ = 0.6844", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("μ by M: 1: 1.000", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Fitted part: Real", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("can stop too early", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("M chosen by the μ criterion, μ ≤ c = 0.69", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Verdict: ", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void By_default_M_is_chosen_automatically_and_the_verdict_is_given()
+    {
+        CliRun run = CliRun.Of("eis", "kk", Example("Circuit3_EIS_1.z"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("M chosen automatically", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("log₁₀ pseudo-χ² by M: 1: ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Verdict: PASS — the largest residual is", run.Stdout, StringComparison.Ordinal);
+
+        CliRun json = CliRun.Of("eis", "kk", Example("exampleData.csv"), "--json");
+        using System.Text.Json.JsonDocument document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        Assert.True(document.RootElement.GetProperty("passed").GetBoolean());
+        Assert.Equal("Automatic", document.RootElement.GetProperty("selection").GetString());
+
+        CliRun both = CliRun.Of("eis", "kk", Example("exampleData.csv"), "--cutoff", "0.85", "--elements", "5");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("not both", both.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

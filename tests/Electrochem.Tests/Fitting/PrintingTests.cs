@@ -50,7 +50,8 @@ public sealed class PrintingTests
         string table = kk.ToTable(spectrum.Frequency);
         Assert.Contains($"M = {kk.ElementCount} RC elements", table, StringComparison.Ordinal);
         Assert.Contains("largest |Δ|", table, StringComparison.Ordinal);
-        Assert.Equal(4 + 1 + f.Length, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(5 + 1 + f.Length, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("Verdict: pass", table, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => kk.ToTable(f.AsSpan(1)));
 
         using JsonDocument json = JsonDocument.Parse(kk.ToJson());

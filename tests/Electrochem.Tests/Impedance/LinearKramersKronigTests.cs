@@ -25,7 +25,7 @@ public class LinearKramersKronigTests
             return distortion is null ? z : new Complex(z.Real * distortion(i), z.Imaginary);
         }).ToArray());
 
-    private static readonly LinearKramersKronigOptions Thirty = LinearKramersKronigOptions.Default with { Cutoff = null, MaximumElementCount = 30 };
+    private static readonly LinearKramersKronigOptions Thirty = LinearKramersKronigOptions.Default with { Selection = KramersKronigSelection.Fixed, MaximumElementCount = 30 };
 
     // With ~4 elements per decade the KK-compliant model reproduces any compliant spectrum: residuals ≪ 0.1 %.
     [Theory]
@@ -45,12 +45,18 @@ public class LinearKramersKronigTests
         Assert.Equal(420, kk.SeriesResistance + kk.Resistances.Sum(), 420 * 2e-3);
     }
 
-    // The documented pitfall: on a clean spectrum there is no noise to over-fit, μ drops below Schönleber's 0.85 already
-    // at M = 6 (negative Rₖ appear while the model is still far too coarse) and the search stops with residuals of ~40 %.
+    // The documented pitfall of the μ criterion (impedance.py's rule): on a clean spectrum there is no noise to over-fit,
+    // μ drops below Schönleber's 0.85 already at M = 6 (negative Rₖ appear while the model is still far too coarse) and
+    // the search stops with residuals of ~40 %. The default (automatic) selection passes the same spectrum.
     [Fact]
-    public void The_default_cutoff_can_stop_far_too_early()
+    public void The_mu_criterion_can_stop_far_too_early_and_the_default_does_not()
     {
-        LinearKramersKronigResult kk = LinearKramersKronig.Test(TwoArcs());
+        LinearKramersKronigResult automatic = LinearKramersKronig.Test(TwoArcs());
+        Assert.True(automatic.Verdict.Passed, automatic.Verdict.Reason);
+        Assert.True(automatic.MaximumAbsoluteResidual < 0.005, $"max residual {automatic.MaximumAbsoluteResidual}");
+
+        LinearKramersKronigResult kk = LinearKramersKronig.Test(TwoArcs(), LinearKramersKronigOptions.Default with { Selection = KramersKronigSelection.MuCriterion });
+        Assert.False(kk.Verdict.Passed);
         Assert.Equal(6, kk.ElementCount);
         Assert.True(kk.Mu <= 0.85);
         Assert.All(kk.MuByElementCount.Take(5), mu => Assert.True(mu > 0.85));
@@ -92,8 +98,8 @@ public class LinearKramersKronigTests
     public void A_series_capacitance_is_needed_for_a_blocking_spectrum()
     {
         ImpedanceSpectrum blocking = TwoArcs(seriesCapacitance: 5e-3);
-        LinearKramersKronigResult without = LinearKramersKronig.Test(blocking, LinearKramersKronigOptions.Default with { Cutoff = null, MaximumElementCount = 30 });
-        LinearKramersKronigResult with = LinearKramersKronig.Test(blocking, LinearKramersKronigOptions.Default with { Cutoff = null, MaximumElementCount = 30, IncludeSeriesCapacitance = true });
+        LinearKramersKronigResult without = LinearKramersKronig.Test(blocking, LinearKramersKronigOptions.Default with { Selection = KramersKronigSelection.Fixed, MaximumElementCount = 30 });
+        LinearKramersKronigResult with = LinearKramersKronig.Test(blocking, LinearKramersKronigOptions.Default with { Selection = KramersKronigSelection.Fixed, MaximumElementCount = 30, IncludeSeriesCapacitance = true });
 
         Assert.Equal(30, with.ElementCount);
         Assert.NotNull(with.SeriesCapacitance);
@@ -125,11 +131,11 @@ public class LinearKramersKronigTests
     public void Matches_the_peer_notebook_on_exampleData_complex_fit_with_series_capacitance()
     {
         ImpedanceSpectrum spectrum = ExampleData.Capacitive.TrimFrequency(0, 999);
-        var options = new LinearKramersKronigOptions(KramersKronigPart.Complex, Cutoff: 0.5, MaximumElementCount: 100, IncludeSeriesCapacitance: true);
+        var options = new LinearKramersKronigOptions(KramersKronigPart.Complex, Cutoff: 0.5, MaximumElementCount: 100, IncludeSeriesCapacitance: true) { Selection = KramersKronigSelection.MuCriterion };
 
         LinearKramersKronigResult search = LinearKramersKronig.Test(spectrum, options);
-        LinearKramersKronigResult ten = LinearKramersKronig.Test(spectrum, options with { Cutoff = null, MaximumElementCount = 10 });
-        LinearKramersKronigResult twenty = LinearKramersKronig.Test(spectrum, options with { Cutoff = null, MaximumElementCount = 20 });
+        LinearKramersKronigResult ten = LinearKramersKronig.Test(spectrum, options with { Selection = KramersKronigSelection.Fixed, MaximumElementCount = 10 });
+        LinearKramersKronigResult twenty = LinearKramersKronig.Test(spectrum, options with { Selection = KramersKronigSelection.Fixed, MaximumElementCount = 20 });
 
         Assert.Equal(55, spectrum.Count);
         Assert.Equal(26, search.ElementCount);
@@ -151,7 +157,7 @@ public class LinearKramersKronigTests
     public void Circuit3_spectrum_with_cutoff_069_real_part()
     {
         ImpedanceSpectrum spectrum = ReadZPlot(Path.Combine(AppContext.BaseDirectory, "Data", "impedancepy", "Circuit3_EIS_1.z"));
-        LinearKramersKronigResult kk = LinearKramersKronig.Test(spectrum, LinearKramersKronigOptions.Default with { Cutoff = 0.69, MaximumElementCount = 100 });
+        LinearKramersKronigResult kk = LinearKramersKronig.Test(spectrum, LinearKramersKronigOptions.Default with { Selection = KramersKronigSelection.MuCriterion, Cutoff = 0.69, MaximumElementCount = 100 });
 
         Assert.Equal(53, spectrum.Count);
         Assert.True(kk.Mu <= 0.69);
@@ -188,7 +194,7 @@ public class LinearKramersKronigTests
         return Math.Sqrt(sum / spectrum.Count);
     }
 
-    private static ImpedanceSpectrum ReadZPlot(string path)
+    internal static ImpedanceSpectrum ReadZPlot(string path)
     {
         string[] lines = File.ReadAllLines(path);
         int start = Array.FindIndex(lines, l => l.StartsWith("End Comments", StringComparison.Ordinal)) + 1;
