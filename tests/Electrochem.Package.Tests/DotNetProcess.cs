@@ -35,9 +35,13 @@ internal static class DotNetProcess
         }
     }
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RunProgramAsync(DotNetExecutable, workingDirectory, arguments, timeout, cancellationToken);
+
+    /// <summary>Runs any program (a script's interpreter, an installed tool) with the same clean environment as `dotnet`.</summary>
+    public static async Task<ProcessResult> RunProgramAsync(string program, string workingDirectory, IReadOnlyList<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(DotNetExecutable)
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -66,7 +70,7 @@ internal static class DotNetProcess
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["NUGET_XMLDOC_MODE"] = "skip";
 
-        string commandLine = "dotnet " + string.Join(' ', arguments);
+        string commandLine = Path.GetFileName(program) + " " + string.Join(' ', arguments);
         var watch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
         var stdout = new StringBuilder();

@@ -122,4 +122,91 @@ internal static class DenseAlgebra
 
         return -1;
     }
+
+    /// <summary>
+    /// Least squares min ‖A·x − b‖ by Householder QR, in place, single-threaded and without allocation beyond x:
+    /// <paramref name="a"/> is rows × columns row-major (rows ≥ columns) and is overwritten by R and the reflectors,
+    /// <paramref name="b"/> by Qᵀb. Returns false, leaving x unset, when the system is rank deficient — some |Rₖₖ| at or
+    /// below <paramref name="rankThreshold"/> times the largest — so the caller can fall back to a pseudo-inverse.
+    /// </summary>
+    internal static bool LeastSquaresQr(Span<double> a, int rows, int columns, Span<double> b, Span<double> x, double rankThreshold)
+    {
+        double largest = 0;
+        for (int k = 0; k < columns; k++)
+        {
+            double norm = 0;
+            for (int i = k; i < rows; i++)
+            {
+                double v = a[(i * columns) + k];
+                norm += v * v;
+            }
+
+            norm = Math.Sqrt(norm);
+            if (norm == 0)
+            {
+                return false;
+            }
+
+            double diagonal = a[(k * columns) + k];
+            double alpha = diagonal > 0 ? -norm : norm;
+            a[(k * columns) + k] = diagonal - alpha;   // v = column k below the diagonal with v₀ = a_kk − α
+            double vv = 0;
+            for (int i = k; i < rows; i++)
+            {
+                double v = a[(i * columns) + k];
+                vv += v * v;
+            }
+
+            for (int j = k + 1; j < columns; j++)
+            {
+                double dot = 0;
+                for (int i = k; i < rows; i++)
+                {
+                    dot += a[(i * columns) + k] * a[(i * columns) + j];
+                }
+
+                double factor = 2 * dot / vv;
+                for (int i = k; i < rows; i++)
+                {
+                    a[(i * columns) + j] -= factor * a[(i * columns) + k];
+                }
+            }
+
+            double dotB = 0;
+            for (int i = k; i < rows; i++)
+            {
+                dotB += a[(i * columns) + k] * b[i];
+            }
+
+            double factorB = 2 * dotB / vv;
+            for (int i = k; i < rows; i++)
+            {
+                b[i] -= factorB * a[(i * columns) + k];
+            }
+
+            a[(k * columns) + k] = alpha;               // R's diagonal
+            largest = Math.Max(largest, Math.Abs(alpha));
+        }
+
+        for (int k = 0; k < columns; k++)
+        {
+            if (!(Math.Abs(a[(k * columns) + k]) > rankThreshold * largest))
+            {
+                return false;
+            }
+        }
+
+        for (int k = columns - 1; k >= 0; k--)
+        {
+            double sum = b[k];
+            for (int j = k + 1; j < columns; j++)
+            {
+                sum -= a[(k * columns) + j] * x[j];
+            }
+
+            x[k] = sum / a[(k * columns) + k];
+        }
+
+        return true;
+    }
 }

@@ -1,3 +1,4 @@
+using Electrochem.Fitting;
 using System.Collections.Immutable;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -354,26 +355,30 @@ public static class LinearKramersKronig
         /// </summary>
         private static double[] LeastSquares(int rows, int columns, Func<int, int, double> design, Func<int, double> target)
         {
-            Matrix<double> a = Matrix<double>.Build.Dense(rows, columns, design);
-            Vector<double> b = Vector<double>.Build.Dense(rows, target);
             if (rows >= columns)
             {
-                var qr = a.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
-                double largest = 0;
-                double smallest = double.PositiveInfinity;
-                for (int k = 0; k < columns; k++)
+                // The library's own single-threaded Householder QR (Math.NET's parallelises small matrices, which costs
+                // more than it saves here); rank-deficient systems fall through to the SVD below.
+                var dense = new double[rows * columns];
+                var rhs = new double[rows];
+                for (int i = 0; i < rows; i++)
                 {
-                    double diagonal = Math.Abs(qr.R[k, k]);
-                    largest = Math.Max(largest, diagonal);
-                    smallest = Math.Min(smallest, diagonal);
+                    rhs[i] = target(i);
+                    for (int j = 0; j < columns; j++)
+                    {
+                        dense[(i * columns) + j] = design(i, j);
+                    }
                 }
 
-                if (smallest > FullRankThreshold * largest)
+                var x = new double[columns];
+                if (DenseAlgebra.LeastSquaresQr(dense, rows, columns, rhs, x, FullRankThreshold))
                 {
-                    return qr.Solve(b).ToArray();
+                    return x;
                 }
             }
 
+            Matrix<double> a = Matrix<double>.Build.Dense(rows, columns, design);
+            Vector<double> b = Vector<double>.Build.Dense(rows, target);
             var svd = a.Svd(computeVectors: true);
 
             Vector<double> s = svd.S;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Makes `electrochem` a command: packs the library, its readers and the tool into artifacts/packages at a local
+# version, then installs (or updates) the tool from there — globally by default (~/.dotnet/tools must be on PATH), or
+# into a folder with --tool-path DIR. Run from anywhere; prints the version and the command's location.
+#   bash scripts/install-tool.sh                   # global
+#   bash scripts/install-tool.sh --tool-path DIR   # DIR/electrochem
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+version="0.1.0-local.$(date -u +%Y%m%d%H%M%S)"
+target=(--global)
+if [[ $# -ge 2 && "$1" == "--tool-path" ]]; then
+  target=(--tool-path "$2")
+elif [[ $# -gt 0 ]]; then
+  echo "usage: bash scripts/install-tool.sh [--tool-path DIR]" >&2
+  exit 2
+fi
+
+for project in src/Electrochem/Electrochem.csproj src/Electrochem.IO/Electrochem.IO.csproj src/Electrochem.Cli/Electrochem.Cli.csproj; do
+  echo "packing $project at $version"
+  dotnet pack "$project" -c Release -o artifacts/packages -p:Version="$version" --nologo >/dev/null
+done
+
+# `update` installs the tool when it is absent and replaces an older local build when it is present.
+dotnet tool update Electrochem.Cli "${target[@]}" --add-source artifacts/packages --version "$version"
+if [[ "${target[0]}" == "--global" ]]; then
+  echo "electrochem $version is installed in ~/.dotnet/tools; make sure that folder is on your PATH"
+else
+  echo "electrochem $version is installed in ${target[1]}"
+fi
