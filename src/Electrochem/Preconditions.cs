@@ -96,4 +96,31 @@ internal static class Preconditions
     }
 
     internal static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Runs a check written for another method's parameters and reports its argument error under the caller's own
+    /// parameter, so a public entry never names an internal helper's argument (the exception type is kept, the
+    /// original is the inner exception).
+    /// </summary>
+    /// <param name="parameterName">The public entry's parameter the checked value came from.</param>
+    /// <param name="check">The check.</param>
+    internal static void AsArgument(string parameterName, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (ArgumentException e) when (e.ParamName != parameterName)
+        {
+            string message = e.ParamName is { } inner && e.Message.EndsWith($" (Parameter '{inner}')", StringComparison.Ordinal)
+                ? e.Message[..^$" (Parameter '{inner}')".Length]
+                : e.Message;
+            if (e is ArgumentOutOfRangeException)
+            {
+                throw new ArgumentOutOfRangeException(parameterName, message);
+            }
+
+            throw new ArgumentException(message, parameterName, e);
+        }
+    }
 }

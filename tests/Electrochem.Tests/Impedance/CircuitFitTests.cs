@@ -206,7 +206,7 @@ public class CircuitFitTests
         Assert.Contains("NaN", Assert.Throws<ArgumentException>(() => CircuitFitOptions.Default.WithInitialGuess(circuit, 10, double.NaN, 1e-5, 0.9)).Message);
         Assert.Contains("NaN", Assert.Throws<ArgumentException>(() => CircuitModel.Fit(circuit, spectrum, CircuitFitOptions.Default with { InitialGuess = ImmutableDictionary<string, double>.Empty.Add("R1", double.NaN) })).Message);
         Assert.Contains("outside its bounds", Assert.Throws<ArgumentException>(() => CircuitModel.Fit(circuit, spectrum, CircuitFitOptions.Default with { InitialGuess = ImmutableDictionary<string, double>.Empty.Add("CPE1_1", 1.5) })).Message);
-        Assert.Equal("realStandardDeviation", Assert.Throws<ArgumentException>(() => CircuitModel.Fit(circuit, spectrum, CircuitFitOptions.Default with { Weighting = ImpedanceWeighting.StandardDeviation })).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => CircuitModel.Fit(circuit, spectrum, CircuitFitOptions.Default with { Weighting = ImpedanceWeighting.StandardDeviation })).ParamName);
         Assert.Contains("lower bound", Assert.Throws<ArgumentException>(() => CircuitModel.Fit(circuit, spectrum, CircuitFitOptions.Default with { Bounds = ImmutableDictionary<string, ParameterBounds>.Empty.Add("R1", new ParameterBounds(5, 1)) })).Message);
         Assert.Contains("FixedParameters", Assert.Throws<ArgumentException>(() => CircuitModel.Fit(circuit, spectrum, CircuitFitOptions.Default with { Solver = NonlinearFitOptions.Default with { FixedParameters = ["R0"] } })).Message);
         Assert.Throws<ArgumentException>(() => CircuitModel.Fit(circuit, spectrum, CircuitFitOptions.Default with { GlobalStarts = -1 }));

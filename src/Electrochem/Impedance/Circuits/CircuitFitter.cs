@@ -67,7 +67,7 @@ internal static class CircuitFitter
             throw new ArgumentException("Every parameter is fixed; nothing is left to fit.", nameof(options));
         }
 
-        spectrum.CheckEnoughPointsFor(free);
+        Preconditions.AsArgument(nameof(spectrum), () => spectrum.CheckEnoughPointsFor(free));
         if (given.Contains(false))
         {
             ImmutableArray<double> automatic = CircuitInitialGuess.Estimate(circuit, spectrum);
@@ -83,7 +83,7 @@ internal static class CircuitFitter
         int n = spectrum.Count;
         var realWeights = new double[n];
         var imaginaryWeights = new double[n];
-        ImpedanceWeights.Compute(spectrum, options.Weighting, realWeights, imaginaryWeights, options.RealStandardDeviation.AsSpan(), options.ImaginaryStandardDeviation.AsSpan());
+        Preconditions.AsArgument(nameof(options), () => ImpedanceWeights.Compute(spectrum, options.Weighting, realWeights, imaginaryWeights, options.RealStandardDeviation.AsSpan(), options.ImaginaryStandardDeviation.AsSpan()));
         NonlinearFitOptions solver = options.Solver with
         {
             ConfidenceLevel = options.ConfidenceLevel,
