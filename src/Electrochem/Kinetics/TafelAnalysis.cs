@@ -148,6 +148,11 @@ public static class TafelAnalysis
             throw new ArgumentException($"No Tafel region was found: {why}.", voltageName);
         }
 
+        if (options.CorrectBackReaction)
+        {
+            (anodicFit, cathodicFit) = CorrectBackReaction(anodicFit, cathodicFit, options, geometry, f);
+        }
+
         (ParameterEstimate combined, string method, double intersection) = Combine(anodicFit, cathodicFit, options, warnings);
         return new TafelResult(geometry, electronCount, temperatureKelvin, threshold, anodicFit, cathodicFit, combined, method, intersection, excluded, warnings.ToImmutable());
     }
@@ -219,6 +224,13 @@ public static class TafelAnalysis
             y[k] = log10Current[start + k];
         }
 
+        var range = new VoltageRange(magnitude[start], magnitude[end] > magnitude[start] ? magnitude[end] : magnitude[start] + double.Epsilon);
+        return FitLine(branch, region is null, range, v, y, candidates, options, geometry, f);
+    }
+
+    /// <summary>The line log₁₀|i| = a + s·V through a region's points, and the slope, α and i₀ that follow from it.</summary>
+    private static TafelBranchFit FitLine(TafelBranch branch, bool automatic, VoltageRange range, double[] v, double[] y, long candidates, TafelOptions options, PolarizationGeometry geometry, double f)
+    {
         FitResult line = LinearLeastSquares.FitLine(v, y, default, new LinearFitOptions(options.ConfidenceLevel),
             new ParameterDefinition(TafelBranchFit.Log10ExchangeCurrentDensityName, "log10(current unit)"),
             new ParameterDefinition(TafelBranchFit.SlopeName, "decade/V"));
@@ -250,8 +262,62 @@ public static class TafelAnalysis
         }
 
         ParameterEstimate i0 = intercept.Scaled(KineticsData.Ln10, "LnExchangeCurrentDensity", string.Empty).Exponentiated("ExchangeCurrentDensity", "current unit");
-        var range = new VoltageRange(magnitude[start], magnitude[end] > magnitude[start] ? magnitude[end] : magnitude[start] + double.Epsilon);
-        return new TafelBranchFit(branch, region is null, range, [.. v], [.. y], line, tafelSlope, alpha, i0, candidates);
+        return new TafelBranchFit(branch, automatic, range, [.. v], [.. y], line, tafelSlope, alpha, i0, candidates);
+    }
+
+    /// <summary>Refits of the back-reaction correction; the correction settles within a few (it is a small, smooth term).</summary>
+    private const int BackReactionIterations = 5;
+
+    /// <summary>
+    /// Removes the reverse reaction from the Tafel lines, which otherwise bends log₁₀|i| below the line near the start of
+    /// a region and biases i₀ low (0.17 % on exact data at the default threshold, ~0.4 standard errors under 2 % noise).
+    /// For a symmetric cell |i| = i₀·e^{α·f·|V|/2}·(1 − e^{−α·f·|V|}) exactly, with α·f·|V| = 2·ln10·|s|·|V| from the
+    /// branch's own slope; for one electrode |i| = i₀·e^{α·f·|η|}·(1 − e^{−(α_a+α_c)·f·|η|}), with (α_a + α_c)·f =
+    /// ln10·(s_a − s_c) from both branches (one branch alone is left uncorrected). The lines are refitted to
+    /// log₁₀|i| − log₁₀(1 − 10^(−k·|V|)) with k from the previous fit until the correction settles.
+    /// </summary>
+    private static (TafelBranchFit? Anodic, TafelBranchFit? Cathodic) CorrectBackReaction(TafelBranchFit? anodic, TafelBranchFit? cathodic, TafelOptions options, PolarizationGeometry geometry, double f)
+    {
+        bool cell = geometry == PolarizationGeometry.SymmetricCell;
+        if (!cell && (anodic is null || cathodic is null))
+        {
+            return (anodic, cathodic);
+        }
+
+        double[]? rawAnodic = anodic is null ? null : [.. anodic.Log10Current];
+        double[]? rawCathodic = cathodic is null ? null : [.. cathodic.Log10Current];
+        for (int iteration = 0; iteration < BackReactionIterations; iteration++)
+        {
+            double slopeAnodic = anodic?.LineFit[TafelBranchFit.SlopeName].Value ?? double.NaN;
+            double slopeCathodic = cathodic?.LineFit[TafelBranchFit.SlopeName].Value ?? double.NaN;
+            double electrodeRate = slopeAnodic - slopeCathodic;
+            TafelBranchFit? Refit(TafelBranchFit? fit, double[]? raw, double slope)
+            {
+                if (fit is null || raw is null)
+                {
+                    return fit;
+                }
+
+                double rate = cell ? 2 * Math.Abs(slope) : electrodeRate;
+                if (!(rate > 0) || !double.IsFinite(rate))
+                {
+                    return fit;
+                }
+
+                double[] corrected = new double[raw.Length];
+                for (int k = 0; k < raw.Length; k++)
+                {
+                    corrected[k] = raw[k] - Math.Log10(1 - Math.Pow(10, -rate * Math.Abs(fit.Voltage[k])));
+                }
+
+                return FitLine(fit.Branch, fit.RegionSelectedAutomatically, fit.Region, [.. fit.Voltage], corrected, fit.CandidateWindowCount, options, geometry, f);
+            }
+
+            anodic = Refit(anodic, rawAnodic, slopeAnodic);
+            cathodic = Refit(cathodic, rawCathodic, slopeCathodic);
+        }
+
+        return (anodic, cathodic);
     }
 
     private static (ParameterEstimate Combined, string Method, double Intersection) Combine(

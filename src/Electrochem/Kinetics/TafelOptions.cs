@@ -30,6 +30,15 @@ public sealed record TafelOptions
     /// <summary>Fewest points in a region, ≥ 3. Default 5.</summary>
     public int MinimumPoints { get; init; } = 5;
 
+    /// <summary>
+    /// Remove the reverse reaction from the Tafel lines before reading i₀ (default true): log₁₀|i| − log₁₀(1 − e^{−…·|V|})
+    /// is fitted, with the exponent from the lines' own slopes (a symmetric cell's single slope, or both branches of one
+    /// electrode). Without it, i₀ is biased low by 0.1–0.2 % at the default threshold — about 0.4 standard errors under
+    /// 2 % noise, enough to make the intervals cover 92 % instead of 95 %. The fitted points (<see cref="TafelBranchFit.Log10Current"/>)
+    /// are then the corrected values.
+    /// </summary>
+    public bool CorrectBackReaction { get; init; } = true;
+
     /// <summary>Fewest decades of |i| a region must span, &gt; 0. Default 1.</summary>
     public double MinimumDecades { get; init; } = 1.0;
 

@@ -1,3 +1,4 @@
+using Electrochem.Fitting;
 using Electrochem.Kinetics;
 using FsCheck;
 using FsCheck.Fluent;
@@ -189,5 +190,40 @@ public class TafelAnalysisTests
         Assert.Equal("current", Assert.Throws<ArgumentException>(() => TafelAnalysis.AnalyzeElectrode([0.1, 0.2], [1.0, double.PositiveInfinity], 1, T)).ParamName);
         Assert.Equal("MinimumPoints", Assert.Throws<ArgumentOutOfRangeException>(() => TafelAnalysis.AnalyzeElectrode([0.1, 0.2], [1.0, 2], 1, T, TafelOptions.Default with { MinimumPoints = 2 })).ParamName);
         Assert.Equal("AnodicRegion", Assert.Throws<ArgumentException>(() => TafelAnalysis.AnalyzeElectrode([0.1, 0.2], [1.0, 2], 1, T, TafelOptions.Default with { AnodicRegion = new VoltageRange(0.3, 0.2) })).ParamName);
+    }
+
+    // The reverse reaction bends log|i| below the Tafel line near the start of a region: uncorrected, i₀ came out 0.17 %
+    // low on exact data (≈ 0.4 SE under 2 % noise, intervals covering 92 %). With the correction exact data give i₀ back
+    // to 10⁻⁵, and over 1000 noisy curves the mean standardised error of ln i₀ is within ±0.1 (no bias left). Coverage
+    // with the automatically chosen region stays a little optimistic (measured 93.4 % cell, 92.5 % electrode; 93.5 and
+    // 94.5 % with the region fixed): the window is chosen on the data, so its scatter looks smaller — docs/kinetics.md.
+    [Fact]
+    public void The_back_reaction_correction_removes_the_low_bias_of_i0()
+    {
+        var cell = new SymmetricCell(0.25, 0.5, 0.5, 1, 301.15);
+        double[] v = TestData.Linspace(-0.6, 0.6, 301);
+        double[] exact = [.. v.Select(cell.Evaluate)];
+        Assert.Equal(0.25, TafelAnalysis.AnalyzeSymmetricCell(v, exact, 1, 301.15).CombinedExchangeCurrentDensity.Value, 0.25 * 1e-5);
+        double uncorrected = TafelAnalysis.AnalyzeSymmetricCell(v, exact, 1, 301.15, TafelOptions.Default with { CorrectBackReaction = false }).CombinedExchangeCurrentDensity.Value;
+        Assert.InRange(uncorrected / 0.25, 0.997, 0.9995);
+
+        var electrode = new ButlerVolmer(0.074, 0.45, 0.55, 1, 301.15);
+        double[] eta = TestData.Linspace(-0.3, 0.3, 151);
+        Assert.Equal(0.074, TafelAnalysis.AnalyzeElectrode(eta, [.. eta.Select(electrode.Evaluate)], 1, 301.15).CombinedExchangeCurrentDensity.Value, 0.074 * 1e-5);
+
+        var random = new TestData(20261203);
+        const int trials = 1000;
+        double sum = 0;
+        int covered = 0;
+        for (int trial = 0; trial < trials; trial++)
+        {
+            double[] noisy = [.. v.Select(x => cell.Evaluate(x) * Math.Exp(0.02 * random.Normal()))];
+            ParameterEstimate i0 = TafelAnalysis.AnalyzeSymmetricCell(v, noisy, 1, 301.15).CombinedExchangeCurrentDensity;
+            sum += Math.Log(i0.Value / 0.25) / (i0.StandardError / i0.Value);
+            covered += i0.ConfidenceLower <= 0.25 && 0.25 <= i0.ConfidenceUpper ? 1 : 0;
+        }
+
+        Assert.InRange(sum / trials, -0.1, 0.1);
+        Assert.InRange((double)covered / trials, 0.92, 0.97);
     }
 }
