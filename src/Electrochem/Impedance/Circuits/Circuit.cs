@@ -88,8 +88,36 @@ public sealed class Circuit : IEquatable<Circuit>
         return CircuitParser.TryParse(text, out CircuitNode? root, out CircuitFormatException? error) ? new Circuit(root) : throw error;
     }
 
+    /// <summary>Reads a circuit string that may use user-defined element types besides the built-in ones.</summary>
+    /// <param name="text">A circuit string (see <see cref="Parse(string)"/>), e.g. <c>R0-p(R1,Qx1)</c>.</param>
+    /// <param name="customElements">The user-defined element types the string may use, each with a distinct symbol.</param>
+    /// <returns>The circuit.</returns>
+    /// <exception cref="CircuitFormatException">The text is not a circuit.</exception>
+    /// <exception cref="ArgumentException">Two custom elements share a symbol.</exception>
+    public static Circuit Parse(string text, IReadOnlyCollection<CustomElement> customElements)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        CheckCustom(customElements);
+        return CircuitParser.TryParse(text, customElements, out CircuitNode? root, out CircuitFormatException? error) ? new Circuit(root) : throw error;
+    }
+
+    /// <summary>Checks a set of custom element types: none null, symbols distinct.</summary>
+    internal static void CheckCustom(IReadOnlyCollection<CustomElement> customElements)
+    {
+        ArgumentNullException.ThrowIfNull(customElements);
+        if (customElements.Any(c => c is null))
+        {
+            throw new ArgumentException("A custom element is null.", nameof(customElements));
+        }
+
+        if (customElements.GroupBy(c => c.Symbol, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Two custom elements have the symbol '{twice.Key}'; symbols must be distinct.", nameof(customElements));
+        }
+    }
+
     /// <summary>Reads a circuit string, reporting failure as a value instead of an exception.</summary>
-    /// <param name="text">A circuit string (see <see cref="Parse"/>).</param>
+    /// <param name="text">A circuit string (see <see cref="Parse(string)"/>).</param>
     /// <param name="circuit">The circuit, or null.</param>
     /// <param name="error">Null on success, else the error (position and problem).</param>
     /// <returns>Whether the text is a circuit.</returns>
@@ -140,7 +168,7 @@ public sealed class Circuit : IEquatable<Circuit>
     public Complex Impedance(double angularFrequency, ReadOnlySpan<double> parameters) => _compiled.Impedance(angularFrequency, parameters);
 
     /// <summary>The circuit string, e.g. <c>R0-p(R1,CPE1)-Wo1</c> (no spaces).</summary>
-    /// <returns>The string that <see cref="Parse"/> reads back to an equal circuit.</returns>
+    /// <returns>The string that <see cref="Parse(string)"/> reads back to an equal circuit.</returns>
     public override string ToString() => _text;
 
     /// <summary>Equal when the circuit strings are equal.</summary>

@@ -7,8 +7,8 @@ namespace Electrochem.Impedance;
 /// A circuit with values for its parameters: what is saved and loaded. Holds every parameter's value in circuit order,
 /// which parameters are fixed (impedance.py's "constants"), optionally the initial values a fit started from and the
 /// standard errors of a fit, and an optional name. Immutable.
-/// Saved as JSON in Electrochem's own schema (<see cref="ToJson"/>, <see cref="FromJson"/>) or in impedance.py's model
-/// file format (<see cref="ToImpedancePyJson"/>, <see cref="FromImpedancePyJson"/>); see docs/impedance.md.
+/// Saved as JSON in Electrochem's own schema (<see cref="ToJson"/>, <see cref="FromJson(string)"/>) or in impedance.py's model
+/// file format (<see cref="ToImpedancePyJson"/>, <see cref="FromImpedancePyJson(string)"/>); see docs/impedance.md.
 /// </summary>
 public sealed class CircuitModel
 {
@@ -167,7 +167,19 @@ public sealed class CircuitModel
     /// <param name="json">JSON text written by <see cref="ToJson"/> or by hand in the same schema.</param>
     /// <returns>The model.</returns>
     /// <exception cref="FormatException">The JSON is malformed, a member is missing or of the wrong type, the circuit string is invalid, or the parameters do not match the circuit.</exception>
-    public static CircuitModel FromJson(string json) => CircuitModelJson.Read(json);
+    public static CircuitModel FromJson(string json) => CircuitModelJson.Read(json, []);
+
+    /// <summary>Reads Electrochem's JSON schema of a circuit that uses user-defined element types.</summary>
+    /// <param name="json">JSON text written by <see cref="ToJson"/>.</param>
+    /// <param name="customElements">The user-defined element types the circuit uses.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The JSON is malformed, the circuit string is invalid, or the parameters do not match the circuit.</exception>
+    /// <exception cref="ArgumentException">Two custom elements share a symbol.</exception>
+    public static CircuitModel FromJson(string json, IReadOnlyCollection<CustomElement> customElements)
+    {
+        Circuit.CheckCustom(customElements);
+        return CircuitModelJson.Read(json, customElements);
+    }
 
     /// <summary>
     /// impedance.py's model file (<c>BaseCircuit.save</c>): <c>Name</c>, <c>Circuit String</c>, <c>Initial Guess</c>
@@ -187,5 +199,17 @@ public sealed class CircuitModel
     /// <param name="json">The file's text.</param>
     /// <returns>The model.</returns>
     /// <exception cref="FormatException">The JSON is malformed, a key is missing, the circuit is invalid, or the counts disagree with the circuit.</exception>
-    public static CircuitModel FromImpedancePyJson(string json) => ImpedancePyModelJson.Read(json);
+    public static CircuitModel FromImpedancePyJson(string json) => ImpedancePyModelJson.Read(json, []);
+
+    /// <summary>Reads impedance.py's model file of a circuit that uses user-defined element types.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <param name="customElements">The user-defined element types the circuit uses.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The JSON is malformed, a key is missing, the circuit is invalid, or the counts disagree with the circuit.</exception>
+    /// <exception cref="ArgumentException">Two custom elements share a symbol.</exception>
+    public static CircuitModel FromImpedancePyJson(string json, IReadOnlyCollection<CustomElement> customElements)
+    {
+        Circuit.CheckCustom(customElements);
+        return ImpedancePyModelJson.Read(json, customElements);
+    }
 }

@@ -57,7 +57,7 @@ internal static class CircuitModelJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    internal static CircuitModel Read(string json)
+    internal static CircuitModel Read(string json, IReadOnlyCollection<CustomElement> custom)
     {
         ArgumentNullException.ThrowIfNull(json);
         using JsonDocument document = JsonReading.Parse(json);
@@ -75,7 +75,7 @@ internal static class CircuitModelJson
         }
 
         string? name = JsonReading.OptionalString(root, "name");
-        Circuit circuit = JsonReading.Circuit(JsonReading.String(root, "circuit"));
+        Circuit circuit = JsonReading.Circuit(JsonReading.String(root, "circuit"), custom);
         JsonElement parameters = JsonReading.Array(root, "parameters");
         int p = circuit.ParameterCount;
         if (parameters.GetArrayLength() != p)

@@ -5,7 +5,7 @@ namespace Electrochem.Impedance;
 /// <summary>
 /// A part of an equivalent circuit: an <see cref="ElementNode"/>, a <see cref="SeriesNode"/> or a <see cref="ParallelNode"/>
 /// combination. Immutable, with value equality; <see cref="ToString"/> prints the circuit string
-/// (<c>R0-p(R1,CPE1)-Wo1</c>) that <see cref="Circuit.Parse"/> reads back to an equal node.
+/// (<c>R0-p(R1,CPE1)-Wo1</c>) that <see cref="Circuit.Parse(string)"/> reads back to an equal node.
 /// </summary>
 public abstract record CircuitNode
 {

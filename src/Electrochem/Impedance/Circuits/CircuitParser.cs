@@ -14,19 +14,29 @@ internal sealed class CircuitParser
     private int _position;
     private int _depth;
 
-    private CircuitParser(string text) => _text = text;
+    private readonly IReadOnlyCollection<CustomElement> _custom;
+
+    private CircuitParser(string text, IReadOnlyCollection<CustomElement> custom)
+    {
+        _text = text;
+        _custom = custom;
+    }
 
     /// <summary>Reads a whole circuit string, or returns the first error.</summary>
-    internal static bool TryParse(string text, [NotNullWhen(true)] out CircuitNode? root, [NotNullWhen(false)] out CircuitFormatException? failure)
+    internal static bool TryParse(string text, [NotNullWhen(true)] out CircuitNode? root, [NotNullWhen(false)] out CircuitFormatException? failure) =>
+        TryParse(text, [], out root, out failure);
+
+    /// <summary>Reads a whole circuit string whose element types may include user-defined ones.</summary>
+    internal static bool TryParse(string text, IReadOnlyCollection<CustomElement> custom, [NotNullWhen(true)] out CircuitNode? root, [NotNullWhen(false)] out CircuitFormatException? failure)
     {
-        root = Parse(text, out CircuitFormatException? error);
+        root = Parse(text, custom, out CircuitFormatException? error);
         failure = error;
         return root is not null;
     }
 
-    private static CircuitNode? Parse(string text, out CircuitFormatException? error)
+    private static CircuitNode? Parse(string text, IReadOnlyCollection<CustomElement> custom, out CircuitFormatException? error)
     {
-        var parser = new CircuitParser(text);
+        var parser = new CircuitParser(text, custom);
         error = null;
         CircuitNode? node = parser.ParseSeries(ref error);
         if (error is not null)
@@ -104,10 +114,12 @@ internal sealed class CircuitParser
             _position = afterP;
         }
 
-        if (!CircuitElements.TryFromSymbol(symbol, out CircuitElement? element))
+        CircuitElement? element = _custom.FirstOrDefault(c => c.Symbol == symbol);
+        if (element is null && !CircuitElements.TryFromSymbol(symbol, out element))
         {
             _position = start;
-            error = Error($"unknown element type '{symbol}'; known types are {CircuitElements.KnownSymbols} (and p(…) for parallel)");
+            string custom = _custom.Count == 0 ? string.Empty : $", {string.Join(", ", _custom.Select(c => c.Symbol))}";
+            error = Error($"unknown element type '{symbol}'; known types are {CircuitElements.KnownSymbols}{custom} (and p(…) for parallel)");
             return null;
         }
 

@@ -64,13 +64,13 @@ internal static class ImpedancePyModelJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    internal static CircuitModel Read(string json)
+    internal static CircuitModel Read(string json, IReadOnlyCollection<CustomElement> custom)
     {
         ArgumentNullException.ThrowIfNull(json);
         using JsonDocument document = JsonReading.Parse(json);
         JsonElement root = JsonReading.Object(document.RootElement, "the document");
         string? name = JsonReading.OptionalString(root, "Name");
-        Circuit circuit = JsonReading.Circuit(JsonReading.String(root, "Circuit String"));
+        Circuit circuit = JsonReading.Circuit(JsonReading.String(root, "Circuit String"), custom);
         int p = circuit.ParameterCount;
         JsonElement constants = JsonReading.Object(JsonReading.Member(root, "Constants"), "\"Constants\"");
         var isFixed = new bool[p];

@@ -70,8 +70,8 @@ internal static class JsonReading
     internal static double[] Numbers(JsonElement parent, string name) =>
         [.. Array(parent, name).EnumerateArray().Select((v, i) => NumberValue(v, $"\"{name}\"[{i}]"))];
 
-    internal static Circuit Circuit(string text) =>
-        Impedance.Circuit.TryParse(text, out Circuit? circuit, out CircuitFormatException? error) ? circuit : throw error;
+    internal static Circuit Circuit(string text, IReadOnlyCollection<CustomElement> custom) =>
+        CircuitParser.TryParse(text, custom, out CircuitNode? root, out CircuitFormatException? error) ? new Circuit(root) : throw error;
 
     /// <summary>Builds the model, reporting a value the constructor rejects (say, a non-finite number) as a format error.</summary>
     internal static CircuitModel Build(Func<CircuitModel> create)

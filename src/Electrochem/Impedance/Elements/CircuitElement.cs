@@ -8,7 +8,8 @@ namespace Electrochem.Impedance;
 /// <summary>
 /// A type of equivalent-circuit element (R, C, CPE, Wo, …): its symbol in circuit strings, its parameters in
 /// impedance.py's order with units and default bounds, and its impedance Z(ω; θ) in Ω with analytic derivatives
-/// ∂Z/∂θ. Each type is a stateless singleton in <see cref="CircuitElements"/>; immutable and thread-safe.
+/// ∂Z/∂θ. Each built-in type is a stateless singleton in <see cref="CircuitElements"/>; a user-defined one is a
+/// <see cref="CustomElement"/>. Immutable and thread-safe.
 /// Element kernels are vectorised over split real/imaginary arrays; the scalar methods here run the same kernel.
 /// </summary>
 public abstract class CircuitElement
