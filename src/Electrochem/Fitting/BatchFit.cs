@@ -10,12 +10,15 @@ namespace Electrochem.Fitting;
 /// </summary>
 public static class BatchFit
 {
-    /// <summary>Applies <paramref name="fit"/> to every dataset on up to <paramref name="maxDegreeOfParallelism"/> threads.</summary>
+    /// <summary>
+    /// Applies <paramref name="fit"/> to every dataset on up to <paramref name="maxDegreeOfParallelism"/> dedicated threads
+    /// (not thread-pool threads, so a busy batch never delays the pool's timers — a <c>CancelAfter</c> fires on time).
+    /// </summary>
     /// <typeparam name="TDataset">The dataset type.</typeparam>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="datasets">The datasets.</param>
     /// <param name="fit">The fit of one dataset; it receives the batch's cancellation token.</param>
-    /// <param name="maxDegreeOfParallelism">Most threads used; −1 (default) for as many as the runtime chooses.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads used; −1 (default) for one per processor.</param>
     /// <param name="progress">Receives the number of datasets finished so far after each one finishes (from the thread that finished it; counts may arrive out of order), or null.</param>
     /// <param name="cancellationToken">Cancels the batch; checked before each dataset and passed to each fit.</param>
     /// <returns>One outcome per dataset, in input order.</returns>
@@ -38,26 +41,57 @@ public static class BatchFit
 
         var outcomes = new BatchOutcome<TResult>[datasets.Count];
         int finished = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        try
+        int next = -1;
+        int workers = Math.Min(datasets.Count, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
+
+        // The fits run on dedicated threads, not the thread pool: a batch that kept every pool thread busy would delay
+        // the pool's own work — a CancelAfter timer fired seconds late. Each worker takes the next dataset until none
+        // is left, checking the token before each.
+        int stopped = 0;
+        void Work()
         {
-            Parallel.For(0, datasets.Count, parallel, i =>
+            for (int i = Interlocked.Increment(ref next); i < datasets.Count && Volatile.Read(ref stopped) == 0; i = Interlocked.Increment(ref next))
             {
                 try
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     outcomes[i] = new BatchOutcome<TResult>(i, fit(datasets[i], cancellationToken), null);
                 }
                 catch (ArgumentException rejected)
                 {
                     outcomes[i] = new BatchOutcome<TResult>(i, default, rejected.Message);
                 }
+                catch (Exception)
+                {
+                    // Cancellation or a failure that is not a rejected input: the other workers stop at their next dataset.
+                    Volatile.Write(ref stopped, 1);
+                    throw;
+                }
 
                 progress?.Report(Interlocked.Increment(ref finished));
-            });
+            }
         }
-        catch (AggregateException aggregate) when (aggregate.InnerExceptions.All(e => e is OperationCanceledException))
+
+        if (workers <= 1)
         {
-            throw aggregate.InnerExceptions[0];
+            Work();
+        }
+        else
+        {
+            Task[] tasks = [.. Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
+            try
+            {
+                Task.WaitAll(tasks, CancellationToken.None);
+            }
+            catch (AggregateException aggregate) when (aggregate.Flatten().InnerExceptions.All(e => e is OperationCanceledException))
+            {
+                throw aggregate.Flatten().InnerExceptions[0];
+            }
+            catch (AggregateException aggregate)
+            {
+                // The first failure that is not a cancellation, as Parallel.For would report it.
+                throw new AggregateException(aggregate.Flatten().InnerExceptions.Where(e => e is not OperationCanceledException));
+            }
         }
 
         return ImmutableArray.Create(outcomes);

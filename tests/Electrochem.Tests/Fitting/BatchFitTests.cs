@@ -65,4 +65,28 @@ public class BatchFitTests
         Assert.ThrowsAny<OperationCanceledException>(() => BatchFit.FitMany(Samples(10), (s, _) => Arrhenius.Fit(s.Kelvin, s.Sigma, ArrheniusForm.Conductivity), cancellationToken: source.Token));
         Assert.Throws<ArgumentOutOfRangeException>(() => BatchFit.FitMany(Samples(1), (s, _) => 0, maxDegreeOfParallelism: 0));
     }
+
+    // Fits run on dedicated threads, never on the thread pool: a batch that filled the pool used to starve the pool's
+    // timers, so a CancelAfter fired seconds late (issue #18). Cancellation from a timer then stops the batch.
+    [Fact]
+    public void Fits_run_off_the_thread_pool_and_a_timer_cancels_the_batch()
+    {
+        int onPool = 0;
+        var batch = BatchFit.FitMany(Enumerable.Range(0, 16).ToArray(), (i, _) =>
+        {
+            Interlocked.Add(ref onPool, Thread.CurrentThread.IsThreadPoolThread ? 1 : 0);
+            return i * 2;
+        }, maxDegreeOfParallelism: 4);
+        Assert.Equal(0, onPool);
+        Assert.Equal(Enumerable.Range(0, 16).Select(i => i * 2), batch.Select(o => o.Result));
+
+        using var source = new CancellationTokenSource();
+        source.CancelAfter(TimeSpan.FromMilliseconds(50));
+        Assert.ThrowsAny<OperationCanceledException>(() => BatchFit.FitMany(Enumerable.Range(0, 10_000).ToArray(), (i, token) =>
+        {
+            token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(20));
+            token.ThrowIfCancellationRequested();
+            return i;
+        }, cancellationToken: source.Token));
+    }
 }
