@@ -16,6 +16,9 @@ internal static class DelimitedBlockReader
     /// <summary>Characters handed to one Sep reader: far below its 2³¹ limit, far above any line.</summary>
     internal const int SegmentLength = 1 << 28;
 
+    /// <summary>The longest header field accepted as a column name (1,000 characters).</summary>
+    internal const int MaximumHeaderFieldLength = 1000;
+
     /// <summary>Reads the rows after the header.</summary>
     /// <param name="reader">Text positioned at the header line.</param>
     /// <param name="source">The file name for messages.</param>
@@ -72,6 +75,12 @@ internal static class DelimitedBlockReader
             if (headers.All(string.IsNullOrWhiteSpace))
             {
                 return Fail(source, headerLine, "the header line is empty; expected the column names of the data");
+            }
+
+            if (Array.FindIndex(headers, h => h.Length > MaximumHeaderFieldLength) is var longest and >= 0)
+            {
+                return Fail(source, headerLine, string.Create(CultureInfo.InvariantCulture,
+                    $"column {longest + 1} of the header is {headers[longest].Length:N0} characters long; a column name is expected to be short — is a double quote (\") in the header left unclosed, so that it swallows the lines after it?"));
             }
 
             (ColumnPlan[]? plans, string? problem) = plan(headers);

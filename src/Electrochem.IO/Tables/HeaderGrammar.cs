@@ -9,6 +9,9 @@ namespace Electrochem.IO.Tables;
 /// </summary>
 public static class HeaderGrammar
 {
+    /// <summary>The longest unit text after a slash that <see cref="Split"/> tries to recognise (64 characters).</summary>
+    public const int MaximumUnitLength = 64;
+
     /// <summary>
     /// Splits a header into name and unit by its brackets or slash: a trailing parenthesis or bracket is the unit
     /// (<c>Re(Z)</c> gives the name <c>Re</c> and the "unit" <c>Z</c>; readers that know such names match the whole
@@ -30,7 +33,9 @@ public static class HeaderGrammar
             return (bare.Length > 0 ? bare : name, unit);
         }
 
-        for (int slash = trimmed.LastIndexOf('/'); slash > 0; slash = trimmed.LastIndexOf('/', slash - 1))
+        // Units are short: only slashes within the last MaximumUnitLength characters are tried, so a garbled header
+        // (a quote that swallowed a whole file) costs linear time, not one substring per slash.
+        for (int slash = trimmed.LastIndexOf('/'); slash > 0 && trimmed.Length - slash <= MaximumUnitLength; slash = trimmed.LastIndexOf('/', slash - 1))
         {
             string left = trimmed[..slash].Trim();
             string right = trimmed[(slash + 1)..].Trim();

@@ -16,7 +16,7 @@ namespace Electrochem.IO.Tests.Cycling;
 public sealed class CyclerFileRobustnessTests : IDisposable
 {
     private const int LinesKept = 300;
-    private static readonly Lazy<(string Name, byte[] Bytes)[]> Samples = new(LoadSamples);
+    internal static readonly Lazy<(string Name, byte[] Bytes)[]> Samples = new(LoadSamples);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "electrochem-fuzz-" + Guid.NewGuid().ToString("N"));
 
     public CyclerFileRobustnessTests() => Directory.CreateDirectory(_folder);
@@ -48,6 +48,24 @@ public sealed class CyclerFileRobustnessTests : IDisposable
         return true.ToProperty();
     }
 
+    // Found by the long mutation run (docs/fuzzing.md): a double quote inserted into a Maccor header ("WF"Dis Cap") made
+    // the header's field swallow the whole file, and splitting that 70 KB "name" at each of its slashes allocated 10 GB.
+    [Fact]
+    public void An_unclosed_quote_in_a_header_is_refused_quickly_with_the_reason()
+    {
+        string original = Path.Combine(AppContext.BaseDirectory, "Data", "cycling", "beep", "xTESLADIAG_000019_CH70.070");
+        byte[] bytes = File.ReadAllBytes(original);
+        string text = Encoding.Latin1.GetString(bytes).Replace("WF Dis Cap", "WF\"Dis Cap", StringComparison.Ordinal);
+        string path = Path.Combine(_folder, "quoted.070");
+        File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        DataFileResult<CyclerRecording> result = CyclerFile.TryRead(path);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64L << 20);
+        Assert.False(result.IsSuccess);
+        Assert.Equal(2, result.Error!.LineNumber);
+        Assert.Contains("is a double quote (\") in the header left unclosed", result.Error.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_file_without_line_breaks_is_refused_before_it_is_buffered()
     {
@@ -64,7 +82,7 @@ public sealed class CyclerFileRobustnessTests : IDisposable
         Assert.True(allocated < 16 << 20, $"{allocated} bytes allocated for an 8 MiB file");
     }
 
-    internal void AssertHandled(string name, byte[] bytes)
+    internal bool AssertHandled(string name, byte[] bytes)
     {
         string path = Path.Combine(_folder, name);
         File.WriteAllBytes(path, bytes);
@@ -77,7 +95,7 @@ public sealed class CyclerFileRobustnessTests : IDisposable
         catch (Exception e)
         {
             Assert.Fail($"{name} ({bytes.Length} bytes) threw {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
-            return;
+            return false;
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
@@ -87,13 +105,13 @@ public sealed class CyclerFileRobustnessTests : IDisposable
             CyclerRecording r = result.Value;
             Assert.True(r.RowCount > 0);
             Assert.Equal(path, r.SourceName);
+            return true;
         }
-        else
-        {
-            Assert.Equal(path, result.Error!.FilePath);
-            Assert.InRange(result.Error.LineNumber, 1, Math.Max(1, bytes.Count(b => b == (byte)'\n') + 1));
-            Assert.False(string.IsNullOrWhiteSpace(result.Error.Problem));
-        }
+
+        Assert.Equal(path, result.Error!.FilePath);
+        Assert.InRange(result.Error.LineNumber, 1, Math.Max(1, bytes.Count(b => b == (byte)'\n') + 1));
+        Assert.False(string.IsNullOrWhiteSpace(result.Error.Problem));
+        return false;
     }
 
     internal static byte[] Mutate(byte[] bytes, Random random)

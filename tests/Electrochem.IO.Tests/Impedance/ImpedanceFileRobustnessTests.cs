@@ -18,10 +18,10 @@ namespace Electrochem.IO.Tests.Impedance;
 /// </summary>
 public sealed class ImpedanceFileRobustnessTests
 {
-    private static readonly Lazy<(string Name, byte[] Bytes)[]> Spectra = new(() => CyclerFileRobustnessTests.Prefixes(
+    internal static readonly Lazy<(string Name, byte[] Bytes)[]> Spectra = new(() => CyclerFileRobustnessTests.Prefixes(
         Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Data", "impedancepy")).Where(p => !p.EndsWith(".mpr", StringComparison.Ordinal))));
 
-    private static readonly (string Name, byte[] Bytes)[] Tables =
+    internal static readonly (string Name, byte[] Bytes)[] Tables =
     [
         ("sigma.csv", Encoding.UTF8.GetBytes("T (°C),sigma (S/cm)\n30,3.9e-4\n40,5.4e-4\n50,7.1e-4\n60,9.5e-4\n")),
         ("sigma-si.csv", Encoding.UTF8.GetBytes("T_K;sigma_S_per_cm\n303.15;3.9e-4\n313.15;5.4e-4\n323.15;7.1e-4\n")),
@@ -73,7 +73,7 @@ public sealed class ImpedanceFileRobustnessTests
     }
 
     /// <summary>True when the bytes read as a spectrum; fails the test on an exception, unbounded allocation, a non-finite value or an error without a line.</summary>
-    private static bool ReadSpectrum(string name, byte[] bytes)
+    internal static bool ReadSpectrum(string name, byte[] bytes)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         DataFileResult<ImpedanceData> result = Guard(name, () => ImpedanceFile.TryRead(new StringReader(Encoding.UTF8.GetString(bytes)), name));
@@ -93,7 +93,7 @@ public sealed class ImpedanceFileRobustnessTests
         return true;
     }
 
-    private static bool ReadTable(string name, byte[] bytes)
+    internal static bool ReadTable(string name, byte[] bytes)
     {
         DataFileResult<DelimitedTable> table = Guard(name, () => DelimitedTable.TryRead(new StringReader(Encoding.UTF8.GetString(bytes)), name));
         if (!table.IsSuccess)

@@ -119,4 +119,16 @@ public sealed class MeasurementUnitTests
         Assert.Equal(7200, MeasurementUnit.Parse("h", UnitDimension.Time)!.ToBase(2));
         Assert.Contains("mA", MeasurementUnit.Describe(UnitDimension.Current), StringComparison.Ordinal);
     }
+
+    // A header that swallowed a file (an unclosed quote) has thousands of slashes (dates): splitting it must stay linear.
+    [Fact]
+    public void A_huge_header_with_many_slashes_splits_in_linear_time_and_memory()
+    {
+        string huge = "WF " + string.Concat(Enumerable.Repeat("07/11/2019 14:02:33\t", 20_000)) + "Volts/V";
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        (string name, string? unit) = HeaderGrammar.Split(huge);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16L * huge.Length, "allocation not linear");
+        Assert.Equal("V", unit);
+        Assert.EndsWith("Volts", name, StringComparison.Ordinal);
+    }
 }
