@@ -50,7 +50,7 @@ internal static class EisCommand
                 bool asJson = parse.GetValue(json);
                 if (selection.OneFile)
                 {
-                    output.Append(asJson ? EisShowReport.Json(selection.Spectra[0].Data) : EisShowReport.Text(selection.Spectra[0].Data));
+                    output.Append(asJson ? EisShowReport.Json(selection.Spectra[0].Data) : EisShowReport.Text(selection.Spectra[0].Data, spectra.FormatGiven(parse)));
                 }
                 else
                 {

@@ -13,13 +13,13 @@ internal static class EisShowReport
     /// <summary>How many dropped rows the text report lists line by line before summarising.</summary>
     internal const int DroppedRowsListed = 5;
 
-    /// <summary>The report as text.</summary>
-    internal static string Text(ImpedanceData data)
+    /// <summary>The report as text; <paramref name="formatGiven"/> says the format was named with <c>--format</c> rather than detected.</summary>
+    internal static string Text(ImpedanceData data, bool formatGiven = false)
     {
         ImpedanceSpectrum spectrum = data.Spectrum;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"File: {data.SourceName}\n");
-        text.Append(CultureInfo.InvariantCulture, $"Format: {data.FormatName} (detected from the content)\n");
+        text.Append(CultureInfo.InvariantCulture, $"Format: {data.FormatName} ({(formatGiven ? "as --format named it" : "detected from the content")})\n");
         text.Append(CultureInfo.InvariantCulture, $"Instrument: {data.Instrument ?? "not stated"}\n");
         text.Append(CultureInfo.InvariantCulture, $"Measured: {data.MeasurementDate ?? "not stated"}\n");
         text.Append(CultureInfo.InvariantCulture, $"AC amplitude: {Setting(data.AcAmplitude)}\n");

@@ -66,6 +66,9 @@ internal sealed class SpectrumArguments
     /// <param name="Single">True when one file was named and one spectrum is analysed without <c>--spectrum all</c>: the command gives its full report.</param>
     internal sealed record Selection(IReadOnlyList<SelectedSpectrum> Spectra, IReadOnlyList<string> Problems, bool OneFile, bool Single);
 
+    /// <summary>Whether <c>--format</c> named a format (rather than auto-detection).</summary>
+    internal bool FormatGiven(ParseResult parse) => Format(parse) is not null;
+
     /// <summary>Checks the options before any file is read.</summary>
     /// <exception cref="ArgumentException">--spectrum, --fmin or --fmax is not valid.</exception>
     internal void Validate(ParseResult parse)

@@ -253,4 +253,12 @@ public sealed class EisBatchCommandTests : IDisposable
         await group.ReadAsync<double>(fields.Single(f => f.Name == "R1_Ohm"), values.AsMemory(), null, TestContext.Current.CancellationToken);
         Assert.Equal(150, values[1]!.Value, 150 * 1e-6);
     }
+
+    [Fact]
+    public void Show_says_whether_the_format_was_detected_or_named()
+    {
+        string file = WriteSweeps("one.csv", 100);
+        Assert.Contains("(detected from the content)", CliRun.Of("eis", "show", file).Stdout, StringComparison.Ordinal);
+        Assert.Contains("(as --format named it)", CliRun.Of("eis", "show", file, "--format", "table").Stdout, StringComparison.Ordinal);
+    }
 }
