@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Electrochem.IO.Cycling;
 using Electrochem.IO.Tables;
 
 namespace Electrochem.IO.Impedance;
@@ -41,16 +43,107 @@ internal sealed record DataBlock(int HeaderLine, ImmutableArray<ColumnHeader> He
             width--;
         }
 
-        var values = new List<double>[width];
+        // The rows are counted first (a cheap pass that parses nothing), so each column is one exact array filled in
+        // place: never a list grown by doubling, never a second copy.
+        int expected = CountRows(text, firstLine, isEnd, skipComments);
+        var values = new ChunkedBuilder<double>[width];
         for (int c = 0; c < width; c++)
         {
-            values[c] = [];
+            values[c] = new ChunkedBuilder<double>(headers[c] is null ? 0 : expected);
         }
 
-        var lines = new List<int>();
-        var fields = new List<string>();
-        int n = firstLine;
-        for (; n <= text.Count; n++)
+        using var lines = new ChunkedBuilder<int>(expected);
+        try
+        {
+            var fields = new List<string>();
+            int n = firstLine;
+            for (; n <= text.Count; n++)
+            {
+                string line = text.Line(n);
+                if (isEnd is not null && isEnd(line))
+                {
+                    break;
+                }
+
+                ReadOnlySpan<char> trimmed = line.AsSpan().Trim();
+                if (trimmed.IsEmpty || (skipComments && trimmed[0] == '#'))
+                {
+                    continue;
+                }
+
+                if (FieldSplitter.Split(line, delimiter, fields) is { } splitProblem)
+                {
+                    return text.Fail<DataBlock>(n, splitProblem);
+                }
+
+                int count = fields.Count;
+                while (count > width && fields[count - 1].Length == 0)
+                {
+                    count--;
+                }
+
+                if (count != width)
+                {
+                    string truncated = n == text.Count && !text.LastLineTerminated ? " (this last line has no line break: is the file truncated?)" : string.Empty;
+                    return text.Fail<DataBlock>(n,
+                        $"the row has {count} field{(count == 1 ? string.Empty : "s")} but the header on line {headerLine} has {width} columns, delimited by '{FieldSplitter.Describe(delimiter)}'{truncated}");
+                }
+
+                for (int c = 0; c < width; c++)
+                {
+                    if (headers[c] is not { } header)
+                    {
+                        if (fields[c].Length > 0)
+                        {
+                            return text.Fail<DataBlock>(n, $"column {c + 1} is '{DecimalNumberParser.Shorten(fields[c])}' but the header on line {headerLine} has no name there; expected an empty field");
+                        }
+
+                        continue;
+                    }
+
+                    if (numbers.Parse(fields[c], n, $"column {c + 1} ('{header.Text}')", out double value) is { } problem)
+                    {
+                        return text.Fail<DataBlock>(n, problem);
+                    }
+
+                    values[c].Add(value);
+                }
+
+                lines.Add(n);
+            }
+
+            if (lines.Count == 0)
+            {
+                return text.Fail<DataBlock>(headerLine, "the column header has no data rows after it; expected rows of numbers");
+            }
+
+            var named = ImmutableArray.CreateBuilder<ColumnHeader>();
+            var columns = ImmutableArray.CreateBuilder<ImmutableArray<double>>();
+            for (int c = 0; c < width; c++)
+            {
+                if (headers[c] is { } header)
+                {
+                    named.Add(header);
+                    columns.Add(Exact(values[c]));
+                }
+            }
+
+            return DataFileResult.Success(new DataBlock(headerLine, named.ToImmutable(), columns.ToImmutable(), Exact(lines), n));
+        }
+        finally
+        {
+            foreach (ChunkedBuilder<double> column in values)
+            {
+                column.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The number of rows <c>Read</c> will meet: lines up to the stop rule that are not blank (or skipped comments).</summary>
+    internal static int CountRows(ImpedanceText text, int firstLine, Func<string, bool>? isEnd, bool skipComments)
+    {
+        int rows = 0;
+        for (int n = firstLine; n <= text.Count; n++)
         {
             string line = text.Line(n);
             if (isEnd is not null && isEnd(line))
@@ -59,70 +152,18 @@ internal sealed record DataBlock(int HeaderLine, ImmutableArray<ColumnHeader> He
             }
 
             ReadOnlySpan<char> trimmed = line.AsSpan().Trim();
-            if (trimmed.IsEmpty || (skipComments && trimmed[0] == '#'))
+            if (!trimmed.IsEmpty && !(skipComments && trimmed[0] == '#'))
             {
-                continue;
-            }
-
-            if (FieldSplitter.Split(line, delimiter, fields) is { } splitProblem)
-            {
-                return text.Fail<DataBlock>(n, splitProblem);
-            }
-
-            int count = fields.Count;
-            while (count > width && fields[count - 1].Length == 0)
-            {
-                count--;
-            }
-
-            if (count != width)
-            {
-                string truncated = n == text.Count && !text.LastLineTerminated ? " (this last line has no line break: is the file truncated?)" : string.Empty;
-                return text.Fail<DataBlock>(n,
-                    $"the row has {count} field{(count == 1 ? string.Empty : "s")} but the header on line {headerLine} has {width} columns, delimited by '{FieldSplitter.Describe(delimiter)}'{truncated}");
-            }
-
-            for (int c = 0; c < width; c++)
-            {
-                if (headers[c] is not { } header)
-                {
-                    if (fields[c].Length > 0)
-                    {
-                        return text.Fail<DataBlock>(n, $"column {c + 1} is '{DecimalNumberParser.Shorten(fields[c])}' but the header on line {headerLine} has no name there; expected an empty field");
-                    }
-
-                    continue;
-                }
-
-                if (numbers.Parse(fields[c], n, $"column {c + 1} ('{header.Text}')", out double value) is { } problem)
-                {
-                    return text.Fail<DataBlock>(n, problem);
-                }
-
-                values[c].Add(value);
-            }
-
-            lines.Add(n);
-        }
-
-        if (lines.Count == 0)
-        {
-            return text.Fail<DataBlock>(headerLine, "the column header has no data rows after it; expected rows of numbers");
-        }
-
-        var named = ImmutableArray.CreateBuilder<ColumnHeader>();
-        var columns = ImmutableArray.CreateBuilder<ImmutableArray<double>>();
-        for (int c = 0; c < width; c++)
-        {
-            if (headers[c] is { } header)
-            {
-                named.Add(header);
-                columns.Add([.. values[c]]);
+                rows++;
             }
         }
 
-        return DataFileResult.Success(new DataBlock(headerLine, named.ToImmutable(), columns.ToImmutable(), [.. lines], n));
+        return rows;
     }
+
+    /// <summary>The values as an exact array (the counted one, filled to its end; a copy only if the count was wrong).</summary>
+    private static ImmutableArray<T> Exact<T>(ChunkedBuilder<T> values)
+        where T : struct => ImmutableCollectionsMarshal.AsImmutableArray(values.ToArrayAndClear());
 
     /// <summary>The headers of split header fields: null for an empty field, otherwise parsed into name and unit.</summary>
     internal static ColumnHeader?[] HeadersOf(IReadOnlyList<string> fields)

@@ -38,7 +38,7 @@ internal static class GamryReader
             string? problem = FieldSplitter.Split(line, '\t', fields);
             if (problem is not null || fields.Count == 0)
             {
-                header.Warnings.Add($"line {n} could not be read as a setting ({problem ?? "no fields"}); it was skipped");
+                header.Warn($"line {n} could not be read as a setting ({problem ?? "no fields"}); it was skipped");
                 continue;
             }
 
@@ -54,7 +54,7 @@ internal static class GamryReader
 
             if (fields[0] == "EXPERIMENTABORTED" && fields.Count >= 3 && fields[2] == "T")
             {
-                header.Warnings.Add($"the run was aborted (EXPERIMENTABORTED on line {n}); the spectrum holds the points measured before the abort");
+                header.Warn($"the run was aborted (EXPERIMENTABORTED on line {n}); the spectrum holds the points measured before the abort");
             }
 
             if (fields.Count < 3)

@@ -38,7 +38,7 @@ public sealed class ImpedanceData
         MeasurementDate = header.MeasurementDate;
         AcAmplitude = header.AcAmplitude;
         DcPotential = header.DcPotential;
-        Warnings = header.Warnings.ToImmutable();
+        Warnings = header.Warnings;
         Sweeps = sweeps;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Electrochem.Impedance;
 using Electrochem.IO.Tables;
 
@@ -55,83 +56,85 @@ internal static class ImpedanceDataBuilder
         return Build(text, format, header, block, roles!);
     }
 
+    /// <remarks>
+    /// The block's columns become the spectrum's and the data's columns without a copy where nothing changes them (no
+    /// unit factor, no dropped row), so a large file is held about once, not twice.
+    /// </remarks>
     internal static DataFileResult<ImpedanceData> Build(ImpedanceText text, ImpedanceFileFormat format, ImpedanceFileHeader header, DataBlock block, ImpedanceColumnRoles.Resolution roles)
     {
-        var frequency = new List<double>(block.RowCount);
-        var real = new List<double>(block.RowCount);
-        var imaginary = new List<double>(block.RowCount);
-        var kept = new List<int>(block.RowCount);
+        if (header.TooManySettings is { } tooMany)
+        {
+            return text.Fail<ImpedanceData>(header.TooManySettingsLine, tooMany);
+        }
+
+        ReadOnlySpan<double> f = block.Values[roles.Frequency.Index].AsSpan();
+        ReadOnlySpan<double> re = block.Values[roles.Real.Index].AsSpan();
+        ReadOnlySpan<double> im = block.Values[roles.Imaginary.Index].AsSpan();
         var dropped = ImmutableArray.CreateBuilder<DroppedPoint>();
-        ImmutableArray<double> f = block.Values[roles.Frequency.Index];
-        ImmutableArray<double> re = block.Values[roles.Real.Index];
-        ImmutableArray<double> im = block.Values[roles.Imaginary.Index];
+        bool negativeZero = false;
         for (int r = 0; r < block.RowCount; r++)
         {
             int line = block.LineNumbers[r];
-            double hertz = f[r] * roles.Frequency.Factor;
-            if (roles.Frequency.Angular)
-            {
-                hertz /= 2 * Math.PI;
-            }
-
             if (f[r] == 0)
             {
                 dropped.Add(new DroppedPoint(line, ZeroFrequencyReason));
                 continue;
             }
 
+            double hertz = Hertz(f[r], roles.Frequency);
             if (!(hertz > 0) || !double.IsFinite(hertz))
             {
                 return text.Fail<ImpedanceData>(line, $"the frequency ('{block.Headers[roles.Frequency.Index].Text}') is {Format(f[r])}; expected a positive finite frequency");
             }
 
-            double z1 = re[r] * roles.Real.Factor;
-            double z2 = im[r] * roles.Imaginary.Factor;
-            if (!double.IsFinite(z1) || !double.IsFinite(z2))
+            if (!double.IsFinite(re[r] * roles.Real.Factor) || !double.IsFinite(im[r] * roles.Imaginary.Factor))
             {
                 return text.Fail<ImpedanceData>(line, "Z′ or Z″ overflows when converted to Ω; expected finite values");
             }
 
-            frequency.Add(hertz);
-            real.Add(z1);
-            imaginary.Add(z2 == 0 ? 0 : z2);
-            kept.Add(r);
+            negativeZero |= im[r] == 0 && double.IsNegative(im[r] * roles.Imaginary.Factor);
         }
 
-        if (kept.Count == 0)
+        int count = block.RowCount - dropped.Count;
+        if (count == 0)
         {
             return text.Fail<ImpedanceData>(block.HeaderLine, $"no impedance points: all {block.RowCount} rows have frequency 0 (DC records); expected at least one row with a positive frequency");
         }
 
+        bool allKept = dropped.Count == 0;
+        double[] frequency = Column(block, roles.Frequency.Index, roles.Frequency.Index, allKept && roles.Frequency is { Factor: 1, Angular: false }, v => Hertz(v, roles.Frequency));
+        double[] real = Column(block, roles.Frequency.Index, roles.Real.Index, allKept && roles.Real.Factor == 1, v => v * roles.Real.Factor);
+        double[] imaginary = Column(block, roles.Frequency.Index, roles.Imaginary.Index, allKept && roles.Imaginary.Factor == 1 && !negativeZero, v => v * roles.Imaginary.Factor is var z && z == 0 ? 0 : z);
+        ImmutableArray<int> lines = allKept ? block.LineNumbers : [.. Kept(f, block.LineNumbers.AsSpan())];
         var others = ImmutableArray.CreateBuilder<TableColumn>();
         for (int c = 0; c < block.Headers.Length; c++)
         {
-            if (c == roles.Frequency.Index || c == roles.Real.Index || c == roles.Imaginary.Index)
+            if (c != roles.Frequency.Index && c != roles.Real.Index && c != roles.Imaginary.Index)
             {
-                continue;
+                others.Add(new TableColumn(block.Headers[c], allKept ? block.Values[c] : [.. Kept(f, block.Values[c].AsSpan())]));
             }
-
-            ImmutableArray<double> values = block.Values[c];
-            others.Add(new TableColumn(block.Headers[c], [.. kept.Select(r => values[r])]));
         }
 
-        var spectrum = new ImpedanceSpectrum(frequency.ToArray(), real.ToArray(), imaginary.ToArray());
-        if (imaginary.Count >= 3 && imaginary.All(z => z > 0))
+        var spectrum = ImpedanceSpectrum.Adopt(frequency, real, imaginary);
+        if (imaginary.Length >= 3 && !imaginary.AsSpan().ContainsAnyInRange(double.NegativeInfinity, 0))
         {
-            header.Warnings.Add($"every Z″ is positive (inductive) in all {imaginary.Count} points: the column '{block.Headers[roles.Imaginary.Index].Text}' probably holds −Z″ under a Z″ name; name it '-Z″' (or '-Im(Z)') and it is negated on reading");
+            header.Warn($"every Z″ is positive (inductive) in all {imaginary.Length} points: the column '{block.Headers[roles.Imaginary.Index].Text}' probably holds −Z″ under a Z″ name; name it '-Z″' (or '-Im(Z)') and it is negated on reading");
         }
 
         if (LooksLikeFrequencies(real) && !LooksLikeFrequencies(frequency))
         {
-            header.Warnings.Add($"the Z′ column '{block.Headers[roles.Real.Index].Text}' runs monotonically over {Math.Log10(real.Max() / real.Min()):F1} decades in even logarithmic steps, as frequencies do, while the frequency column '{block.Headers[roles.Frequency.Index].Text}' does not: are the columns in the order f, Z′, Z″?");
+            header.Warn($"the Z′ column '{block.Headers[roles.Real.Index].Text}' runs monotonically over {Math.Log10(real.Max() / real.Min()):F1} decades in even logarithmic steps, as frequencies do, while the frequency column '{block.Headers[roles.Frequency.Index].Text}' does not: are the columns in the order f, Z′, Z″?");
         }
 
-        ImmutableArray<int> lines = [.. kept.Select(r => block.LineNumbers[r])];
         ImmutableArray<TableColumn> otherColumns = others.ToImmutable();
-        ImmutableArray<ImpedanceSweep> sweeps = SweepSplitter.Split(spectrum, lines, otherColumns, header.Warnings);
+        if (SweepSplitter.Split(spectrum, lines, otherColumns, header, out ImmutableArray<ImpedanceSweep> sweeps) is { } sweepError)
+        {
+            return DataFileResult.Failure<ImpedanceData>(text.Error(sweepError.LineNumber, sweepError.Problem));
+        }
+
         if (sweeps.Length > 1)
         {
-            header.Warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            header.Warn(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"the file holds {sweeps.Length} sweeps ({SweepSizes(sweeps)} points); Spectrum joins all {spectrum.Count} points in file order, Sweeps holds each one to fit on its own"));
         }
 
@@ -139,23 +142,71 @@ internal static class ImpedanceDataBuilder
             text.SourceName, format, spectrum, lines, roles.Columns, otherColumns, dropped.ToImmutable(), header, sweeps));
     }
 
-    /// <summary>Whether values look like a frequency sweep: at least 5, positive, monotonic, over two decades or more, in even logarithmic steps (coefficient of variation of the steps below 0.15).</summary>
-    private static bool LooksLikeFrequencies(List<double> values)
+    private static double Hertz(double value, ImpedanceColumnRoles.Role frequency) =>
+        frequency.Angular ? value * frequency.Factor / (2 * Math.PI) : value * frequency.Factor;
+
+    /// <summary>A column of the kept rows (frequency ≠ 0), converted; the block's own array when nothing changes it.</summary>
+    private static double[] Column(DataBlock block, int frequencyIndex, int index, bool unchanged, Func<double, double> convert)
     {
-        if (values.Count < 5 || values.Any(v => !(v > 0)))
+        ImmutableArray<double> values = block.Values[index];
+        if (unchanged)
+        {
+            return ImmutableCollectionsMarshal.AsArray(values)!;
+        }
+
+        double[] kept = Kept(block.Values[frequencyIndex].AsSpan(), values.AsSpan());
+        for (int i = 0; i < kept.Length; i++)
+        {
+            kept[i] = convert(kept[i]);
+        }
+
+        return kept;
+    }
+
+    /// <summary>The values of the rows whose frequency is not 0.</summary>
+    private static T[] Kept<T>(ReadOnlySpan<double> frequency, ReadOnlySpan<T> values)
+    {
+        var kept = new T[frequency.Length - frequency.Count(0.0)];
+        int k = 0;
+        for (int r = 0; r < frequency.Length; r++)
+        {
+            if (frequency[r] != 0)
+            {
+                kept[k++] = values[r];
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Whether values look like a frequency sweep: at least 5, positive, monotonic, over two decades or more, in even logarithmic steps (coefficient of variation of the steps below 0.15).</summary>
+    private static bool LooksLikeFrequencies(double[] values)
+    {
+        if (values.Length < 5 || values.AsSpan().ContainsAnyInRange(double.NegativeInfinity, 0))
         {
             return false;
         }
 
-        double[] steps = [.. values.Skip(1).Select((v, i) => Math.Log(v / values[i]))];
-        if (!(steps.All(s => s > 0) || steps.All(s => s < 0)) || Math.Abs(steps.Sum()) < Math.Log(100))
+        // One pass over the logarithmic steps (no array of them): same sign throughout, their sum and spread.
+        int sign = Math.Sign(values[1] - values[0]);
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (int i = 1; i < values.Length; i++)
         {
-            return false;
+            double step = Math.Log(values[i] / values[i - 1]);
+            if (sign == 0 || Math.Sign(step) != sign)
+            {
+                return false;
+            }
+
+            sum += step;
+            sumOfSquares += step * step;
         }
 
-        double mean = steps.Average();
-        double spread = Math.Sqrt(steps.Sum(s => (s - mean) * (s - mean)) / steps.Length);
-        return spread < 0.15 * Math.Abs(mean);
+        int n = values.Length - 1;
+        double mean = sum / n;
+        double spread = Math.Sqrt(Math.Max(0, (sumOfSquares / n) - (mean * mean)));
+        return Math.Abs(sum) >= Math.Log(100) && spread < 0.15 * Math.Abs(mean);
     }
 
     /// <summary>The sweeps' point counts, e.g. <c>4 × 21</c> or <c>21, 21, 20</c>.</summary>

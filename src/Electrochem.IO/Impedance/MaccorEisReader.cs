@@ -108,7 +108,7 @@ internal static class MaccorEisReader
 
         if (empty.Count > 0)
         {
-            header.Warnings.Add($"columns named in the header without a value in every row are not read: {string.Join(", ", empty.Select(e => $"'{e}'"))}");
+            header.Warn($"columns named in the header without a value in every row are not read: {string.Join(", ", empty.Select(e => $"'{e}'"))}");
         }
 
         int dc = headers.ToList().FindIndex(h => h.Text == "V-DC");

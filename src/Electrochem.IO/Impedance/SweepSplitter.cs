@@ -19,12 +19,18 @@ internal static class SweepSplitter
     private static readonly HashSet<string> PotentialKeys = ["ewe", "e", "vdc", "edc", "potential", "voltage", "ecell", "dcpotential", "vf"];
     private static readonly HashSet<string> CurrentKeys = ["i", "idc", "current", "dccurrent", "im"];
 
+    /// <summary>More sweeps than this in one file (a cycling test with EIS every cycle has thousands) make the file an error.</summary>
+    internal const int MaximumSweeps = 100_000;
+
     /// <summary>The sweeps of a spectrum read from a file, and warnings about frequencies that go backwards inside one.</summary>
     /// <param name="spectrum">Every point, in file order.</param>
     /// <param name="lines">The line of each point.</param>
     /// <param name="others">The file's other columns, one value per point.</param>
-    /// <param name="warnings">Receives the warnings.</param>
-    internal static ImmutableArray<ImpedanceSweep> Split(ImpedanceSpectrum spectrum, ImmutableArray<int> lines, ImmutableArray<TableColumn> others, ImmutableArray<string>.Builder warnings)
+    /// <param name="header">Receives the warnings.</param>
+    /// <param name="sweeps">The sweeps, in order (one sweep shares the spectrum and the lines).</param>
+    /// <returns>The problem when the file splits into more than <see cref="MaximumSweeps"/> sweeps, else null.</returns>
+    /// <remarks>One pass over the points: the sweep's direction is kept as it is found, not searched again at every point.</remarks>
+    internal static (int LineNumber, string Problem)? Split(ImpedanceSpectrum spectrum, ImmutableArray<int> lines, ImmutableArray<TableColumn> others, ImpedanceFileHeader header, out ImmutableArray<ImpedanceSweep> sweeps)
     {
         TableColumn[] loops = [.. others
             .Where(c => LoopKeys.Contains(HeaderGrammar.MatchKey(c.Header.Name)) && c.Header.Unit is null)
@@ -35,72 +41,97 @@ internal static class SweepSplitter
         ReadOnlySpan<double> f = spectrum.Frequency;
         var starts = new List<int> { 0 };
         var backwards = new List<int>();
+        int start = 0;
+        int direction = 0;
         for (int i = 1; i < f.Length; i++)
         {
-            int start = starts[^1];
-            if (loops.Any(c => c.Values[i] != c.Values[i - 1]))
+            bool restart = LoopChanges(loops, i);
+            if (!restart)
             {
-                starts.Add(i);
-                continue;
+                double step = Math.Log(f[i] / f[i - 1]);
+                if (direction != 0 && Math.Sign(step) == -direction)
+                {
+                    if (Math.Abs(Math.Log(f[i] / f[start])) >= Math.Abs(step))
+                    {
+                        backwards.Add(i);
+                        continue;
+                    }
+
+                    restart = true;
+                }
+                else if (direction == 0 && f[i] != f[i - 1])
+                {
+                    direction = f[i] > f[i - 1] ? 1 : -1;
+                }
             }
 
-            int direction = Direction(f[start..i]);
-            double step = Math.Log(f[i] / f[i - 1]);
-            if (direction == 0 || Math.Sign(step) != -direction)
+            if (restart)
             {
-                continue;
-            }
+                if (starts.Count == MaximumSweeps)
+                {
+                    sweeps = [];
+                    return (lines[i], string.Create(CultureInfo.InvariantCulture,
+                        $"the points split into more than {MaximumSweeps} sweeps (this line starts the next: the frequency restarts or the loop column changes); a file may hold at most {MaximumSweeps}: check the frequency and loop columns, or split the file"));
+                }
 
-            if (Math.Abs(Math.Log(f[i] / f[start])) < Math.Abs(step))
-            {
                 starts.Add(i);
-            }
-            else
-            {
-                backwards.Add(i);
+                start = i;
+                direction = 0;
             }
         }
 
         starts.Add(f.Length);
-        var sweeps = ImmutableArray.CreateBuilder<ImpedanceSweep>(starts.Count - 1);
+        var builder = ImmutableArray.CreateBuilder<ImpedanceSweep>(starts.Count - 1);
         for (int s = 0; s + 1 < starts.Count; s++)
         {
             int from = starts[s];
             int to = starts[s + 1];
-            ImpedanceSpectrum part = starts.Count == 2 ? spectrum : new ImpedanceSpectrum(f[from..to], spectrum.Real[from..to], spectrum.Imaginary[from..to]);
-            sweeps.Add(new ImpedanceSweep(
+            bool whole = starts.Count == 2;
+            builder.Add(new ImpedanceSweep(
                 s + 1,
-                part,
-                lines[from..to],
+                whole ? spectrum : new ImpedanceSpectrum(f[from..to], spectrum.Real[from..to], spectrum.Imaginary[from..to]),
+                whole ? lines : lines[from..to],
                 time is { } t ? t.Column.Values[from] * t.Scale : null,
                 potential is { } e ? Mean(e.Column.Values, from, to) * e.Scale : null,
                 current is { } c ? Mean(c.Column.Values, from, to) * c.Scale : null,
                 loops.Length > 0 ? loops[0].Values[from] : null));
         }
 
-        foreach (IGrouping<int, int> group in backwards.GroupBy(i => starts.FindLastIndex(s => s <= i)))
+        sweeps = builder.MoveToImmutable();
+        int sweep = 0;
+        for (int b = 0; b < backwards.Count;)
         {
-            int first = group.First();
-            string where = sweeps.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" in sweep {group.Key + 1}") : string.Empty;
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"the frequency goes against the sweep's direction at {group.Count()} point{(group.Count() == 1 ? string.Empty : "s")}{where} (first on line {lines[first]}: {f[first - 1]:G6} Hz then {f[first]:G6} Hz); a sweep's frequencies are expected to be monotonic: check for repeated or out-of-order measurements"));
+            int first = backwards[b];
+            while (starts[sweep + 1] <= first)
+            {
+                sweep++;
+            }
+
+            int count = 0;
+            for (; b < backwards.Count && backwards[b] < starts[sweep + 1]; b++)
+            {
+                count++;
+            }
+
+            string where = sweeps.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $" in sweep {sweep + 1}") : string.Empty;
+            header.Warn(string.Create(CultureInfo.InvariantCulture,
+                $"the frequency goes against the sweep's direction at {count} point{(count == 1 ? string.Empty : "s")}{where} (first on line {lines[first]}: {f[first - 1]:G6} Hz then {f[first]:G6} Hz); a sweep's frequencies are expected to be monotonic: check for repeated or out-of-order measurements"));
         }
 
-        return sweeps.MoveToImmutable();
+        return null;
     }
 
-    /// <summary>The sign of the first non-zero step of the sweep so far, or 0 when it has none.</summary>
-    private static int Direction(ReadOnlySpan<double> sweep)
+    private static bool LoopChanges(TableColumn[] loops, int i)
     {
-        for (int i = 1; i < sweep.Length; i++)
+        foreach (TableColumn loop in loops)
         {
-            if (sweep[i] != sweep[i - 1])
+            if (loop.Values[i] != loop.Values[i - 1])
             {
-                return sweep[i] > sweep[i - 1] ? 1 : -1;
+                return true;
             }
         }
 
-        return 0;
+        return false;
     }
 
     /// <summary>The first column with one of the names and a unit of the dimension, and its factor to the base unit.</summary>

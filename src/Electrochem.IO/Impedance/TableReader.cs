@@ -117,8 +117,9 @@ internal static class TableReader
             }
         }
 
-        using var reader = new StringReader(string.Join('\n', text.Lines));
-        DataFileResult<DelimitedTable> read = DelimitedTable.TryRead(reader, text.SourceName, text.Options);
+        using TextReader reader = text.OpenReader();
+        int rows = first > 0 ? DataBlock.CountRows(text, first + 1, null, skipComments: true) : 0;
+        DataFileResult<DelimitedTable> read = DelimitedTableParser.Parse(reader, text.SourceName, text.Options, rows);
         if (!read.IsSuccess)
         {
             return DataFileResult.Failure<ImpedanceData>(read.Error);
@@ -159,11 +160,7 @@ internal static class TableReader
             : DataFileResult.Failure<ImpedanceData>(block.Error);
     }
 
-    private static int FirstContentLine(ImpedanceText text) => text.Find(1, line =>
-    {
-        ReadOnlySpan<char> trimmed = line.AsSpan().Trim();
-        return !trimmed.IsEmpty && trimmed[0] != '#';
-    });
+    private static int FirstContentLine(ImpedanceText text) => text.FirstContentLine;
 
     /// <summary>Tab, else semicolon, else comma (as <see cref="DelimitedTable"/> detects it), else runs of spaces when the line has no comma but inner spaces.</summary>
     private static char DetectDelimiter(string line) =>

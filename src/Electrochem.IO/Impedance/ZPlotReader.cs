@@ -73,7 +73,7 @@ internal static class ZPlotReader
             && int.TryParse(announced.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int points)
             && points != block.Value.RowCount)
         {
-            header.Warnings.Add(string.Create(CultureInfo.InvariantCulture,
+            header.Warn(string.Create(CultureInfo.InvariantCulture,
                 $"the header announces {points} data points (line {announced.LineNumber}) but the file has {block.Value.RowCount}: an interrupted or shortened sweep?"));
         }
 

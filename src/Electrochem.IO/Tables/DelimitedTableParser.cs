@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using Electrochem.IO.Cycling;
 
 namespace Electrochem.IO.Tables;
 
@@ -15,16 +17,24 @@ internal sealed class DelimitedTableParser
     private readonly List<string> _fields = [];
     private readonly DecimalNumberParser _numbers;
 
-    private DelimitedTableParser(TextReader reader, string source, DelimitedTableOptions options)
+    private readonly int _expectedRows;
+
+    private DelimitedTableParser(TextReader reader, string source, DelimitedTableOptions options, int expectedRows)
     {
+        _expectedRows = expectedRows;
         _lines = new LineReader(reader, options.MaximumLineLength, options.MaximumFileBytes);
         _source = source;
         _options = options;
         _numbers = new DecimalNumberParser(options.DecimalSeparator);
     }
 
-    internal static DataFileResult<DelimitedTable> Parse(TextReader reader, string source, DelimitedTableOptions options) =>
-        new DelimitedTableParser(reader, source, options).Parse();
+    /// <summary>Parses a table.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="source">The name for messages.</param>
+    /// <param name="options">Limits, delimiter, decimal separator.</param>
+    /// <param name="expectedRows">The number of data rows when the caller has counted them (each column is then one exact array, filled in place), or 0.</param>
+    internal static DataFileResult<DelimitedTable> Parse(TextReader reader, string source, DelimitedTableOptions options, int expectedRows = 0) =>
+        new DelimitedTableParser(reader, source, options, expectedRows).Parse();
 
     private DataFileResult<DelimitedTable> Parse()
     {
@@ -88,13 +98,30 @@ internal sealed class DelimitedTableParser
             }
         }
 
-        var values = new List<double>[headers.Length];
+        // Exact arrays when the rows were counted, else pooled chunks that start small and are copied once into exact
+        // arrays: never lists grown by doubling.
+        var values = new ChunkedBuilder<double>[headers.Length];
         for (int c = 0; c < values.Length; c++)
         {
-            values[c] = [];
+            values[c] = new ChunkedBuilder<double>(_expectedRows);
         }
 
-        var rowLines = new List<int>();
+        using var rowLines = new ChunkedBuilder<int>(_expectedRows);
+        try
+        {
+            return ReadRows(headers, headerLine, delimiter, values, rowLines);
+        }
+        finally
+        {
+            foreach (ChunkedBuilder<double> column in values)
+            {
+                column.Dispose();
+            }
+        }
+    }
+
+    private DataFileResult<DelimitedTable> ReadRows(ColumnHeader[] headers, int headerLine, char delimiter, ChunkedBuilder<double>[] values, ChunkedBuilder<int> rowLines)
+    {
         while (true)
         {
             if (NextContentLine(out string row) is { } rowError)
@@ -140,11 +167,11 @@ internal sealed class DelimitedTableParser
         var columns = ImmutableArray.CreateBuilder<TableColumn>(headers.Length);
         for (int c = 0; c < headers.Length; c++)
         {
-            columns.Add(new TableColumn(headers[c], [.. values[c]]));
+            columns.Add(new TableColumn(headers[c], ImmutableCollectionsMarshal.AsImmutableArray(values[c].ToArrayAndClear())));
         }
 
         return DataFileResult.Success(
-            new DelimitedTable(_source, delimiter, _numbers.DecimalSeparator ?? '.', headerLine, columns.MoveToImmutable(), [.. rowLines]));
+            new DelimitedTable(_source, delimiter, _numbers.DecimalSeparator ?? '.', headerLine, columns.MoveToImmutable(), ImmutableCollectionsMarshal.AsImmutableArray(rowLines.ToArrayAndClear())));
     }
 
     /// <summary>The next line that is neither blank nor a comment; empty at the end of the input. Returns a reading error or null.</summary>

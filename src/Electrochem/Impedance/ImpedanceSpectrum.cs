@@ -22,15 +22,30 @@ public sealed class ImpedanceSpectrum
     /// <exception cref="ArgumentException">Lengths differ, the spectrum is empty, a value is not finite, or a frequency is not positive.</exception>
     public ImpedanceSpectrum(ReadOnlySpan<double> frequencyHertz, ReadOnlySpan<double> real, ReadOnlySpan<double> imaginary)
     {
+        Check(frequencyHertz, real, imaginary);
+        _frequency = frequencyHertz.ToArray();
+        _real = real.ToArray();
+        _imaginary = imaginary.ToArray();
+    }
+
+    /// <summary>
+    /// A spectrum that takes the arrays as they are, checked as the constructor checks them but not copied: the caller
+    /// gives them up (or shares them only with other immutable holders) so a reader does not hold the data twice.
+    /// </summary>
+    internal static ImpedanceSpectrum Adopt(double[] frequencyHertz, double[] real, double[] imaginary)
+    {
+        Check(frequencyHertz, real, imaginary);
+        return new ImpedanceSpectrum(frequencyHertz, real, imaginary);
+    }
+
+    private static void Check(ReadOnlySpan<double> frequencyHertz, ReadOnlySpan<double> real, ReadOnlySpan<double> imaginary)
+    {
         Preconditions.CheckSameLength(frequencyHertz.Length, real.Length, nameof(frequencyHertz), nameof(real));
         Preconditions.CheckSameLength(frequencyHertz.Length, imaginary.Length, nameof(frequencyHertz), nameof(imaginary));
         Preconditions.CheckMinimumCount(frequencyHertz.Length, 1, nameof(frequencyHertz), "a spectrum needs at least one point");
         Preconditions.CheckAllPositive(frequencyHertz, nameof(frequencyHertz), " Hz");
         Preconditions.CheckAllFinite(real, nameof(real));
         Preconditions.CheckAllFinite(imaginary, nameof(imaginary));
-        _frequency = frequencyHertz.ToArray();
-        _real = real.ToArray();
-        _imaginary = imaginary.ToArray();
     }
 
     private ImpedanceSpectrum(double[] frequency, double[] real, double[] imaginary)
