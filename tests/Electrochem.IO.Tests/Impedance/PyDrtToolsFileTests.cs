@@ -1,3 +1,4 @@
+using Electrochem.Impedance.Drt;
 using Electrochem.IO.Impedance;
 
 namespace Electrochem.IO.Tests.Impedance;
@@ -35,5 +36,20 @@ public sealed class PyDrtToolsFileTests
         ImpedanceData data = ImpedanceFile.Read(Data(name));
         Assert.True(data.Spectrum.Count > 10);
         Assert.Equal(ImpedanceFileFormat.HeaderlessCsv, data.Format);
+    }
+
+    [Fact]
+    public void The_tutorials_ridge_regression_gives_its_polarisation_resistance()
+    {
+        // pyDRTtools' tutorial on 1ZARC.csv (Gaussian RBF, FWHM coefficient 0.5, 2nd-order penalty, Re and Im together,
+        // R_∞ and L₀ fitted, λ from its GCV run): R_pol ≈ 49.89 Ω, the peak at τ₀ = 0.1 s. Our grid (101 points, one
+        // decade beyond 1/ω on each side) differs from the tutorial's (81 points, τ = 1/f), so 0.05 Ω is allowed.
+        ImpedanceData data = ImpedanceFile.Read(Data("1ZARC.csv"));
+        DrtResult drt = DistributionOfRelaxationTimes.Compute(data.Spectrum, new DrtOptions(0.0032855335331287263));
+        Assert.True(drt.Converged);
+        Assert.Equal(49.89, drt.PolarizationResistance, 0.05);
+        int peak = drt.GammaOnGrid.IndexOf(drt.GammaOnGrid.Max());
+        Assert.InRange(Math.Abs(Math.Log(drt.Tau[peak] / 0.1)), 0, Math.Log(drt.Tau[1] / drt.Tau[0]));
+        Assert.Equal(4.96e-6, drt.Inductance, 0.05e-6);   // the file's 31 Ω of jωL at 1 MHz
     }
 }

@@ -1,0 +1,50 @@
+namespace Electrochem.Impedance.Drt;
+
+/// <summary>
+/// Options of a DRT computation by ridge regression on Gaussian radial basis functions. Change one with <c>with</c>.
+/// </summary>
+/// <param name="Lambda">
+/// The regularisation parameter λ (&gt; 0), in the units of the residual sum of squares per unit of the penalty (Ω² for
+/// a penalty on γ in Ω): the weight of the penalty against the misfit of Z′ and Z″ together. Larger λ gives a smoother,
+/// broader DRT. pyDRTtools' tutorial chooses about 3·10⁻³ for its 1-ZARC spectrum (R = 50 Ω, noise σ = 0.5 Ω).
+/// </param>
+/// <param name="PenaltyOrder">The derivative of γ (in ln τ) whose squared integral is penalised: 1 or 2. Default 2.</param>
+/// <param name="FwhmCoefficient">
+/// The basis functions' shape: the full width at half maximum of each Gaussian is the grid spacing in ln τ divided by
+/// this coefficient (0.5 gives two grid steps, pyDRTtools' default). Default 0.5; from 0.01 to 10.
+/// </param>
+/// <param name="FitSeriesResistance">Fit R_∞ (the high-frequency intercept, ≥ 0). Default true.</param>
+/// <param name="FitInductance">Fit a series inductance L₀ (≥ 0, jωL₀). Default true.</param>
+public sealed record DrtOptions(
+    double Lambda,
+    int PenaltyOrder = 2,
+    double FwhmCoefficient = 0.5,
+    bool FitSeriesResistance = true,
+    bool FitInductance = true)
+{
+    /// <summary>How far the τ grid extends beyond 1/ω_max and 1/ω_min, in decades, on each side (0 to 5). Default 1.</summary>
+    public double ExtensionDecades { get; init; } = 1;
+
+    internal void Validate()
+    {
+        if (!(Lambda > 0) || !double.IsFinite(Lambda))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Lambda), Lambda, "λ must be a finite number > 0 (try 1e-3 for a spectrum of tens of ohms).");
+        }
+
+        if (PenaltyOrder is not (1 or 2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PenaltyOrder), PenaltyOrder, "The penalty order must be 1 (first derivative of γ) or 2 (second derivative).");
+        }
+
+        if (!(FwhmCoefficient >= 0.01 && FwhmCoefficient <= 10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(FwhmCoefficient), FwhmCoefficient, "The FWHM coefficient must lie between 0.01 and 10 (0.5 makes each basis function two grid steps wide at half height).");
+        }
+
+        if (!(ExtensionDecades >= 0 && ExtensionDecades <= 5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ExtensionDecades), ExtensionDecades, "The τ grid's extension beyond the data must lie between 0 and 5 decades.");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace Electrochem.Impedance.Drt;
+
+/// <summary>
+/// A distribution of relaxation times: γ(τ) = Σₘ xₘ·exp(−(ε·ln(τ/τₘ))²) on the grid τₘ, with R_∞ and L₀, and the spectrum
+/// it reconstructs. τ = 1/ω (ω in rad/s, so a process at f has τ = 1/(2πf)); γ in Ω per unit of ln τ, so the area
+/// ∫γ d ln τ of a process is its resistance.
+/// </summary>
+/// <param name="Tau">The grid τₘ, in seconds, ascending (log-uniform).</param>
+/// <param name="Weights">The basis weights xₘ (≥ 0), in Ω.</param>
+/// <param name="ShapeFactor">ε of the Gaussians, per unit ln τ.</param>
+/// <param name="SeriesResistance">R_∞ in Ω (0 when not fitted).</param>
+/// <param name="Inductance">L₀ in H (0 when not fitted).</param>
+/// <param name="Lambda">The λ used.</param>
+/// <param name="Reconstructed">Z computed from the DRT at the data's frequencies.</param>
+/// <param name="RelativeResidualsReal">(Z′ − Ẑ′)/|Z| at each frequency.</param>
+/// <param name="RelativeResidualsImaginary">(Z″ − Ẑ″)/|Z| at each frequency.</param>
+/// <param name="Converged">True when the non-negative solve met its optimality conditions.</param>
+/// <param name="Iterations">Active-set iterations of the non-negative solve.</param>
+public sealed record DrtResult(
+    ImmutableArray<double> Tau,
+    ImmutableArray<double> Weights,
+    double ShapeFactor,
+    double SeriesResistance,
+    double Inductance,
+    double Lambda,
+    ImpedanceSpectrum Reconstructed,
+    ImmutableArray<double> RelativeResidualsReal,
+    ImmutableArray<double> RelativeResidualsImaginary,
+    bool Converged,
+    int Iterations)
+{
+    /// <summary>γ at the grid points, in Ω.</summary>
+    public ImmutableArray<double> GammaOnGrid => [.. Tau.Select(Gamma)];
+
+    /// <summary>The total polarisation resistance ∫γ d ln τ = Σ xₘ·√π/ε, in Ω.</summary>
+    public double PolarizationResistance => Weights.Sum() * Math.Sqrt(Math.PI) / ShapeFactor;
+
+    /// <summary>γ(τ), in Ω.</summary>
+    /// <param name="tauSeconds">τ in seconds (&gt; 0).</param>
+    /// <returns>γ(τ).</returns>
+    public double Gamma(double tauSeconds)
+    {
+        double y = Math.Log(tauSeconds);
+        double sum = 0;
+        for (int m = 0; m < Tau.Length; m++)
+        {
+            double u = ShapeFactor * (y - Math.Log(Tau[m]));
+            sum += Weights[m] * Math.Exp(-(u * u));
+        }
+
+        return sum;
+    }
+}
