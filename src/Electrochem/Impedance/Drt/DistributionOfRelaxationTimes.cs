@@ -57,27 +57,13 @@ public static class DistributionOfRelaxationTimes
             throw new ArgumentException("A DRT needs more than one frequency; every point of the spectrum has the same frequency.", nameof(spectrum));
         }
 
-        double spacing = Math.Log(fMax / fMin) / (n - 1);
-        double extension = options.ExtensionDecades * Math.Log(10);
-        double lnTauMin = -Math.Log(2 * Math.PI * fMax) - extension;
-        double lnTauMax = -Math.Log(2 * Math.PI * fMin) + extension;
-        double gridPoints = Math.Round((lnTauMax - lnTauMin) / spacing) + 1;
-        if (gridPoints > MaximumGridPoints)
-        {
-            throw new ArgumentException($"The τ grid would have {gridPoints:F0} points (the data's frequency spacing over its range plus the extension); at most {MaximumGridPoints} are allowed: the spectrum's frequencies are too dense for a DRT.", nameof(spectrum));
-        }
-
-        int m = (int)gridPoints;
-        double step = (lnTauMax - lnTauMin) / (m - 1);
+        double[] lnTau = options.Tau.IsDefaultOrEmpty ? AutomaticGrid(fMin, fMax, n, options.ExtensionDecades, out double gridPoints) ?? throw new ArgumentException(
+                $"The τ grid would have {gridPoints:F0} points (the data's frequency spacing over its range plus the extension); at most {MaximumGridPoints} are allowed: the spectrum's frequencies are too dense for a DRT.", nameof(spectrum))
+            : [.. options.Tau.Select(Math.Log)];
+        double step = (lnTau[^1] - lnTau[0]) / (lnTau.Length - 1);
         double epsilon = options.FwhmCoefficient * 2 * Math.Sqrt(Math.Log(2)) / step;
-        double[] lnTau = new double[m];
-        for (int j = 0; j < m; j++)
-        {
-            lnTau[j] = lnTauMin + (j * step);
-        }
-
         int offset = (options.FitSeriesResistance ? 1 : 0) + (options.FitInductance ? 1 : 0);
-        int p = offset + m;
+        int p = offset + lnTau.Length;
         double[] design = Design(spectrum, lnTau, epsilon, options, offset);
         double[] b = new double[2 * n];
         spectrum.Real.CopyTo(b);
@@ -91,12 +77,30 @@ public static class DistributionOfRelaxationTimes
         return Result(spectrum, options, design, x, lnTau, epsilon, offset, iterations);
     }
 
+    /// <summary>ln τ from 1/ω_max to 1/ω_min, extended on each side, at the data's mean spacing in ln f; null when it would exceed <see cref="MaximumGridPoints"/>.</summary>
+    private static double[]? AutomaticGrid(double fMin, double fMax, int n, double extensionDecades, out double gridPoints)
+    {
+        double spacing = Math.Log(fMax / fMin) / (n - 1);
+        double extension = extensionDecades * Math.Log(10);
+        double lnTauMin = -Math.Log(2 * Math.PI * fMax) - extension;
+        double lnTauMax = -Math.Log(2 * Math.PI * fMin) + extension;
+        gridPoints = Math.Round((lnTauMax - lnTauMin) / spacing) + 1;
+        if (gridPoints > MaximumGridPoints)
+        {
+            return null;
+        }
+
+        int m = (int)gridPoints;
+        double step = (lnTauMax - lnTauMin) / (m - 1);
+        return [.. Enumerable.Range(0, m).Select(j => lnTauMin + (j * step))];
+    }
+
     /// <summary>The design matrix, row-major 2n × p: n rows for Z′ then n for Z″; columns R_∞, L₀ (when fitted), then the basis.</summary>
     private static double[] Design(ImpedanceSpectrum spectrum, double[] lnTau, double epsilon, DrtOptions options, int offset)
     {
         int n = spectrum.Count;
         int m = lnTau.Length;
-        int p = offset + m;
+        int p = offset + lnTau.Length;
         int nodes = (int)Math.Round(2 * QuadratureHalfWidth / QuadratureStep) + 1;
         double[] weight = new double[nodes];
         double[] growth = new double[nodes];

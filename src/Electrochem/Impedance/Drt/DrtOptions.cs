@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Electrochem.Impedance.Drt;
 
 /// <summary>
@@ -25,8 +27,31 @@ public sealed record DrtOptions(
     /// <summary>How far the τ grid extends beyond 1/ω_max and 1/ω_min, in decades, on each side (0 to 5). Default 1.</summary>
     public double ExtensionDecades { get; init; } = 1;
 
+    /// <summary>
+    /// An explicit τ grid in seconds: ascending, log-uniform (steps equal within 1 %), 5 to
+    /// <see cref="DistributionOfRelaxationTimes.MaximumGridPoints"/> points. Empty (the default) for the automatic grid.
+    /// </summary>
+    public ImmutableArray<double> Tau { get; init; } = [];
+
     internal void Validate()
     {
+        if (!Tau.IsDefaultOrEmpty)
+        {
+            if (Tau.Length < 5 || Tau.Length > DistributionOfRelaxationTimes.MaximumGridPoints)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Tau), Tau.Length, $"An explicit τ grid needs 5 to {DistributionOfRelaxationTimes.MaximumGridPoints} points.");
+            }
+
+            double first = Math.Log(Tau[1] / Tau[0]);
+            for (int i = 0; i < Tau.Length; i++)
+            {
+                if (!(Tau[i] > 0) || !double.IsFinite(Tau[i]) || (i > 0 && !(Math.Abs(Math.Log(Tau[i] / Tau[i - 1]) - first) <= 0.01 * Math.Abs(first))) || !(first > 0))
+                {
+                    throw new ArgumentException($"An explicit τ grid must be positive, ascending and log-uniform (equal steps in ln τ); point {i + 1} ({Tau[i]} s) is not.", nameof(Tau));
+                }
+            }
+        }
+
         if (!(Lambda > 0) || !double.IsFinite(Lambda))
         {
             throw new ArgumentOutOfRangeException(nameof(Lambda), Lambda, "λ must be a finite number > 0 (try 1e-3 for a spectrum of tens of ohms).");
