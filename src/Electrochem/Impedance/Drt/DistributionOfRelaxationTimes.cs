@@ -25,7 +25,7 @@ public static class DistributionOfRelaxationTimes
     private const double QuadratureStep = 0.05;
     private const double QuadratureHalfWidth = 6;
 
-    /// <summary>Computes the DRT of a spectrum with a given λ.</summary>
+    /// <summary>Computes the DRT of a spectrum, with the given λ or one chosen by the options' criterion.</summary>
     /// <param name="spectrum">The spectrum: at least 5 points over more than one frequency (Hz, Ω).</param>
     /// <param name="options">λ, the penalty order, the basis width and what else is fitted.</param>
     /// <returns>The DRT, R_∞, L₀, the reconstructed spectrum and its residuals, and whether the solve converged.</returns>
@@ -71,10 +71,26 @@ public static class DistributionOfRelaxationTimes
         double[] h = new double[p * p];
         double[] g = new double[p];
         Normal(design, b, 2 * n, p, h, g);
-        AddPenalty(h, p, offset, lnTau, epsilon, options.PenaltyOrder, options.Lambda);
+        double[] penalty = Penalty(p, offset, lnTau, epsilon, options.PenaltyOrder);
+        double lambda;
+        ImmutableArray<DrtCriterionPoint> curve = [];
+        if (options.Lambda is { } given)
+        {
+            lambda = given;
+        }
+        else
+        {
+            (lambda, curve) = DrtLambdaSearch.Gcv(h, g, b, penalty, p);
+        }
+
+        for (int i = 0; i < h.Length; i++)
+        {
+            h[i] += lambda * penalty[i];
+        }
+
         double[] x = new double[p];
         int iterations = SolveScaled(h, g, x);
-        return Result(spectrum, options, design, x, lnTau, epsilon, offset, iterations);
+        return Result(spectrum, options, design, x, lnTau, epsilon, offset, iterations, lambda, curve);
     }
 
     /// <summary>ln τ from 1/ω_max to 1/ω_min, extended on each side, at the data's mean spacing in ln f; null when it would exceed <see cref="MaximumGridPoints"/>.</summary>
@@ -173,9 +189,10 @@ public static class DistributionOfRelaxationTimes
         }
     }
 
-    /// <summary>Adds λ·∫ γ⁽ᵏ⁾ₙ γ⁽ᵏ⁾ₘ d ln τ: for Gaussians at distance d, with a = εd, ε√(π/2)(1 − a²)e^{−a²/2} (k = 1) and ε³√(π/2)(3 − 6a² + a⁴)e^{−a²/2} (k = 2).</summary>
-    private static void AddPenalty(double[] h, int p, int offset, double[] lnTau, double epsilon, int order, double lambda)
+    /// <summary>The penalty matrix (p×p, zero for R_∞ and L₀): ∫ γ⁽ᵏ⁾ₙ γ⁽ᵏ⁾ₘ d ln τ, for Gaussians at distance d, with a = εd, ε√(π/2)(1 − a²)e^{−a²/2} (k = 1) and ε³√(π/2)(3 − 6a² + a⁴)e^{−a²/2} (k = 2).</summary>
+    private static double[] Penalty(int p, int offset, double[] lnTau, double epsilon, int order)
     {
+        double[] h = new double[p * p];
         double root = Math.Sqrt(Math.PI / 2);
         for (int r = 0; r < lnTau.Length; r++)
         {
@@ -186,9 +203,11 @@ public static class DistributionOfRelaxationTimes
                 double inner = order == 1
                     ? epsilon * root * (1 - a2) * Math.Exp(-a2 / 2)
                     : epsilon * epsilon * epsilon * root * (3 - (6 * a2) + (a2 * a2)) * Math.Exp(-a2 / 2);
-                h[((offset + r) * p) + offset + c] += lambda * inner;
+                h[((offset + r) * p) + offset + c] = inner;
             }
         }
+
+        return h;
     }
 
     /// <summary>Solves with the columns scaled to unit diagonal (R_∞, L₀ and γ differ by orders of magnitude), then unscales.</summary>
@@ -219,7 +238,7 @@ public static class DistributionOfRelaxationTimes
         return iterations;
     }
 
-    private static DrtResult Result(ImpedanceSpectrum spectrum, DrtOptions options, double[] design, double[] x, double[] lnTau, double epsilon, int offset, int iterations)
+    private static DrtResult Result(ImpedanceSpectrum spectrum, DrtOptions options, double[] design, double[] x, double[] lnTau, double epsilon, int offset, int iterations, double lambda, ImmutableArray<DrtCriterionPoint> curve)
     {
         int n = spectrum.Count;
         int p = x.Length;
@@ -254,7 +273,9 @@ public static class DistributionOfRelaxationTimes
             epsilon,
             seriesResistance,
             inductance,
-            options.Lambda,
+            lambda,
+            options.Lambda is null ? options.Criterion : null,
+            curve,
             new ImpedanceSpectrum(spectrum.Frequency, real, imaginary),
             ImmutableArray.Create(residualReal),
             ImmutableArray.Create(residualImaginary),

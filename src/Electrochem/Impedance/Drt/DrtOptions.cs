@@ -6,7 +6,7 @@ namespace Electrochem.Impedance.Drt;
 /// Options of a DRT computation by ridge regression on Gaussian radial basis functions. Change one with <c>with</c>.
 /// </summary>
 /// <param name="Lambda">
-/// The regularisation parameter λ (&gt; 0), in the units of the residual sum of squares per unit of the penalty (Ω² for
+/// The regularisation parameter λ (&gt; 0), or null (the default) to choose it by <see cref="Criterion"/> between 10⁻⁷ and 1, in the units of the residual sum of squares per unit of the penalty (Ω² for
 /// a penalty on γ in Ω): the weight of the penalty against the misfit of Z′ and Z″ together. Larger λ gives a smoother,
 /// broader DRT. pyDRTtools' tutorial chooses about 3·10⁻³ for its 1-ZARC spectrum (R = 50 Ω, noise σ = 0.5 Ω).
 /// </param>
@@ -18,7 +18,7 @@ namespace Electrochem.Impedance.Drt;
 /// <param name="FitSeriesResistance">Fit R_∞ (the high-frequency intercept, ≥ 0). Default true.</param>
 /// <param name="FitInductance">Fit a series inductance L₀ (≥ 0, jωL₀). Default true.</param>
 public sealed record DrtOptions(
-    double Lambda,
+    double? Lambda = null,
     int PenaltyOrder = 2,
     double FwhmCoefficient = 0.5,
     bool FitSeriesResistance = true,
@@ -33,8 +33,16 @@ public sealed record DrtOptions(
     /// </summary>
     public ImmutableArray<double> Tau { get; init; } = [];
 
+    /// <summary>How λ is chosen when <see cref="Lambda"/> is null. Default <see cref="DrtLambdaCriterion.Gcv"/>.</summary>
+    public DrtLambdaCriterion Criterion { get; init; } = DrtLambdaCriterion.Gcv;
+
     internal void Validate()
     {
+        if (!Enum.IsDefined(Criterion))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Criterion), Criterion, "The λ criterion must be Gcv.");
+        }
+
         if (!Tau.IsDefaultOrEmpty)
         {
             if (Tau.Length < 5 || Tau.Length > DistributionOfRelaxationTimes.MaximumGridPoints)
@@ -52,7 +60,7 @@ public sealed record DrtOptions(
             }
         }
 
-        if (!(Lambda > 0) || !double.IsFinite(Lambda))
+        if (Lambda is { } lambda && (!(lambda > 0) || !double.IsFinite(lambda)))
         {
             throw new ArgumentOutOfRangeException(nameof(Lambda), Lambda, "λ must be a finite number > 0 (try 1e-3 for a spectrum of tens of ohms).");
         }

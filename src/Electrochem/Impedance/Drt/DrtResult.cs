@@ -12,7 +12,9 @@ namespace Electrochem.Impedance.Drt;
 /// <param name="ShapeFactor">ε of the Gaussians, per unit ln τ.</param>
 /// <param name="SeriesResistance">R_∞ in Ω (0 when not fitted).</param>
 /// <param name="Inductance">L₀ in H (0 when not fitted).</param>
-/// <param name="Lambda">The λ used.</param>
+/// <param name="Lambda">The λ used: given, or chosen by <paramref name="Criterion"/>.</param>
+/// <param name="Criterion">The criterion that chose λ, or null when it was given.</param>
+/// <param name="CriterionCurve">The criterion at the λ tried (10 per decade from 10⁻⁷ to 1, then the refined minimum), ascending in λ; empty when λ was given.</param>
 /// <param name="Reconstructed">Z computed from the DRT at the data's frequencies.</param>
 /// <param name="RelativeResidualsReal">(Z′ − Ẑ′)/|Z| at each frequency.</param>
 /// <param name="RelativeResidualsImaginary">(Z″ − Ẑ″)/|Z| at each frequency.</param>
@@ -25,6 +27,8 @@ public sealed record DrtResult(
     double SeriesResistance,
     double Inductance,
     double Lambda,
+    DrtLambdaCriterion? Criterion,
+    ImmutableArray<DrtCriterionPoint> CriterionCurve,
     ImpedanceSpectrum Reconstructed,
     ImmutableArray<double> RelativeResidualsReal,
     ImmutableArray<double> RelativeResidualsImaginary,
