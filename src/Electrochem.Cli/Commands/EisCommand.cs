@@ -29,6 +29,7 @@ internal static class EisCommand
         command.Subcommands.Add(Show(stdout, stderr, json));
         command.Subcommands.Add(KramersKronig(stdout, stderr, json));
         command.Subcommands.Add(Fit(stdout, stderr, json));
+        command.Subcommands.Add(DistributionOfRelaxationTimes(stdout, stderr, json));
         return command;
     }
 
@@ -141,6 +142,60 @@ internal static class EisCommand
             return Task.FromResult(Finish(stderr, exit, selection?.Problems.Count ?? 0));
         });
         return kk;
+    }
+
+    private static Command DistributionOfRelaxationTimes(TextWriter stdout, TextWriter stderr, Option<bool> json)
+    {
+        var spectra = new SpectrumArguments();
+        var lambda = new Option<string>("--lambda")
+        {
+            Description = "The regularisation parameter: a number > 0, or gcv (generalised cross-validation over 1e-7 … 1).",
+            DefaultValueFactory = _ => "gcv",
+        };
+        var penalty = new Option<int>("--penalty") { Description = "The derivative of γ whose square is penalised: 1 or 2.", DefaultValueFactory = _ => 2 };
+        var fwhm = new Option<double>("--fwhm") { Description = "The basis width: each Gaussian's full width at half maximum is the grid step divided by this (0.01 to 10).", DefaultValueFactory = _ => 0.5 };
+        var noInductance = new Option<bool>("--no-inductance") { Description = "Do not fit a series inductance L₀." };
+        var noResistance = new Option<bool>("--no-series-resistance") { Description = "Do not fit R_∞." };
+        var csv = new Option<string?>("--csv") { Description = "Also write γ on the grid to this CSV file (columns tau_s, gamma_Ohm)." };
+        var drt = new Command("drt", "Distribution of relaxation times: ridge regression on Gaussian basis functions with γ ≥ 0 (τ = 1/ω); λ by generalised cross-validation or given.")
+        {
+            Options = { lambda, penalty, fwhm, noInductance, noResistance, json, csv },
+        };
+        spectra.AddTo(drt, selection: true);
+        drt.SetAction((parse, cancellationToken) =>
+        {
+            SpectrumArguments.Selection? selection = null;
+            int exit = CommandExecution.Run(stdout, stderr, null, output =>
+            {
+                string lambdaText = parse.GetValue(lambda) ?? "gcv";
+                double? given = null;
+                if (!lambdaText.Equals("gcv", StringComparison.OrdinalIgnoreCase))
+                {
+                    given = double.TryParse(lambdaText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)
+                        ? value
+                        : throw new ArgumentException($"--lambda is '{lambdaText}'; expected a number > 0 (e.g. 1e-3) or gcv");
+                }
+
+                var options = new Electrochem.Impedance.Drt.DrtOptions(given, parse.GetValue(penalty), parse.GetValue(fwhm), !parse.GetValue(noResistance), !parse.GetValue(noInductance));
+                spectra.Validate(parse);
+                selection = spectra.Read(parse, stderr, cancellationToken);
+                if (!selection.Single)
+                {
+                    throw new ArgumentException($"eis drt analyses one spectrum at a time; {selection.Spectra.Count} were selected: name one file and, for a multi-sweep file, --spectrum N");
+                }
+
+                SelectedSpectrum only = selection.Spectra[0];
+                Electrochem.Impedance.Drt.DrtResult result = Electrochem.Impedance.Drt.DistributionOfRelaxationTimes.Compute(only.Spectrum, options);
+                if (parse.GetValue(csv) is { } csvPath)
+                {
+                    File.WriteAllText(csvPath, EisDrtReport.Csv(result));
+                }
+
+                output.Append(parse.GetValue(json) ? EisDrtReport.Json(only, options, result) : EisDrtReport.Text(only, options, result));
+            });
+            return Task.FromResult(Finish(stderr, exit, selection?.Problems.Count ?? 0));
+        });
+        return drt;
     }
 
     private static Command Fit(TextWriter stdout, TextWriter stderr, Option<bool> json)
