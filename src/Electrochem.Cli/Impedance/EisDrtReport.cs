@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Electrochem.Cli.Formatting;
@@ -28,14 +29,15 @@ internal static class EisDrtReport
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"R_∞ = {Numbers.Significant(drt.SeriesResistance, 6)} Ω{(options.FitSeriesResistance ? string.Empty : " (not fitted)")}, L₀ = {Numbers.Significant(drt.Inductance, 4)} H{(options.FitInductance ? string.Empty : " (not fitted)")}\n");
         text.Append(CultureInfo.InvariantCulture, $"R_pol = ∫γ d ln τ = {Numbers.Significant(drt.PolarizationResistance, 5)} Ω\n");
-        int peak = drt.GammaOnGrid.IndexOf(drt.GammaOnGrid.Max());
-        text.Append(CultureInfo.InvariantCulture, $"Highest γ: {Numbers.Significant(drt.GammaOnGrid[peak], 4)} Ω at τ = {Numbers.Significant(drt.Tau[peak], 3)} s (f = 1/(2πτ) = {Numbers.Significant(1 / (2 * Math.PI * drt.Tau[peak]), 3)} Hz)\n");
+        ImmutableArray<double> gamma = drt.GammaOnGrid;
+        int peak = gamma.IndexOf(gamma.Max());
+        text.Append(CultureInfo.InvariantCulture, $"Highest γ: {Numbers.Significant(gamma[peak], 4)} Ω at τ = {Numbers.Significant(drt.Tau[peak], 3)} s (f = 1/(2πτ) = {Numbers.Significant(1 / (2 * Math.PI * drt.Tau[peak]), 3)} Hz)\n");
         double largest = Math.Max(drt.RelativeResidualsReal.Max(Math.Abs), drt.RelativeResidualsImaginary.Max(Math.Abs));
         text.Append(CultureInfo.InvariantCulture, $"Largest |residual| of the reconstructed spectrum: {Numbers.Percent(largest)} of |Z|{(drt.Converged ? string.Empty : "; the non-negative solve did NOT converge: the DRT is not reliable")}\n\n");
         var table = new TextTable("τ (s)", "γ (Ω)");
         for (int m = 0; m < drt.Tau.Length; m++)
         {
-            table.Add(Numbers.Significant(drt.Tau[m], 4), Numbers.Significant(drt.GammaOnGrid[m], 4));
+            table.Add(Numbers.Significant(drt.Tau[m], 4), Numbers.Significant(gamma[m], 4));
         }
 
         table.AppendTo(text);
@@ -82,9 +84,10 @@ internal static class EisDrtReport
     internal static string Csv(DrtResult drt)
     {
         var text = new StringBuilder("tau_s,gamma_Ohm\n");
+        ImmutableArray<double> gamma = drt.GammaOnGrid;
         for (int m = 0; m < drt.Tau.Length; m++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{drt.Tau[m]:R},{drt.GammaOnGrid[m]:R}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{drt.Tau[m]:R},{gamma[m]:R}\n");
         }
 
         return text.ToString();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Electrochem.Cycling;
+using Electrochem.IO.Tables;
 using nietras.SeparatedValues;
 
 namespace Electrochem.IO.Cycling;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Electrochem.IO.Tables;
 using nietras.SeparatedValues;
 
 namespace Electrochem.IO.Cycling;

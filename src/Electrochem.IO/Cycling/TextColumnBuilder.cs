@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Electrochem.IO.Tables;
 
 namespace Electrochem.IO.Cycling;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using Electrochem.IO.Cycling;
 using Electrochem.IO.Tables;
 
 namespace Electrochem.IO.Impedance;
@@ -65,8 +64,7 @@ internal sealed record DataBlock(int HeaderLine, ImmutableArray<ColumnHeader> He
                     break;
                 }
 
-                ReadOnlySpan<char> trimmed = line.AsSpan().Trim();
-                if (trimmed.IsEmpty || (skipComments && trimmed[0] == '#'))
+                if (ImpedanceText.IsBlankOrComment(line, skipComments))
                 {
                     continue;
                 }
@@ -151,8 +149,7 @@ internal sealed record DataBlock(int HeaderLine, ImmutableArray<ColumnHeader> He
                 break;
             }
 
-            ReadOnlySpan<char> trimmed = line.AsSpan().Trim();
-            if (!trimmed.IsEmpty && !(skipComments && trimmed[0] == '#'))
+            if (!ImpedanceText.IsBlankOrComment(line, skipComments))
             {
                 rows++;
             }

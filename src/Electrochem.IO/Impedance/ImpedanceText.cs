@@ -28,7 +28,6 @@ internal sealed class ImpedanceText
     private readonly byte[][] _blocks;
     private readonly int[] _blockUsed;
     private readonly long[] _index;
-    private readonly long _totalBytes;
     private int _cursorLine;
     private int _cursorBlock;
     private int _cursorOffset;
@@ -40,11 +39,6 @@ internal sealed class ImpedanceText
         _blocks = blocks;
         _blockUsed = blockUsed;
         _index = index;
-        foreach (int used in blockUsed)
-        {
-            _totalBytes += used;
-        }
-
         Count = count;
         LastLineTerminated = lastLineTerminated;
         Options = options;
@@ -70,11 +64,7 @@ internal sealed class ImpedanceText
         {
             if (_firstContentLine < 0)
             {
-                _firstContentLine = Find(1, line =>
-                {
-                    ReadOnlySpan<char> trimmed = line.AsSpan().Trim();
-                    return !trimmed.IsEmpty && trimmed[0] != '#';
-                });
+                _firstContentLine = Find(1, line => !IsBlankOrComment(line, comments: true));
             }
 
             return _firstContentLine;
@@ -159,6 +149,13 @@ internal sealed class ImpedanceText
         return DataFileResult.Success(new ImpedanceText(sourceName, [.. blocks], [.. used], [.. index], count, lineReader.LastLineTerminated, options));
     }
 
+    /// <summary>Whether a line is blank, or (when <paramref name="comments"/>) a comment starting with <c>#</c> after any spaces.</summary>
+    internal static bool IsBlankOrComment(string line, bool comments)
+    {
+        ReadOnlySpan<char> trimmed = line.AsSpan().Trim();
+        return trimmed.IsEmpty || (comments && trimmed[0] == '#');
+    }
+
     /// <summary>The line with that 1-based number, without its line break.</summary>
     internal string Line(int lineNumber)
     {
@@ -192,9 +189,6 @@ internal sealed class ImpedanceText
             _cursorLine++;
         }
     }
-
-    /// <summary>The stored size: the UTF-8 bytes of every line and its line feed (about the file's size).</summary>
-    internal long TotalBytes => _totalBytes;
 
     /// <summary>The whole text, lines joined by line feeds, as a reader (for parsers that read a stream).</summary>
     /// <remarks>The last line has no line feed when the input's had none, so parsers can still say the file may be truncated.</remarks>

@@ -17,7 +17,7 @@ internal static class TableReader
     /// <summary>The table format of the text, or null when its first content line is neither numbers nor a header naming f, Z′ and Z″.</summary>
     internal static ImpedanceFileFormat? Detect(ImpedanceText text)
     {
-        int first = FirstContentLine(text);
+        int first = text.FirstContentLine;
         if (first == 0)
         {
             return null;
@@ -58,7 +58,7 @@ internal static class TableReader
     /// <summary>Whether the first content line splits at tabs, semicolons or commas into two or more fields that are not all numbers: a table's header row (words separated by spaces are prose, not a header).</summary>
     internal static bool HasHeaderRow(ImpedanceText text)
     {
-        int first = FirstContentLine(text);
+        int first = text.FirstContentLine;
         if (first == 0)
         {
             return false;
@@ -76,7 +76,7 @@ internal static class TableReader
     /// <summary>Parstat: a tab-separated table with a trailing tab; DC records (frequency 0) are dropped and listed.</summary>
     internal static DataFileResult<ImpedanceData> ReadParstat(ImpedanceText text)
     {
-        int first = FirstContentLine(text);
+        int first = text.FirstContentLine;
         if (first == 0)
         {
             return text.Fail<ImpedanceData>(1, "no column header; expected the Parstat header 'Potential (V)\\tCurrent (A)\\tElapsed Time (s)\\tFrequency (Hz)\\tZre (ohms)\\tZim (ohms)…'");
@@ -91,7 +91,7 @@ internal static class TableReader
     /// <summary>A table with a header row, read by <see cref="DelimitedTable"/> (PowerSuite exports are such tables).</summary>
     internal static DataFileResult<ImpedanceData> ReadHeaded(ImpedanceText text, ImpedanceFileFormat format)
     {
-        int first = FirstContentLine(text);
+        int first = text.FirstContentLine;
         string expected = format == ImpedanceFileFormat.PowerSuite
             ? "'Frequency', 'Zre' and 'Zimg'"
             : "headers such as 'f (Hz)', 'Re(Z) (Ohm)' and 'Im(Z) (Ohm)' (or '-Im(Z)', 'Z'' and 'Z''', 'Zre' and 'Zim', 'Zreal' and 'Zimag'; units Hz, kHz, rad/s, Ω, mΩ, kΩ)";
@@ -133,7 +133,7 @@ internal static class TableReader
     /// <summary>Three numeric columns f, Z′, Z″ (Hz, Ω) without a header; <c>#</c> comment lines (impedance.py's saveCSV header) are skipped.</summary>
     internal static DataFileResult<ImpedanceData> ReadHeaderless(ImpedanceText text)
     {
-        int first = FirstContentLine(text);
+        int first = text.FirstContentLine;
         if (first == 0)
         {
             return text.Fail<ImpedanceData>(1, "no data; expected rows of three numbers: f (Hz), Z′ (Ω), Z″ (Ω)");
@@ -159,8 +159,6 @@ internal static class TableReader
             ? ImpedanceDataBuilder.Build(text, ImpedanceFileFormat.HeaderlessCsv, new ImpedanceFileHeader(), block.Value, ImpedanceColumnRoles.Positional(block.Value.Headers))
             : DataFileResult.Failure<ImpedanceData>(block.Error);
     }
-
-    private static int FirstContentLine(ImpedanceText text) => text.FirstContentLine;
 
     /// <summary>Tab, else semicolon, else comma (as <see cref="DelimitedTable"/> detects it), else runs of spaces when the line has no comma but inner spaces.</summary>
     private static char DetectDelimiter(string line) =>

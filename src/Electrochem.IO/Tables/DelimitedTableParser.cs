@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Electrochem.IO.Cycling;
 
 namespace Electrochem.IO.Tables;
 

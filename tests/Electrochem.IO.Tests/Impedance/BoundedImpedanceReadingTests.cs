@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Electrochem.IO.Cycling;
 using Electrochem.IO.Impedance;
 using Electrochem.IO.Tables;
 using FsCheck;

@@ -35,7 +35,7 @@ public sealed record DrtResult(
     bool Converged,
     int Iterations)
 {
-    /// <summary>γ at the grid points, in Ω.</summary>
+    /// <summary>γ at the grid points, in Ω: computed on each call (O(grid²)), so keep it in a local.</summary>
     public ImmutableArray<double> GammaOnGrid => [.. Tau.Select(Gamma)];
 
     /// <summary>The total polarisation resistance ∫γ d ln τ = Σ xₘ·√π/ε, in Ω.</summary>

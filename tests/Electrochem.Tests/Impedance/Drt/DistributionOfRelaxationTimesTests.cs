@@ -95,6 +95,10 @@ public sealed class DistributionOfRelaxationTimesTests
         Assert.Contains("at least 5 points", Assert.Throws<ArgumentException>(() => DistributionOfRelaxationTimes.Compute(new ImpedanceSpectrum([1, 2, 3], [1, 1, 1], [0, 0, 0]), new DrtOptions(1e-3))).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => DistributionOfRelaxationTimes.Compute(Zarc(), new DrtOptions(0)));
         Assert.Throws<ArgumentOutOfRangeException>(() => DistributionOfRelaxationTimes.Compute(Zarc(), new DrtOptions(1e-3, PenaltyOrder: 3)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DistributionOfRelaxationTimes.Compute(Zarc(), new DrtOptions(1e-3, FwhmCoefficient: 0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DistributionOfRelaxationTimes.Compute(Zarc(), new DrtOptions(1e-3) { Tau = [1e-3, 1e-2, 1e-1] }));
+        Assert.Contains("log-uniform", Assert.Throws<ArgumentException>(() => DistributionOfRelaxationTimes.Compute(Zarc(), new DrtOptions(1e-3) { Tau = [1e-3, 1e-2, 1e-1, 2e-1, 1, 10] })).Message, StringComparison.Ordinal);
+        Assert.Contains("log-uniform", Assert.Throws<ArgumentException>(() => DistributionOfRelaxationTimes.Compute(Zarc(), new DrtOptions(1e-3) { Tau = [10, 1, 0.1, 0.01, 0.001] })).Message, StringComparison.Ordinal);
         Assert.Contains("same frequency", Assert.Throws<ArgumentException>(() => DistributionOfRelaxationTimes.Compute(new ImpedanceSpectrum([5, 5, 5, 5, 5], [1, 1, 1, 1, 1], [0, 0, 0, 0, 0]), new DrtOptions(1e-3))).Message, StringComparison.Ordinal);
     }
 

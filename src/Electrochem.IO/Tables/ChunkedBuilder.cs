@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Electrochem.IO.Cycling;
+namespace Electrochem.IO.Tables;
 
 /// <summary>
 /// An append-only column of unknown final length. When the caller can estimate the length (from the file's size and
