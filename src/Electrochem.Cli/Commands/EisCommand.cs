@@ -176,6 +176,16 @@ internal static class EisCommand
                         : throw new ArgumentException($"--lambda is '{lambdaText}'; expected a number > 0 (e.g. 1e-3) or gcv");
                 }
 
+                if (parse.GetValue(penalty) is not (1 or 2) and int order)
+                {
+                    throw new ArgumentException($"--penalty is {order}; expected 1 (first derivative of γ) or 2 (second derivative)");
+                }
+
+                if (parse.GetValue(fwhm) is var width && !(width >= 0.01 && width <= 10))
+                {
+                    throw new ArgumentException($"--fwhm is {width.ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a coefficient from 0.01 to 10 (0.5 makes each basis function two grid steps wide)");
+                }
+
                 var options = new Electrochem.Impedance.Drt.DrtOptions(given, parse.GetValue(penalty), parse.GetValue(fwhm), !parse.GetValue(noResistance), !parse.GetValue(noInductance));
                 spectra.Validate(parse);
                 selection = spectra.Read(parse, stderr, cancellationToken);

@@ -50,6 +50,17 @@ public sealed class EisDrtCommandTests : IDisposable
         Assert.Contains("--lambda is '-1'; expected a number > 0 (e.g. 1e-3) or gcv", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_bad_penalty_or_width_is_refused_in_the_options_words()
+    {
+        CliRun penalty = CliRun.Of("eis", "drt", Zarc(), "--penalty", "3");
+        Assert.NotEqual(0, penalty.ExitCode);
+        Assert.Contains("--penalty is 3; expected 1 (first derivative of γ) or 2 (second derivative)", penalty.Stderr, StringComparison.Ordinal);
+        CliRun width = CliRun.Of("eis", "drt", Zarc(), "--fwhm", "0");
+        Assert.NotEqual(0, width.ExitCode);
+        Assert.Contains("--fwhm is 0; expected a coefficient from 0.01 to 10", width.Stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private string Zarc()
