@@ -22,9 +22,6 @@ public static class DistributionOfRelaxationTimes
     /// <summary>The most grid points accepted: a finer grid than this resolves nothing a spectrum holds.</summary>
     public const int MaximumGridPoints = 2000;
 
-    private const double QuadratureStep = 0.05;
-    private const double QuadratureHalfWidth = 6;
-
     /// <summary>Computes the DRT of a spectrum, with the given λ or one chosen by the options' criterion.</summary>
     /// <param name="spectrum">The spectrum: at least 5 points over more than one frequency (Hz, Ω).</param>
     /// <param name="options">λ, the penalty order, the basis width and what else is fitted.</param>
@@ -61,17 +58,17 @@ public static class DistributionOfRelaxationTimes
                 $"The τ grid would have {gridPoints:F0} points (the data's frequency spacing over its range plus the extension); at most {MaximumGridPoints} are allowed: the spectrum's frequencies are too dense for a DRT.", nameof(spectrum))
             : [.. options.Tau.Select(Math.Log)];
         double step = (lnTau[^1] - lnTau[0]) / (lnTau.Length - 1);
-        double epsilon = options.FwhmCoefficient * 2 * Math.Sqrt(Math.Log(2)) / step;
+        var kernels = new DrtBasisKernels(options.Basis, options.FwhmCoefficient, step);
         int offset = (options.FitSeriesResistance ? 1 : 0) + (options.FitInductance ? 1 : 0);
         int p = offset + lnTau.Length;
-        double[] design = Design(spectrum, lnTau, epsilon, options, offset);
+        double[] design = Design(spectrum, lnTau, kernels, options, offset);
         double[] b = new double[2 * n];
         spectrum.Real.CopyTo(b);
         spectrum.Imaginary.CopyTo(b.AsSpan(n));
         double[] h = new double[p * p];
         double[] g = new double[p];
         Normal(design, b, 2 * n, p, h, g);
-        double[] penalty = Penalty(p, offset, lnTau, epsilon, options.PenaltyOrder);
+        double[] penalty = Penalty(p, offset, lnTau.Length, kernels, options.PenaltyOrder);
         double lambda;
         ImmutableArray<DrtCriterionPoint> curve = [];
         if (options.Lambda is { } given)
@@ -90,7 +87,7 @@ public static class DistributionOfRelaxationTimes
 
         double[] x = new double[p];
         int iterations = SolveScaled(h, g, x);
-        return Result(spectrum, options, design, x, lnTau, epsilon, offset, iterations, lambda, curve);
+        return Result(spectrum, options, design, x, lnTau, kernels.Shape, offset, iterations, lambda, curve);
     }
 
     /// <summary>ln τ from 1/ω_max to 1/ω_min, extended on each side, at the data's mean spacing in ln f; null when it would exceed <see cref="MaximumGridPoints"/>.</summary>
@@ -112,26 +109,17 @@ public static class DistributionOfRelaxationTimes
     }
 
     /// <summary>The design matrix, row-major 2n × p: n rows for Z′ then n for Z″; columns R_∞, L₀ (when fitted), then the basis.</summary>
-    private static double[] Design(ImpedanceSpectrum spectrum, double[] lnTau, double epsilon, DrtOptions options, int offset)
+    private static double[] Design(ImpedanceSpectrum spectrum, double[] lnTau, DrtBasisKernels kernels, DrtOptions options, int offset)
     {
         int n = spectrum.Count;
         int m = lnTau.Length;
         int p = offset + lnTau.Length;
-        int nodes = (int)Math.Round(2 * QuadratureHalfWidth / QuadratureStep) + 1;
-        double[] weight = new double[nodes];
-        double[] growth = new double[nodes];
-        for (int k = 0; k < nodes; k++)
-        {
-            double t = -QuadratureHalfWidth + (k * QuadratureStep);
-            weight[k] = Math.Exp(-(t * t)) * QuadratureStep / epsilon;
-            growth[k] = Math.Exp(t / epsilon);
-        }
-
         double[] a = new double[2 * n * p];
         ReadOnlySpan<double> f = spectrum.Frequency;
         for (int i = 0; i < n; i++)
         {
             double omega = 2 * Math.PI * f[i];
+            double lnOmega = Math.Log(omega);
             Span<double> re = a.AsSpan(i * p, p);
             Span<double> im = a.AsSpan((n + i) * p, p);
             int c = 0;
@@ -147,19 +135,9 @@ public static class DistributionOfRelaxationTimes
 
             for (int j = 0; j < m; j++)
             {
-                double alpha = omega * Math.Exp(lnTau[j]);
-                double sumRe = 0;
-                double sumIm = 0;
-                for (int k = 0; k < nodes; k++)
-                {
-                    double ae = alpha * growth[k];
-                    double denominator = 1 / (1 + (ae * ae));
-                    sumRe += weight[k] * denominator;
-                    sumIm += weight[k] * ae * denominator;
-                }
-
-                re[offset + j] = sumRe;
-                im[offset + j] = -sumIm;
+                kernels.Kernel(lnOmega + lnTau[j], out double real, out double negativeImaginary);
+                re[offset + j] = real;
+                im[offset + j] = -negativeImaginary;
             }
         }
 
@@ -189,21 +167,21 @@ public static class DistributionOfRelaxationTimes
         }
     }
 
-    /// <summary>The penalty matrix (p×p, zero for R_∞ and L₀): ∫ γ⁽ᵏ⁾ₙ γ⁽ᵏ⁾ₘ d ln τ, for Gaussians at distance d, with a = εd, ε√(π/2)(1 − a²)e^{−a²/2} (k = 1) and ε³√(π/2)(3 − 6a² + a⁴)e^{−a²/2} (k = 2).</summary>
-    private static double[] Penalty(int p, int offset, double[] lnTau, double epsilon, int order)
+    /// <summary>The penalty matrix (p×p, zero for R_∞ and L₀): ∫ γ⁽ᵏ⁾ₙ γ⁽ᵏ⁾ₘ d ln τ, which depends only on the grid distance.</summary>
+    private static double[] Penalty(int p, int offset, int m, DrtBasisKernels kernels, int order)
     {
         double[] h = new double[p * p];
-        double root = Math.Sqrt(Math.PI / 2);
-        for (int r = 0; r < lnTau.Length; r++)
+        double[] inner = new double[m];
+        for (int d = 0; d < m; d++)
         {
-            for (int c = 0; c < lnTau.Length; c++)
+            inner[d] = kernels.PenaltyInner(order, d);
+        }
+
+        for (int r = 0; r < m; r++)
+        {
+            for (int c = 0; c < m; c++)
             {
-                double a = epsilon * (lnTau[r] - lnTau[c]);
-                double a2 = a * a;
-                double inner = order == 1
-                    ? epsilon * root * (1 - a2) * Math.Exp(-a2 / 2)
-                    : epsilon * epsilon * epsilon * root * (3 - (6 * a2) + (a2 * a2)) * Math.Exp(-a2 / 2);
-                h[((offset + r) * p) + offset + c] = inner;
+                h[((offset + r) * p) + offset + c] = inner[Math.Abs(r - c)];
             }
         }
 
@@ -268,6 +246,7 @@ public static class DistributionOfRelaxationTimes
         double seriesResistance = options.FitSeriesResistance ? x[c++] : 0;
         double inductance = options.FitInductance ? x[c] : 0;
         return new DrtResult(
+            options.Basis,
             [.. lnTau.Select(Math.Exp)],
             [.. x.AsSpan(offset).ToArray()],
             epsilon,

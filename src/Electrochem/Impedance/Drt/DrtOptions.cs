@@ -33,6 +33,9 @@ public sealed record DrtOptions(
     /// </summary>
     public ImmutableArray<double> Tau { get; init; } = [];
 
+    /// <summary>The radial basis function γ is expanded on. Default <see cref="DrtBasis.Gaussian"/>.</summary>
+    public DrtBasis Basis { get; init; } = DrtBasis.Gaussian;
+
     /// <summary>How λ is chosen when <see cref="Lambda"/> is null. Default <see cref="DrtLambdaCriterion.Gcv"/>.</summary>
     public DrtLambdaCriterion Criterion { get; init; } = DrtLambdaCriterion.Gcv;
 
@@ -41,6 +44,11 @@ public sealed record DrtOptions(
         if (!Enum.IsDefined(Criterion))
         {
             throw new ArgumentOutOfRangeException(nameof(Criterion), Criterion, "The λ criterion must be Gcv.");
+        }
+
+        if (!Enum.IsDefined(Basis))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Basis), Basis, $"The basis must be one of {string.Join(", ", Enum.GetNames<DrtBasis>())}.");
         }
 
         if (!Tau.IsDefaultOrEmpty)

@@ -7,6 +7,7 @@ namespace Electrochem.Impedance.Drt;
 /// it reconstructs. τ = 1/ω (ω in rad/s, so a process at f has τ = 1/(2πf)); γ in Ω per unit of ln τ, so the area
 /// ∫γ d ln τ of a process is its resistance.
 /// </summary>
+/// <param name="Basis">The radial basis function γ is expanded on.</param>
 /// <param name="Tau">The grid τₘ, in seconds, ascending (log-uniform).</param>
 /// <param name="Weights">The basis weights xₘ (≥ 0), in Ω.</param>
 /// <param name="ShapeFactor">ε of the Gaussians, per unit ln τ.</param>
@@ -21,6 +22,7 @@ namespace Electrochem.Impedance.Drt;
 /// <param name="Converged">True when the non-negative solve met its optimality conditions.</param>
 /// <param name="Iterations">Active-set iterations of the non-negative solve.</param>
 public sealed record DrtResult(
+    DrtBasis Basis,
     ImmutableArray<double> Tau,
     ImmutableArray<double> Weights,
     double ShapeFactor,
@@ -38,8 +40,10 @@ public sealed record DrtResult(
     /// <summary>γ at the grid points, in Ω: computed on each call (O(grid²)), so keep it in a local.</summary>
     public ImmutableArray<double> GammaOnGrid => [.. Tau.Select(Gamma)];
 
-    /// <summary>The total polarisation resistance ∫γ d ln τ = Σ xₘ·√π/ε, in Ω.</summary>
-    public double PolarizationResistance => Weights.Sum() * Math.Sqrt(Math.PI) / ShapeFactor;
+    /// <summary>The total polarisation resistance ∫γ d ln τ = Σ xₘ·∫φ, in Ω (√π/ε per unit weight for the Gaussian).</summary>
+    public double PolarizationResistance => Weights.Sum() * DrtBasisKernels.Area(Basis, ShapeFactor, Step);
+
+    private double Step => Math.Log(Tau[^1] / Tau[0]) / (Tau.Length - 1);
 
     /// <summary>γ(τ), in Ω.</summary>
     /// <param name="tauSeconds">τ in seconds (&gt; 0).</param>
@@ -47,11 +51,11 @@ public sealed record DrtResult(
     public double Gamma(double tauSeconds)
     {
         double y = Math.Log(tauSeconds);
+        double step = Step;
         double sum = 0;
         for (int m = 0; m < Tau.Length; m++)
         {
-            double u = ShapeFactor * (y - Math.Log(Tau[m]));
-            sum += Weights[m] * Math.Exp(-(u * u));
+            sum += Weights[m] * DrtBasisKernels.Value(Basis, ShapeFactor, step, y - Math.Log(Tau[m]));
         }
 
         return sum;
