@@ -27,7 +27,7 @@ internal static class EisDrtReport
         }
 
         text.Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"R_∞ = {Numbers.Significant(drt.SeriesResistance, 6)} Ω{(options.FitSeriesResistance ? string.Empty : " (not fitted)")}, L₀ = {Numbers.Significant(drt.Inductance, 4)} H{(options.FitInductance ? string.Empty : " (not fitted)")}\n");
+        text.Append(CultureInfo.InvariantCulture, $"R_∞ = {(drt.SeriesResistance is { } r ? Numbers.Significant(r, 6) + " Ω" : "not fitted")}, L₀ = {(drt.Inductance is { } l ? Numbers.Significant(l, 4) + " H" : "not fitted")}\n");
         text.Append(CultureInfo.InvariantCulture, $"R_pol = ∫γ d ln τ = {Numbers.Significant(drt.PolarizationResistance, 5)} Ω\n");
         ImmutableArray<double> gamma = drt.GammaOnGrid;
         int peak = gamma.IndexOf(gamma.Max());
@@ -69,8 +69,23 @@ internal static class EisDrtReport
 
         json.WriteEndArray();
         json.WriteBoolean("converged", drt.Converged);
-        JsonOutput.Number(json, "seriesResistanceOhm", drt.SeriesResistance);
-        JsonOutput.Number(json, "inductanceHenry", drt.Inductance);
+        if (drt.SeriesResistance is { } seriesResistance)
+        {
+            JsonOutput.Number(json, "seriesResistanceOhm", seriesResistance);
+        }
+        else
+        {
+            json.WriteNull("seriesResistanceOhm");
+        }
+
+        if (drt.Inductance is { } inductance)
+        {
+            JsonOutput.Number(json, "inductanceHenry", inductance);
+        }
+        else
+        {
+            json.WriteNull("inductanceHenry");
+        }
         JsonOutput.Number(json, "polarizationResistanceOhm", drt.PolarizationResistance);
         JsonOutput.NumberArray(json, "tauSecond", drt.Tau);
         JsonOutput.NumberArray(json, "gammaOhm", drt.GammaOnGrid);

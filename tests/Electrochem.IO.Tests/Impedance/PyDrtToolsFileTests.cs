@@ -50,7 +50,7 @@ public sealed class PyDrtToolsFileTests
         Assert.Equal(49.89, drt.PolarizationResistance, 0.05);
         int peak = drt.GammaOnGrid.IndexOf(drt.GammaOnGrid.Max());
         Assert.InRange(Math.Abs(Math.Log(drt.Tau[peak] / 0.1)), 0, Math.Log(drt.Tau[1] / drt.Tau[0]));
-        Assert.Equal(4.96e-6, drt.Inductance, 0.05e-6);   // the file's 31 Ω of jωL at 1 MHz
+        Assert.Equal(4.96e-6, drt.Inductance!.Value, 0.05e-6);   // the file's 31 Ω of jωL at 1 MHz
     }
 
     [Fact]
@@ -86,5 +86,34 @@ public sealed class PyDrtToolsFileTests
         Assert.Equal(0.3131940300518464, best.Score, 0.3131940300518464 * 1e-8);
         Assert.Equal(49.89, drt.PolarizationResistance, 0.05);
         Assert.True(drt.CriterionCurve.Select(point => point.Lambda).SequenceEqual(drt.CriterionCurve.Select(point => point.Lambda).Order()));
+    }
+
+    /// <summary>
+    /// The tutorial's two-ZARC series (ZARC₁ R from 5 to 55 Ω at τ = 0.1 s, ZARC₂ 50 Ω at 10⁻⁴ s, noise σ = 0.5 Ω): with λ
+    /// chosen by our GCV on the tutorial's grid, every weight agrees with the tutorial's (λ by its own GCV run) within
+    /// 2 % of the largest, and the polarisation resistances within 0.5 %. Looser than the 1-ZARC case: the tutorial's λ
+    /// is not stored, and even at the λ that best reproduces its weights (found by scanning, always within 12 % of our
+    /// GCV λ) the largest differences stay at 0.4–1.1 % of the peak (1.3 % at our λ for 2ZARC2): pyDRTtools' interior-point
+    /// QP stops at its own tolerance along the ill-determined directions of these two-peak problems.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void The_tutorials_two_zarc_weights_are_reproduced_with_lambda_by_gcv(int index)
+    {
+        ImpedanceData data = ImpedanceFile.Read(Data($"2ZARC{index}.csv"));
+        double[] tau = [.. Enumerable.Range(0, 81).Select(i => Math.Pow(10, -6 + (i / 10.0)))];
+        DrtResult drt = DistributionOfRelaxationTimes.Compute(data.Spectrum, new DrtOptions { Tau = [.. tau] });
+        double[] theirs = [.. File.ReadAllLines(Data(Path.Combine("tutorial-results", $"2ZARC_DRT-RR_{index}.csv"))).Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.Equal(81, theirs.Length);
+        double largest = theirs.Max();
+        double worst = Enumerable.Range(0, 81).Max(m => Math.Abs(drt.Weights[m] - theirs[m]));
+        Assert.True(worst <= 2e-2 * largest, $"λ = {drt.Lambda}: largest difference {worst} Ω on a largest weight of {largest} Ω");
+        double theirResistance = theirs.Sum() * Math.Sqrt(Math.PI) / drt.ShapeFactor;
+        Assert.Equal(theirResistance, drt.PolarizationResistance, 5e-3 * theirResistance);
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Numerics.Tensors;
+using Electrochem.Fitting;
 
 namespace Electrochem.Impedance.Drt;
 
@@ -15,7 +17,10 @@ namespace Electrochem.Impedance.Drt;
 /// computed by the trapezoidal rule in εu over [−6, 6] with step 0.05, which is exact to rounding for these smooth,
 /// Gaussian-weighted integrands; the penalty's inner products of Gaussian derivatives are analytic.
 /// </para>
-/// <para>The non-negative problem is solved exactly (an active-set method on the column-scaled normal equations).</para>
+/// <para>
+/// The non-negative problem is solved exactly (an active-set method on the column-scaled normal equations). λ criteria
+/// use the unconstrained problem diagonalised once (a generalised symmetric eigenproblem), so each trial λ costs O(p).
+/// </para>
 /// </remarks>
 public static class DistributionOfRelaxationTimes
 {
@@ -24,12 +29,14 @@ public static class DistributionOfRelaxationTimes
 
     /// <summary>Computes the DRT of a spectrum, with the given λ or one chosen by the options' criterion.</summary>
     /// <param name="spectrum">The spectrum: at least 5 points over more than one frequency (Hz, Ω).</param>
-    /// <param name="options">λ, the penalty order, the basis width and what else is fitted.</param>
-    /// <returns>The DRT, R_∞, L₀, the reconstructed spectrum and its residuals, and whether the solve converged.</returns>
+    /// <param name="options">λ, the basis, the penalty order, the part fitted, what else is fitted, the credible band.</param>
+    /// <param name="cancellationToken">Checked between stages and during the band's sampling.</param>
+    /// <returns>The DRT, R_∞, L₀, the reconstructed spectrum and its residuals, γ at λ/10 and 10λ, the band if asked, and whether the solve converged.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The spectrum has fewer than 5 points or a single frequency, or the grid would exceed <see cref="MaximumGridPoints"/>.</exception>
+    /// <exception cref="ArgumentException">The spectrum has fewer than 5 points or a single frequency, the grid would exceed <see cref="MaximumGridPoints"/>, or the options contradict each other.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
-    public static DrtResult Compute(ImpedanceSpectrum spectrum, DrtOptions options)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static DrtResult Compute(ImpedanceSpectrum spectrum, DrtOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
         ArgumentNullException.ThrowIfNull(options);
@@ -58,36 +65,67 @@ public static class DistributionOfRelaxationTimes
                 $"The τ grid would have {gridPoints:F0} points (the data's frequency spacing over its range plus the extension); at most {MaximumGridPoints} are allowed: the spectrum's frequencies are too dense for a DRT.", nameof(spectrum))
             : [.. options.Tau.Select(Math.Log)];
         double step = (lnTau[^1] - lnTau[0]) / (lnTau.Length - 1);
-        var kernels = new DrtBasisKernels(options.Basis, options.FwhmCoefficient, step);
-        int offset = (options.FitSeriesResistance ? 1 : 0) + (options.FitInductance ? 1 : 0);
-        int p = offset + lnTau.Length;
-        double[] design = Design(spectrum, lnTau, kernels, options, offset);
-        double[] b = new double[2 * n];
-        spectrum.Real.CopyTo(b);
-        spectrum.Imaginary.CopyTo(b.AsSpan(n));
-        double[] h = new double[p * p];
-        double[] g = new double[p];
-        Normal(design, b, 2 * n, p, h, g);
-        double[] penalty = Penalty(p, offset, lnTau.Length, kernels, options.PenaltyOrder);
+        var warnings = new List<string>();
+        bool series = options.FitSeriesResistance && options.Part != DrtDataPart.Imaginary;
+        bool inductance = options.FitInductance && options.Part != DrtDataPart.Real;
+        if (options.FitSeriesResistance && !series)
+        {
+            warnings.Add("R_∞ was left out of the model: an imaginary-only fit cannot determine it (it has no imaginary part).");
+        }
+
+        if (options.FitInductance && !inductance)
+        {
+            warnings.Add("L₀ was left out of the model: a real-only fit cannot determine it (it has no real part).");
+        }
+
+        var model = new Model(spectrum, lnTau, new DrtBasisKernels(options.Basis, options.FwhmCoefficient, step), series, inductance, options);
+        cancellationToken.ThrowIfCancellationRequested();
         double lambda;
         ImmutableArray<DrtCriterionPoint> curve = [];
+        DrtRidge? ridge = DrtRidge.Create(model.Ata, model.Penalty, model.Atb, model.Btb, model.Rows);
         if (options.Lambda is { } given)
         {
             lambda = given;
         }
         else
         {
-            (lambda, curve) = DrtLambdaSearch.Gcv(h, g, b, penalty, p);
+            if (ridge is null)
+            {
+                throw new ArgumentException("The DRT problem is singular: a column of the model is determined neither by the data nor by the penalty (is the spectrum all zeros?).", nameof(spectrum));
+            }
+
+            double noise = options.NoiseStandardDeviation ?? 0;
+            (lambda, curve, bool atEnd) = DrtLambdaSearch.Search(ridge, options.Criterion, noise * noise);
+            if (atEnd)
+            {
+                warnings.Add(lambda < 1e-6
+                    ? $"λ by {options.Criterion} lies at the lower end of the search (1e-7): the data are nearly noiseless, or the criterion has no minimum inside; check the DRT at a few larger λ."
+                    : $"λ by {options.Criterion} lies at the upper end of the search (1): the criterion has no minimum inside; the DRT is probably over-smoothed.");
+            }
         }
 
-        for (int i = 0; i < h.Length; i++)
+        cancellationToken.ThrowIfCancellationRequested();
+        double[] x = new double[model.P];
+        int iterations = model.Solve(lambda, x);
+        double residual = model.Residual(x);
+        double effective = ridge?.Trace(lambda) ?? 0;
+        double sigma = Math.Sqrt(residual / Math.Max(model.Rows - effective, 1));
+        double[] low = new double[model.P];
+        double[] high = new double[model.P];
+        model.Solve(lambda / 10, low);
+        model.Solve(lambda * 10, high);
+        DrtCredibleBand? band = options.CredibleBandSamples > 0
+            ? model.Band(lambda, x, sigma, options, cancellationToken)
+            : null;
+        return model.Result(x, lambda, options.Lambda is null ? options.Criterion : null, curve, iterations) with
         {
-            h[i] += lambda * penalty[i];
-        }
-
-        double[] x = new double[p];
-        int iterations = SolveScaled(h, g, x);
-        return Result(spectrum, options, design, x, lnTau, kernels.Shape, offset, iterations, lambda, curve);
+            Part = options.Part,
+            NoiseStandardDeviation = sigma,
+            GammaAtTenthLambda = model.GammaOnGrid(low),
+            GammaAtTenfoldLambda = model.GammaOnGrid(high),
+            Band = band,
+            Warnings = [.. warnings],
+        };
     }
 
     /// <summary>ln τ from 1/ω_max to 1/ω_min, extended on each side, at the data's mean spacing in ln f; null when it would exceed <see cref="MaximumGridPoints"/>.</summary>
@@ -108,157 +146,346 @@ public static class DistributionOfRelaxationTimes
         return [.. Enumerable.Range(0, m).Select(j => lnTauMin + (j * step))];
     }
 
-    /// <summary>The design matrix, row-major 2n × p: n rows for Z′ then n for Z″; columns R_∞, L₀ (when fitted), then the basis.</summary>
-    private static double[] Design(ImpedanceSpectrum spectrum, double[] lnTau, DrtBasisKernels kernels, DrtOptions options, int offset)
+    /// <summary>The discretised problem of one spectrum: design, normal equations and penalty in column-scaled form.</summary>
+    private sealed class Model
     {
-        int n = spectrum.Count;
-        int m = lnTau.Length;
-        int p = offset + lnTau.Length;
-        double[] a = new double[2 * n * p];
-        ReadOnlySpan<double> f = spectrum.Frequency;
-        for (int i = 0; i < n; i++)
+        private readonly ImpedanceSpectrum spectrum;
+        private readonly double[] lnTau;
+        private readonly DrtBasisKernels kernels;
+        private readonly int offset;
+        private readonly bool series;
+        private readonly bool inductance;
+        private readonly DrtOptions options;
+        private readonly double[] design;
+        private readonly double[] scale;
+        private readonly int firstRow;
+
+        internal Model(ImpedanceSpectrum spectrum, double[] lnTau, DrtBasisKernels kernels, bool series, bool inductance, DrtOptions options)
         {
-            double omega = 2 * Math.PI * f[i];
-            double lnOmega = Math.Log(omega);
-            Span<double> re = a.AsSpan(i * p, p);
-            Span<double> im = a.AsSpan((n + i) * p, p);
-            int c = 0;
-            if (options.FitSeriesResistance)
+            this.spectrum = spectrum;
+            this.lnTau = lnTau;
+            this.kernels = kernels;
+            this.series = series;
+            this.inductance = inductance;
+            this.options = options;
+            int n = spectrum.Count;
+            offset = (series ? 1 : 0) + (inductance ? 1 : 0);
+            P = offset + lnTau.Length;
+            design = Design(spectrum, lnTau, kernels, series, inductance, offset);
+            (firstRow, Rows) = options.Part switch
             {
-                re[c++] = 1;
+                DrtDataPart.Real => (0, n),
+                DrtDataPart.Imaginary => (n, n),
+                _ => (0, 2 * n),
+            };
+            double[] b = new double[2 * n];
+            spectrum.Real.CopyTo(b);
+            spectrum.Imaginary.CopyTo(b.AsSpan(n));
+            B = b;
+            Ata = new double[P * P];
+            Atb = new double[P];
+            for (int r = firstRow; r < firstRow + Rows; r++)
+            {
+                ReadOnlySpan<double> row = design.AsSpan(r * P, P);
+                TensorPrimitives.MultiplyAdd(row, b[r], Atb, Atb);
+                for (int i = 0; i < P; i++)
+                {
+                    if (row[i] != 0)
+                    {
+                        Span<double> target = Ata.AsSpan(i * P, P);
+                        TensorPrimitives.MultiplyAdd(row, row[i], target, target);
+                    }
+                }
             }
 
-            if (options.FitInductance)
+            Btb = TensorPrimitives.Dot(b.AsSpan(firstRow, Rows), b.AsSpan(firstRow, Rows));
+
+            // Columns scaled to unit diagonal of AᵀA (R_∞, L₀ and the basis differ by orders of magnitude); the
+            // solution is unscaled on the way out.
+            scale = new double[P];
+            for (int i = 0; i < P; i++)
             {
-                im[c] = omega;
+                scale[i] = Ata[(i * P) + i] > 0 ? 1 / Math.Sqrt(Ata[(i * P) + i]) : 1;
             }
 
+            Penalty = PenaltyMatrix(P, offset, lnTau.Length, kernels, options.PenaltyOrder);
+            for (int i = 0; i < P; i++)
+            {
+                Atb[i] *= scale[i];
+                for (int j = 0; j < P; j++)
+                {
+                    Ata[(i * P) + j] *= scale[i] * scale[j];
+                    Penalty[(i * P) + j] *= scale[i] * scale[j];
+                }
+            }
+        }
+
+        internal int P { get; }
+
+        internal int Rows { get; }
+
+        /// <summary>The data, Z′ then Z″.</summary>
+        internal double[] B { get; }
+
+        /// <summary>Scaled AᵀA over the fitted rows.</summary>
+        internal double[] Ata { get; }
+
+        /// <summary>Scaled Aᵀb.</summary>
+        internal double[] Atb { get; }
+
+        /// <summary>bᵀb over the fitted rows.</summary>
+        internal double Btb { get; }
+
+        /// <summary>Scaled penalty M.</summary>
+        internal double[] Penalty { get; }
+
+        /// <summary>Solves the non-negative problem at λ; x unscaled (Ω for the weights). Returns the active-set iterations, −1 when it did not converge.</summary>
+        internal int Solve(double lambda, double[] x)
+        {
+            double[] h = Hessian(lambda);
+            int iterations = NonNegativeQuadratic.Solve(h, Atb, x, 3 * P);
+            for (int i = 0; i < P; i++)
+            {
+                x[i] *= scale[i];
+            }
+
+            return iterations;
+        }
+
+        /// <summary>‖b − Ax‖² over the fitted rows, x unscaled.</summary>
+        internal double Residual(double[] x)
+        {
+            double sum = 0;
+            for (int r = firstRow; r < firstRow + Rows; r++)
+            {
+                double e = B[r] - TensorPrimitives.Dot(design.AsSpan(r * P, P), x);
+                sum += e * e;
+            }
+
+            return sum;
+        }
+
+        /// <summary>γ at the grid points for unscaled weights x.</summary>
+        internal ImmutableArray<double> GammaOnGrid(double[] x)
+        {
+            int m = lnTau.Length;
+            double[] values = new double[m];
+            for (int d = 0; d < m; d++)
+            {
+                values[d] = DrtBasisKernels.Value(kernels.Basis, kernels.Shape, kernels.Step, d * kernels.Step);
+            }
+
+            double[] gamma = new double[m];
+            for (int r = 0; r < m; r++)
+            {
+                double sum = 0;
+                for (int c = 0; c < m; c++)
+                {
+                    sum += x[offset + c] * values[Math.Abs(r - c)];
+                }
+
+                gamma[r] = sum;
+            }
+
+            return ImmutableArray.Create(gamma);
+        }
+
+        /// <summary>The credible band by exact HMC on the truncated Gaussian posterior N(H⁻¹Aᵀb, σ²H⁻¹), H = AᵀA + λM (scaled).</summary>
+        internal DrtCredibleBand? Band(double lambda, double[] solution, double sigma, DrtOptions options, CancellationToken cancellationToken)
+        {
+            double[] l = Hessian(lambda);
+            if (!DenseAlgebra.Cholesky(l, P) || !(sigma > 0))
+            {
+                return null;
+            }
+
+            double[] mean = [.. Atb];
+            DenseAlgebra.CholeskySolve(l, P, mean);
+
+            // F = σ·L⁻ᵀ, so that x = mean + F·z with z ~ N(0, I): columns of L⁻¹ are rows of F.
+            double[] factor = new double[P * P];
+            double[] column = new double[P];
+            for (int j = 0; j < P; j++)
+            {
+                Array.Clear(column);
+                column[j] = 1;
+                for (int i = j; i < P; i++)
+                {
+                    double sum = column[i];
+                    for (int k = j; k < i; k++)
+                    {
+                        sum -= l[(i * P) + k] * column[k];
+                    }
+
+                    column[i] = sum / l[(i * P) + i];
+                }
+
+                for (int i = 0; i < P; i++)
+                {
+                    factor[(j * P) + i] = sigma * column[i];
+                }
+            }
+
+            double[] start = new double[P];
+            double top = 0;
+            for (int i = 0; i < P; i++)
+            {
+                start[i] = solution[i] / scale[i];
+                top = Math.Max(top, start[i]);
+            }
+
+            for (int i = 0; i < P; i++)
+            {
+                start[i] += 1e-9 * Math.Max(top, 1e-300);
+            }
+
+            int m = lnTau.Length;
+            int count = options.CredibleBandSamples;
+            double[] draws = new double[count * m];
+            double[] weights = new double[P];
+            int kept = 0;
+            var sampler = new TruncatedGaussianSampler(factor, mean);
+            sampler.Sample(start, count, Math.Max(count / 10, 50), new Random(options.Seed), draw =>
+            {
+                for (int i = 0; i < P; i++)
+                {
+                    weights[i] = draw[i] * scale[i];
+                }
+
+                GammaOnGrid(weights).AsSpan().CopyTo(draws.AsSpan(kept * m, m));
+                kept++;
+            }, cancellationToken);
+
+            double tail = (1 - options.CredibleLevel) / 2;
+            double[] lower = new double[m];
+            double[] upper = new double[m];
+            double[] average = new double[m];
+            double[] values = new double[count];
             for (int j = 0; j < m; j++)
             {
-                kernels.Kernel(lnOmega + lnTau[j], out double real, out double negativeImaginary);
-                re[offset + j] = real;
-                im[offset + j] = -negativeImaginary;
-            }
-        }
-
-        return a;
-    }
-
-    private static void Normal(double[] a, double[] b, int rows, int p, double[] h, double[] g)
-    {
-        for (int r = 0; r < rows; r++)
-        {
-            ReadOnlySpan<double> row = a.AsSpan(r * p, p);
-            for (int i = 0; i < p; i++)
-            {
-                double ri = row[i];
-                if (ri == 0)
+                for (int k = 0; k < count; k++)
                 {
-                    continue;
+                    values[k] = draws[(k * m) + j];
                 }
 
-                g[i] += ri * b[r];
-                Span<double> target = h.AsSpan(i * p, p);
-                for (int j = 0; j < p; j++)
+                Array.Sort(values);
+                lower[j] = Quantile(values, tail);
+                upper[j] = Quantile(values, 1 - tail);
+                average[j] = TensorPrimitives.Sum(values) / count;
+            }
+
+            return new DrtCredibleBand(options.CredibleLevel, count, options.Seed, [.. lower], [.. upper], [.. average]);
+        }
+
+        internal DrtResult Result(double[] x, double lambda, DrtLambdaCriterion? criterion, ImmutableArray<DrtCriterionPoint> curve, int iterations)
+        {
+            int n = spectrum.Count;
+            double[] real = new double[n];
+            double[] imaginary = new double[n];
+            double[] residualReal = new double[n];
+            double[] residualImaginary = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double zr = TensorPrimitives.Dot(design.AsSpan(i * P, P), x);
+                double zi = TensorPrimitives.Dot(design.AsSpan((n + i) * P, P), x);
+                real[i] = zr;
+                imaginary[i] = zi;
+                double magnitude = Math.Sqrt((spectrum.Real[i] * spectrum.Real[i]) + (spectrum.Imaginary[i] * spectrum.Imaginary[i]));
+                magnitude = magnitude > 0 ? magnitude : 1;
+                residualReal[i] = (spectrum.Real[i] - zr) / magnitude;
+                residualImaginary[i] = (spectrum.Imaginary[i] - zi) / magnitude;
+            }
+
+            int c = 0;
+            double? seriesResistance = series ? x[c++] : null;
+            double? inductanceValue = inductance ? x[c] : null;
+            return new DrtResult(
+                options.Basis,
+                [.. lnTau.Select(Math.Exp)],
+                [.. x.AsSpan(offset).ToArray()],
+                kernels.Shape,
+                seriesResistance,
+                inductanceValue,
+                lambda,
+                criterion,
+                curve,
+                new ImpedanceSpectrum(spectrum.Frequency, real, imaginary),
+                ImmutableArray.Create(residualReal),
+                ImmutableArray.Create(residualImaginary),
+                iterations >= 0,
+                Math.Max(iterations, 0));
+        }
+
+        private static double Quantile(double[] sorted, double probability)
+        {
+            double position = probability * (sorted.Length - 1);
+            int below = (int)Math.Floor(position);
+            int above = Math.Min(below + 1, sorted.Length - 1);
+            return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
+        }
+
+        private double[] Hessian(double lambda)
+        {
+            double[] h = new double[P * P];
+            TensorPrimitives.MultiplyAdd(Penalty, lambda, Ata, h);
+            return h;
+        }
+
+        /// <summary>The design matrix, row-major 2n × p: n rows for Z′ then n for Z″; columns R_∞, L₀ (when fitted), then the basis.</summary>
+        private static double[] Design(ImpedanceSpectrum spectrum, double[] lnTau, DrtBasisKernels kernels, bool series, bool inductance, int offset)
+        {
+            int n = spectrum.Count;
+            int m = lnTau.Length;
+            int p = offset + lnTau.Length;
+            double[] a = new double[2 * n * p];
+            ReadOnlySpan<double> f = spectrum.Frequency;
+            for (int i = 0; i < n; i++)
+            {
+                double omega = 2 * Math.PI * f[i];
+                double lnOmega = Math.Log(omega);
+                Span<double> re = a.AsSpan(i * p, p);
+                Span<double> im = a.AsSpan((n + i) * p, p);
+                int c = 0;
+                if (series)
                 {
-                    target[j] += ri * row[j];
+                    re[c++] = 1;
+                }
+
+                if (inductance)
+                {
+                    im[c] = omega;
+                }
+
+                for (int j = 0; j < m; j++)
+                {
+                    kernels.Kernel(lnOmega + lnTau[j], out double real, out double negativeImaginary);
+                    re[offset + j] = real;
+                    im[offset + j] = -negativeImaginary;
                 }
             }
-        }
-    }
 
-    /// <summary>The penalty matrix (p×p, zero for R_∞ and L₀): ∫ γ⁽ᵏ⁾ₙ γ⁽ᵏ⁾ₘ d ln τ, which depends only on the grid distance.</summary>
-    private static double[] Penalty(int p, int offset, int m, DrtBasisKernels kernels, int order)
-    {
-        double[] h = new double[p * p];
-        double[] inner = new double[m];
-        for (int d = 0; d < m; d++)
-        {
-            inner[d] = kernels.PenaltyInner(order, d);
+            return a;
         }
 
-        for (int r = 0; r < m; r++)
+        /// <summary>The penalty matrix (p×p, zero for R_∞ and L₀): ∫ γ⁽ᵏ⁾ₙ γ⁽ᵏ⁾ₘ d ln τ, which depends only on the grid distance.</summary>
+        private static double[] PenaltyMatrix(int p, int offset, int m, DrtBasisKernels kernels, int order)
         {
-            for (int c = 0; c < m; c++)
+            double[] h = new double[p * p];
+            double[] inner = new double[m];
+            for (int d = 0; d < m; d++)
             {
-                h[((offset + r) * p) + offset + c] = inner[Math.Abs(r - c)];
-            }
-        }
-
-        return h;
-    }
-
-    /// <summary>Solves with the columns scaled to unit diagonal (R_∞, L₀ and γ differ by orders of magnitude), then unscales.</summary>
-    private static int SolveScaled(double[] h, double[] g, double[] x)
-    {
-        int p = g.Length;
-        double[] scale = new double[p];
-        for (int i = 0; i < p; i++)
-        {
-            scale[i] = h[(i * p) + i] > 0 ? 1 / Math.Sqrt(h[(i * p) + i]) : 1;
-        }
-
-        for (int i = 0; i < p; i++)
-        {
-            g[i] *= scale[i];
-            for (int j = 0; j < p; j++)
-            {
-                h[(i * p) + j] *= scale[i] * scale[j];
-            }
-        }
-
-        int iterations = NonNegativeQuadratic.Solve(h, g, x, 3 * p);
-        for (int i = 0; i < p; i++)
-        {
-            x[i] *= scale[i];
-        }
-
-        return iterations;
-    }
-
-    private static DrtResult Result(ImpedanceSpectrum spectrum, DrtOptions options, double[] design, double[] x, double[] lnTau, double epsilon, int offset, int iterations, double lambda, ImmutableArray<DrtCriterionPoint> curve)
-    {
-        int n = spectrum.Count;
-        int p = x.Length;
-        double[] real = new double[n];
-        double[] imaginary = new double[n];
-        double[] residualReal = new double[n];
-        double[] residualImaginary = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double zr = 0;
-            double zi = 0;
-            for (int j = 0; j < p; j++)
-            {
-                zr += design[(i * p) + j] * x[j];
-                zi += design[((n + i) * p) + j] * x[j];
+                inner[d] = kernels.PenaltyInner(order, d);
             }
 
-            real[i] = zr;
-            imaginary[i] = zi;
-            double magnitude = Math.Sqrt((spectrum.Real[i] * spectrum.Real[i]) + (spectrum.Imaginary[i] * spectrum.Imaginary[i]));
-            magnitude = magnitude > 0 ? magnitude : 1;
-            residualReal[i] = (spectrum.Real[i] - zr) / magnitude;
-            residualImaginary[i] = (spectrum.Imaginary[i] - zi) / magnitude;
-        }
+            for (int r = 0; r < m; r++)
+            {
+                for (int c = 0; c < m; c++)
+                {
+                    h[((offset + r) * p) + offset + c] = inner[Math.Abs(r - c)];
+                }
+            }
 
-        int c = 0;
-        double seriesResistance = options.FitSeriesResistance ? x[c++] : 0;
-        double inductance = options.FitInductance ? x[c] : 0;
-        return new DrtResult(
-            options.Basis,
-            [.. lnTau.Select(Math.Exp)],
-            [.. x.AsSpan(offset).ToArray()],
-            epsilon,
-            seriesResistance,
-            inductance,
-            lambda,
-            options.Lambda is null ? options.Criterion : null,
-            curve,
-            new ImpedanceSpectrum(spectrum.Frequency, real, imaginary),
-            ImmutableArray.Create(residualReal),
-            ImmutableArray.Create(residualImaginary),
-            iterations >= 0,
-            Math.Max(iterations, 0));
+            return h;
+        }
     }
 }

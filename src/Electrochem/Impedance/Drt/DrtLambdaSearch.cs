@@ -1,93 +1,53 @@
 using System.Collections.Immutable;
-using Electrochem.Fitting;
 
 namespace Electrochem.Impedance.Drt;
 
 /// <summary>
 /// Chooses λ by minimising a criterion over ln λ: 10 values per decade from 10⁻⁷ to 1, then a golden-section search in
 /// the interval around the best of them (to 10⁻⁴ in ln λ). The criteria use the unconstrained ridge problem (their
-/// usual definition); the DRT itself is then solved with γ ≥ 0.
+/// usual definition), diagonalised once (<see cref="DrtRidge"/>), so each λ costs O(p); the DRT itself is then solved
+/// with γ ≥ 0.
 /// </summary>
 internal static class DrtLambdaSearch
 {
     internal const double MinimumLambda = 1e-7;
     internal const double MaximumLambda = 1;
 
-    /// <summary>λ by generalised cross-validation, and the scores tried.</summary>
-    /// <param name="ata">AᵀA, p×p.</param>
-    /// <param name="atb">Aᵀb.</param>
-    /// <param name="b">The data (Z′ then Z″).</param>
-    /// <param name="penalty">M, p×p.</param>
-    /// <param name="p">The number of unknowns.</param>
-    internal static (double Lambda, ImmutableArray<DrtCriterionPoint> Curve) Gcv(double[] ata, double[] atb, double[] b, double[] penalty, int p)
+    /// <summary>The criterion's score at λ (smaller is better).</summary>
+    internal static double Score(DrtRidge ridge, DrtLambdaCriterion criterion, double lambda, double noiseVariance)
     {
-        int rows = b.Length;
-        double btb = 0;
-        foreach (double v in b)
+        int rows = ridge.Rows;
+        switch (criterion)
         {
-            btb += v * v;
+            case DrtLambdaCriterion.LCurve:
+                return -ridge.Curvature(lambda);
+            case DrtLambdaCriterion.Discrepancy:
+                double ratio = ridge.Residual(lambda) / (rows * noiseVariance);
+                return ratio > 0 ? Math.Log(ratio) * Math.Log(ratio) : double.PositiveInfinity;
         }
 
-        // Columns scaled to unit diagonal of AᵀA (R_∞, L₀ and the basis differ by orders of magnitude); the influence
-        // matrix, hence the score, does not change.
-        double[] scale = new double[p];
-        for (int i = 0; i < p; i++)
+        double trace = ridge.Trace(lambda);
+        double factor = criterion == DrtLambdaCriterion.ModifiedGcv ? (rows < 50 ? 1.3 : 2) : 1;
+        double free = rows - (factor * trace);
+        if (!(free > 0))
         {
-            scale[i] = ata[(i * p) + i] > 0 ? 1 / Math.Sqrt(ata[(i * p) + i]) : 1;
+            return double.PositiveInfinity;
         }
 
-        double[] a = new double[p * p];
-        double[] m = new double[p * p];
-        double[] c = new double[p];
-        for (int i = 0; i < p; i++)
+        double gcv = rows * ridge.Residual(lambda) / (free * free);
+        if (criterion == DrtLambdaCriterion.RobustGcv)
         {
-            c[i] = atb[i] * scale[i];
-            for (int j = 0; j < p; j++)
-            {
-                a[(i * p) + j] = ata[(i * p) + j] * scale[i] * scale[j];
-                m[(i * p) + j] = penalty[(i * p) + j] * scale[i] * scale[j];
-            }
+            double xi = rows < 100 ? 0.2 : 0.3;
+            gcv *= xi + ((1 - xi) * ridge.TraceOfSquare(lambda) / rows);
         }
 
-        double[] h = new double[p * p];
-        double[] x = new double[p];
-        double[] column = new double[p];
-        double Score(double logLambda)
-        {
-            double lambda = Math.Exp(logLambda);
-            for (int i = 0; i < h.Length; i++)
-            {
-                h[i] = a[i] + (lambda * m[i]);
-            }
+        return gcv;
+    }
 
-            if (!DenseAlgebra.Cholesky(h, p))
-            {
-                return double.PositiveInfinity;
-            }
-
-            c.CopyTo(x, 0);
-            DenseAlgebra.CholeskySolve(h, p, x);
-
-            // ‖b − Ax‖² = bᵀb − 2xᵀAᵀb + xᵀAᵀAx; tr K = tr((AᵀA + λM)⁻¹AᵀA).
-            double residual = btb;
-            double trace = 0;
-            for (int i = 0; i < p; i++)
-            {
-                double ax = 0;
-                for (int j = 0; j < p; j++)
-                {
-                    ax += a[(i * p) + j] * x[j];
-                    column[j] = a[(j * p) + i];
-                }
-
-                residual += (x[i] * ax) - (2 * x[i] * c[i]);
-                DenseAlgebra.CholeskySolve(h, p, column);
-                trace += column[i];
-            }
-
-            double free = rows - trace;
-            return rows * Math.Max(residual, 0) / (free * free);
-        }
+    /// <summary>λ by the criterion, the scores tried, and whether the best grid value lay at an end of the range.</summary>
+    internal static (double Lambda, ImmutableArray<DrtCriterionPoint> Curve, bool AtEnd) Search(DrtRidge ridge, DrtLambdaCriterion criterion, double noiseVariance)
+    {
+        double Evaluate(double logLambda) => Score(ridge, criterion, Math.Exp(logLambda), noiseVariance);
 
         var curve = new List<DrtCriterionPoint>();
         double low = Math.Log(MinimumLambda);
@@ -98,7 +58,7 @@ internal static class DrtLambdaSearch
         for (int k = 0; k <= steps; k++)
         {
             double logLambda = low + ((high - low) * k / steps);
-            scores[k] = Score(logLambda);
+            scores[k] = Evaluate(logLambda);
             curve.Add(new DrtCriterionPoint(Math.Exp(logLambda), scores[k]));
             if (scores[k] < scores[best])
             {
@@ -111,8 +71,8 @@ internal static class DrtLambdaSearch
         double golden = (Math.Sqrt(5) - 1) / 2;
         double x1 = right - (golden * (right - left));
         double x2 = left + (golden * (right - left));
-        double f1 = Score(x1);
-        double f2 = Score(x2);
+        double f1 = Evaluate(x1);
+        double f2 = Evaluate(x2);
         while (right - left > 1e-4)
         {
             if (f1 <= f2)
@@ -121,7 +81,7 @@ internal static class DrtLambdaSearch
                 x2 = x1;
                 f2 = f1;
                 x1 = right - (golden * (right - left));
-                f1 = Score(x1);
+                f1 = Evaluate(x1);
             }
             else
             {
@@ -129,19 +89,19 @@ internal static class DrtLambdaSearch
                 x1 = x2;
                 f1 = f2;
                 x2 = left + (golden * (right - left));
-                f2 = Score(x2);
+                f2 = Evaluate(x2);
             }
         }
 
         double chosen = f1 <= f2 ? x1 : x2;
         double chosenScore = Math.Min(f1, f2);
-        if (chosenScore > scores[best])
+        if (!(chosenScore <= scores[best]))
         {
             chosen = low + ((high - low) * best / steps);
             chosenScore = scores[best];
         }
 
         curve.Add(new DrtCriterionPoint(Math.Exp(chosen), chosenScore));
-        return (Math.Exp(chosen), [.. curve.OrderBy(point => point.Lambda)]);
+        return (Math.Exp(chosen), [.. curve.OrderBy(point => point.Lambda)], best == 0 || best == steps);
     }
 }

@@ -39,11 +39,58 @@ public sealed record DrtOptions(
     /// <summary>How λ is chosen when <see cref="Lambda"/> is null. Default <see cref="DrtLambdaCriterion.Gcv"/>.</summary>
     public DrtLambdaCriterion Criterion { get; init; } = DrtLambdaCriterion.Gcv;
 
+    /// <summary>Which part of the spectrum is fitted. Default <see cref="DrtDataPart.Combined"/>.</summary>
+    public DrtDataPart Part { get; init; } = DrtDataPart.Combined;
+
+    /// <summary>
+    /// The measurement noise's standard deviation in Ω (per value of Z′ or Z″), needed only by
+    /// <see cref="DrtLambdaCriterion.Discrepancy"/>; null (the default) when unknown. There is no default: a guessed
+    /// noise level sets λ.
+    /// </summary>
+    public double? NoiseStandardDeviation { get; init; }
+
+    /// <summary>
+    /// Posterior draws for the credible band (<see cref="DrtResult.Band"/>): 0 (the default) for no band, else 100 to
+    /// 100,000. 1,000 gives the 2.5 % and 97.5 % quantiles to about ±1 % of the band's width.
+    /// </summary>
+    public int CredibleBandSamples { get; init; }
+
+    /// <summary>The credible band's level, between 0.5 and 0.999. Default 0.95.</summary>
+    public double CredibleLevel { get; init; } = 0.95;
+
+    /// <summary>The random seed of the band's sampler, so a band is reproducible. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
     internal void Validate()
     {
+        if (!Enum.IsDefined(Part))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Part), Part, "The fitted part must be Combined, Real or Imaginary.");
+        }
+
+        if (CredibleBandSamples != 0 && (CredibleBandSamples < 100 || CredibleBandSamples > 100_000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CredibleBandSamples), CredibleBandSamples, "The credible band needs 100 to 100,000 posterior draws (1,000 is usual), or 0 for no band.");
+        }
+
+        if (!(CredibleLevel >= 0.5 && CredibleLevel <= 0.999))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CredibleLevel), CredibleLevel, "The credible level must lie between 0.5 and 0.999 (0.95 for a 95 % band).");
+        }
+
+        if (NoiseStandardDeviation is { } noise && (!(noise > 0) || !double.IsFinite(noise)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(NoiseStandardDeviation), NoiseStandardDeviation, "The noise standard deviation must be a finite number of ohms > 0.");
+        }
+
+        if (Lambda is null && Criterion == DrtLambdaCriterion.Discrepancy && NoiseStandardDeviation is null)
+        {
+            throw new ArgumentException("The discrepancy principle chooses λ so that the residuals match the measurement noise: give the noise's standard deviation in Ω (NoiseStandardDeviation), or choose λ by GCV.", nameof(NoiseStandardDeviation));
+        }
+
         if (!Enum.IsDefined(Criterion))
         {
-            throw new ArgumentOutOfRangeException(nameof(Criterion), Criterion, "The λ criterion must be Gcv.");
+            throw new ArgumentOutOfRangeException(nameof(Criterion), Criterion, $"The λ criterion must be one of {string.Join(", ", Enum.GetNames<DrtLambdaCriterion>())}.");
         }
 
         if (!Enum.IsDefined(Basis))

@@ -3,16 +3,16 @@ using System.Collections.Immutable;
 namespace Electrochem.Impedance.Drt;
 
 /// <summary>
-/// A distribution of relaxation times: γ(τ) = Σₘ xₘ·exp(−(ε·ln(τ/τₘ))²) on the grid τₘ, with R_∞ and L₀, and the spectrum
+/// A distribution of relaxation times: γ(τ) = Σₘ xₘ·φ(ε·ln(τ/τₘ)) on the grid τₘ, with R_∞ and L₀, and the spectrum
 /// it reconstructs. τ = 1/ω (ω in rad/s, so a process at f has τ = 1/(2πf)); γ in Ω per unit of ln τ, so the area
 /// ∫γ d ln τ of a process is its resistance.
 /// </summary>
 /// <param name="Basis">The radial basis function γ is expanded on.</param>
 /// <param name="Tau">The grid τₘ, in seconds, ascending (log-uniform).</param>
 /// <param name="Weights">The basis weights xₘ (≥ 0), in Ω.</param>
-/// <param name="ShapeFactor">ε of the Gaussians, per unit ln τ.</param>
-/// <param name="SeriesResistance">R_∞ in Ω (0 when not fitted).</param>
-/// <param name="Inductance">L₀ in H (0 when not fitted).</param>
+/// <param name="ShapeFactor">ε of the basis functions, per unit ln τ.</param>
+/// <param name="SeriesResistance">R_∞ in Ω, or null when it was not part of the model (not fitted, or an imaginary-only fit).</param>
+/// <param name="Inductance">L₀ in H, or null when it was not part of the model (not fitted, or a real-only fit).</param>
 /// <param name="Lambda">The λ used: given, or chosen by <paramref name="Criterion"/>.</param>
 /// <param name="Criterion">The criterion that chose λ, or null when it was given.</param>
 /// <param name="CriterionCurve">The criterion at the λ tried (10 per decade from 10⁻⁷ to 1, then the refined minimum), ascending in λ; empty when λ was given.</param>
@@ -26,8 +26,8 @@ public sealed record DrtResult(
     ImmutableArray<double> Tau,
     ImmutableArray<double> Weights,
     double ShapeFactor,
-    double SeriesResistance,
-    double Inductance,
+    double? SeriesResistance,
+    double? Inductance,
     double Lambda,
     DrtLambdaCriterion? Criterion,
     ImmutableArray<DrtCriterionPoint> CriterionCurve,
@@ -37,6 +37,27 @@ public sealed record DrtResult(
     bool Converged,
     int Iterations)
 {
+    /// <summary>The part of the spectrum fitted.</summary>
+    public DrtDataPart Part { get; init; }
+
+    /// <summary>
+    /// The noise standard deviation estimated from the fit, in Ω: σ̂ = √(‖b − Ax‖² / (N − tr K)), with tr K the effective
+    /// number of parameters of the ridge problem at λ. Compare it with the instrument's noise.
+    /// </summary>
+    public double NoiseStandardDeviation { get; init; }
+
+    /// <summary>γ at the grid points with λ/10 (less smoothing), in Ω: peaks that appear or vanish between this, <see cref="GammaOnGrid"/> and <see cref="GammaAtTenfoldLambda"/> depend on λ, not on the data alone.</summary>
+    public ImmutableArray<double> GammaAtTenthLambda { get; init; } = [];
+
+    /// <summary>γ at the grid points with 10λ (more smoothing), in Ω.</summary>
+    public ImmutableArray<double> GammaAtTenfoldLambda { get; init; } = [];
+
+    /// <summary>The credible band of γ, or null when <see cref="DrtOptions.CredibleBandSamples"/> was 0.</summary>
+    public DrtCredibleBand? Band { get; init; }
+
+    /// <summary>What the computation noticed that a user should know (λ at the end of its search, parts of the model left out), in plain words.</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
     /// <summary>γ at the grid points, in Ω: computed on each call (O(grid²)), so keep it in a local.</summary>
     public ImmutableArray<double> GammaOnGrid => [.. Tau.Select(Gamma)];
 
