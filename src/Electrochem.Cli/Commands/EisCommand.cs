@@ -149,17 +149,24 @@ internal static class EisCommand
         var spectra = new SpectrumArguments();
         var lambda = new Option<string>("--lambda")
         {
-            Description = "The regularisation parameter: a number > 0, or gcv (generalised cross-validation over 1e-7 … 1).",
+            Description = "The regularisation parameter: a number > 0, or how to choose it: gcv (generalised cross-validation), mgcv (modified GCV), rgcv (robust GCV), lcurve (the L-curve's corner), discrepancy (residuals match --noise); searched over 1e-7 … 1.",
             DefaultValueFactory = _ => "gcv",
         };
+        var noise = new Option<double?>("--noise") { Description = "The measurement noise's standard deviation in Ω, for --lambda discrepancy." };
         var penalty = new Option<int>("--penalty") { Description = "The derivative of γ whose square is penalised: 1 or 2.", DefaultValueFactory = _ => 2 };
-        var fwhm = new Option<double>("--fwhm") { Description = "The basis width: each Gaussian's full width at half maximum is the grid step divided by this (0.01 to 10).", DefaultValueFactory = _ => 0.5 };
+        var fwhm = new Option<double>("--fwhm") { Description = "The basis width: each function's full width at half maximum is the grid step divided by this (0.01 to 10).", DefaultValueFactory = _ => 0.5 };
+        var rbf = new Option<string>("--rbf") { Description = $"The radial basis function: {string.Join(", ", Enum.GetValues<Electrochem.Impedance.Drt.DrtBasis>().Select(Kebab))}.", DefaultValueFactory = _ => "gaussian" };
+        var part = new Option<string>("--part") { Description = "The part of the spectrum fitted: combined (Z′ and Z″), real or imag.", DefaultValueFactory = _ => "combined" };
+        part.AcceptOnlyFromAmongIgnoringCase("combined", "real", "imag");
+        var band = new Option<int>("--band") { Description = "Posterior draws for a 95 % credible band of γ (100 to 100000; 1000 is usual); 0 for none.", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the credible band's sampler.", DefaultValueFactory = _ => 1 };
         var noInductance = new Option<bool>("--no-inductance") { Description = "Do not fit a series inductance L₀." };
         var noResistance = new Option<bool>("--no-series-resistance") { Description = "Do not fit R_∞." };
-        var csv = new Option<string?>("--csv") { Description = "Also write γ on the grid to this CSV file (columns tau_s, gamma_Ohm)." };
-        var drt = new Command("drt", "Distribution of relaxation times: ridge regression on Gaussian basis functions with γ ≥ 0 (τ = 1/ω); λ by generalised cross-validation or given.")
+        var csv = new Option<string?>("--csv") { Description = "Also write to this CSV file: for one spectrum γ on the grid (tau_s, gamma_Ohm, γ at λ/10 and 10λ, the band if asked); for several, the result table (a row per spectrum)." };
+        var parquet = new Option<string?>("--parquet") { Description = "With several spectra, also write the result table to this Parquet file." };
+        var drt = new Command("drt", "Distribution of relaxation times: ridge regression on radial basis functions with γ ≥ 0 (τ = 1/ω = 1/(2πf)); λ chosen by a criterion or given; peaks, λ sensitivity and an optional credible band. Several spectra give one table with a row each, computed in parallel.")
         {
-            Options = { lambda, penalty, fwhm, noInductance, noResistance, json, csv },
+            Options = { lambda, noise, penalty, fwhm, rbf, part, band, seed, noInductance, noResistance, json, csv, parquet },
         };
         spectra.AddTo(drt, selection: true);
         drt.SetAction((parse, cancellationToken) =>
@@ -167,45 +174,134 @@ internal static class EisCommand
             SpectrumArguments.Selection? selection = null;
             int exit = CommandExecution.Run(stdout, stderr, null, output =>
             {
-                string lambdaText = parse.GetValue(lambda) ?? "gcv";
-                double? given = null;
-                if (!lambdaText.Equals("gcv", StringComparison.OrdinalIgnoreCase))
-                {
-                    given = double.TryParse(lambdaText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)
-                        ? value
-                        : throw new ArgumentException($"--lambda is '{lambdaText}'; expected a number > 0 (e.g. 1e-3) or gcv");
-                }
-
-                if (parse.GetValue(penalty) is not (1 or 2) and int order)
-                {
-                    throw new ArgumentException($"--penalty is {order}; expected 1 (first derivative of γ) or 2 (second derivative)");
-                }
-
-                if (parse.GetValue(fwhm) is var width && !(width >= 0.01 && width <= 10))
-                {
-                    throw new ArgumentException($"--fwhm is {width.ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a coefficient from 0.01 to 10 (0.5 makes each basis function two grid steps wide)");
-                }
-
-                var options = new Electrochem.Impedance.Drt.DrtOptions(given, parse.GetValue(penalty), parse.GetValue(fwhm), !parse.GetValue(noResistance), !parse.GetValue(noInductance));
+                Electrochem.Impedance.Drt.DrtOptions options = DrtOptionsFrom(parse.GetValue(lambda) ?? "gcv", parse.GetValue(noise), parse.GetValue(penalty), parse.GetValue(fwhm), parse.GetValue(rbf) ?? "gaussian", parse.GetValue(part) ?? "combined", parse.GetValue(band), parse.GetValue(seed), !parse.GetValue(noResistance), !parse.GetValue(noInductance));
                 spectra.Validate(parse);
                 selection = spectra.Read(parse, stderr, cancellationToken);
-                if (!selection.Single)
+                if (selection.Single)
                 {
-                    throw new ArgumentException($"eis drt analyses one spectrum at a time; {selection.Spectra.Count} were selected: name one file and, for a multi-sweep file, --spectrum N");
+                    SelectedSpectrum only = selection.Spectra[0];
+                    Electrochem.Impedance.Drt.DrtResult result = Electrochem.Impedance.Drt.DistributionOfRelaxationTimes.Compute(only.Spectrum, options, cancellationToken);
+                    if (parse.GetValue(csv) is { } csvPath)
+                    {
+                        File.WriteAllText(csvPath, EisDrtReport.Csv(result));
+                    }
+
+                    output.Append(parse.GetValue(json) ? EisDrtReport.Json(only, options, result) : EisDrtReport.Text(only, options, result));
+                    return;
                 }
 
-                SelectedSpectrum only = selection.Spectra[0];
-                Electrochem.Impedance.Drt.DrtResult result = Electrochem.Impedance.Drt.DistributionOfRelaxationTimes.Compute(only.Spectrum, options);
-                if (parse.GetValue(csv) is { } csvPath)
+                IReadOnlyList<SelectedSpectrum> targets = selection.Spectra;
+                var outcomes = new EisBatchReport.Outcome<Electrochem.Impedance.Drt.DrtResult>[targets.Count];
+                ProgressDisplay.Run(stderr, targets.Count, $"DRT of {targets.Count} spectra", step =>
                 {
-                    File.WriteAllText(csvPath, EisDrtReport.Csv(result));
-                }
-
-                output.Append(parse.GetValue(json) ? EisDrtReport.Json(only, options, result) : EisDrtReport.Text(only, options, result));
+                    ImmutableArray<BatchOutcome<Electrochem.Impedance.Drt.DrtResult>> batch = BatchFit.FitMany(
+                        targets,
+                        (target, token) => Electrochem.Impedance.Drt.DistributionOfRelaxationTimes.Compute(target.Spectrum, options, token),
+                        progress: step is null ? null : new Progress(step),
+                        cancellationToken: cancellationToken);
+                    foreach (BatchOutcome<Electrochem.Impedance.Drt.DrtResult> o in batch)
+                    {
+                        outcomes[o.Index] = new(targets[o.Index], o.Result, o.Error);
+                    }
+                });
+                WriteTable(parse.GetValue(csv), parse.GetValue(parquet), EisBatchReport.DrtTable(outcomes),
+                    EisBatchReport.Metadata("eis drt", ("lambda", parse.GetValue(lambda) ?? "gcv"), ("basis", options.Basis.ToString()), ("penalty_order", options.PenaltyOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("part", options.Part.ToString())), cancellationToken);
+                output.Append(parse.GetValue(json) ? EisBatchReport.DrtJson(outcomes, selection.Problems, options) : EisBatchReport.DrtText(outcomes, selection.Problems, options));
+                selection = selection with { Problems = [.. selection.Problems, .. outcomes.Where(o => o.Problem is not null).Select(o => o.Problem!)] };
             });
             return Task.FromResult(Finish(stderr, exit, selection?.Problems.Count ?? 0));
         });
         return drt;
+    }
+
+    /// <summary>The DRT options from the command line's words, refusing what is not understood in the options' own terms.</summary>
+    private static Electrochem.Impedance.Drt.DrtOptions DrtOptionsFrom(string lambdaText, double? noise, int penalty, double fwhm, string rbf, string part, int band, int seed, bool series, bool inductance)
+    {
+        double? given = null;
+        var criterion = Electrochem.Impedance.Drt.DrtLambdaCriterion.Gcv;
+        switch (lambdaText.ToLowerInvariant())
+        {
+            case "gcv":
+                break;
+            case "mgcv":
+                criterion = Electrochem.Impedance.Drt.DrtLambdaCriterion.ModifiedGcv;
+                break;
+            case "rgcv":
+                criterion = Electrochem.Impedance.Drt.DrtLambdaCriterion.RobustGcv;
+                break;
+            case "lcurve":
+                criterion = Electrochem.Impedance.Drt.DrtLambdaCriterion.LCurve;
+                break;
+            case "discrepancy":
+                criterion = Electrochem.Impedance.Drt.DrtLambdaCriterion.Discrepancy;
+                if (noise is null)
+                {
+                    throw new ArgumentException("--lambda discrepancy chooses λ so that the residuals match the measurement noise: give the noise's standard deviation in Ω with --noise (e.g. --noise 0.5)");
+                }
+
+                break;
+            default:
+                given = double.TryParse(lambdaText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)
+                    ? value
+                    : throw new ArgumentException($"--lambda is '{lambdaText}'; expected a number > 0 (e.g. 1e-3) or one of gcv, mgcv, rgcv, lcurve, discrepancy");
+                break;
+        }
+
+        if (noise is { } sigma && !(sigma > 0 && double.IsFinite(sigma)))
+        {
+            throw new ArgumentException($"--noise is {sigma.ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected the noise's standard deviation in Ω, a number > 0");
+        }
+
+        if (penalty is not (1 or 2))
+        {
+            throw new ArgumentException($"--penalty is {penalty}; expected 1 (first derivative of γ) or 2 (second derivative)");
+        }
+
+        if (!(fwhm >= 0.01 && fwhm <= 10))
+        {
+            throw new ArgumentException($"--fwhm is {fwhm.ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a coefficient from 0.01 to 10 (0.5 makes each basis function two grid steps wide)");
+        }
+
+        Electrochem.Impedance.Drt.DrtBasis basis = Enum.GetValues<Electrochem.Impedance.Drt.DrtBasis>().FirstOrDefault(b => Kebab(b).Equals(rbf, StringComparison.OrdinalIgnoreCase), (Electrochem.Impedance.Drt.DrtBasis)(-1));
+        if (!Enum.IsDefined(basis))
+        {
+            throw new ArgumentException($"--rbf is '{rbf}'; expected one of {string.Join(", ", Enum.GetValues<Electrochem.Impedance.Drt.DrtBasis>().Select(Kebab))}");
+        }
+
+        if (band != 0 && (band < 100 || band > 100_000))
+        {
+            throw new ArgumentException($"--band is {band}; expected the number of posterior draws, 100 to 100000 (1000 is usual), or 0 for no band");
+        }
+
+        var options = new Electrochem.Impedance.Drt.DrtOptions(given, penalty, fwhm, series, inductance)
+        {
+            Criterion = criterion,
+            NoiseStandardDeviation = noise,
+            Basis = basis,
+            Part = part.ToLowerInvariant() switch { "real" => Electrochem.Impedance.Drt.DrtDataPart.Real, "imag" => Electrochem.Impedance.Drt.DrtDataPart.Imaginary, _ => Electrochem.Impedance.Drt.DrtDataPart.Combined },
+            CredibleBandSamples = band,
+            Seed = seed,
+        };
+        return options;
+    }
+
+    /// <summary>An enum member as a command-line word: InverseQuadratic → inverse-quadratic.</summary>
+    private static string Kebab<T>(T value)
+        where T : struct, Enum
+    {
+        string name = value.ToString();
+        var text = new StringBuilder();
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                text.Append('-');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
     }
 
     private static Command Fit(TextWriter stdout, TextWriter stderr, Option<bool> json)

@@ -1,14 +1,16 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Electrochem.Cli.Formatting;
 using Electrochem.Fitting;
 using Electrochem.Impedance;
+using Electrochem.Impedance.Drt;
 
 namespace Electrochem.Cli.Impedance;
 
 /// <summary>
-/// The one-table reports of <c>eis show|kk|fit</c> over several spectra (several files, directories, or the sweeps of a
+/// The one-table reports of <c>eis show|kk|fit|drt</c> over several spectra (several files, directories, or the sweeps of a
 /// multi-sweep file): a row per spectrum with its file, sweep, points, frequency range, start time and DC levels, then
 /// the analysis' columns; files or sweeps that could not be used are listed after the table with their reason.
 /// </summary>
@@ -191,6 +193,87 @@ internal static class EisBatchReport
             [("element_count", string.Empty, false), ("mu", string.Empty, false), ("max_abs_residual", string.Empty, false), ("pseudo_chi_square", string.Empty, false), ("passed", string.Empty, true)],
             outcomes,
             kk => kk is null ? [null, null, null, null, string.Empty] : [(double)kk.ElementCount, kk.Mu, kk.MaximumAbsoluteResidual, kk.PseudoChiSquare, kk.Verdict.Passed ? "true" : "false"]);
+
+    /// <summary>DRTs as a table: λ, R_∞, R_pol, the estimated noise, the largest residual and the highest γ.</summary>
+    internal static string DrtText(IReadOnlyList<Outcome<DrtResult>> outcomes, IReadOnlyList<string> problems, DrtOptions options)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Distributions of relaxation times of {outcomes.Count} spectr{(outcomes.Count == 1 ? "um" : "a")}: {EisDrtReport.Settings(options)}; λ {(options.Lambda is { } l ? "= " + Numbers.Significant(l, 4) : "by " + EisDrtReport.Words(options.Criterion))}; τ = 1/(2πf)\n\n");
+        var table = new TextTable([.. CommonHeader, "λ", "R_∞ (Ω)", "R_pol (Ω)", "σ̂ (Ω)", "max |Δ| (% of |Z|)", "highest γ at τ (s)"]);
+        foreach (Outcome<DrtResult> o in outcomes)
+        {
+            if (o.Result is { } drt)
+            {
+                ImmutableArray<double> gamma = drt.GammaOnGrid;
+                int peak = gamma.IndexOf(gamma.Max());
+                double largest = Math.Max(drt.RelativeResidualsReal.Max(Math.Abs), drt.RelativeResidualsImaginary.Max(Math.Abs));
+                table.Add([.. CommonCells(o.Spectrum), Numbers.Significant(drt.Lambda, 3), drt.SeriesResistance is { } r ? Numbers.Significant(r, 5) : "—",
+                    Numbers.Significant(drt.PolarizationResistance, 5), Numbers.Significant(drt.NoiseStandardDeviation, 3), (100 * largest).ToString("0.00", Invariant), Numbers.Significant(drt.Tau[peak], 3)]);
+            }
+            else
+            {
+                table.Add([.. CommonCells(o.Spectrum), "—", "—", "—", "—", "—", "—"]);
+            }
+        }
+
+        table.AppendTo(text);
+        string[] warnings = [.. outcomes.Where(o => o.Result is { Warnings.Length: > 0 } || o.Result is { Converged: false })
+            .SelectMany(o => o.Result!.Warnings.Concat(o.Result.Converged ? [] : ["the non-negative solve did not converge"]).Select(w => $"  {o.Spectrum.Label}: {w}"))];
+        if (warnings.Length > 0)
+        {
+            text.Append(Invariant, $"\nWarnings ({warnings.Length}):\n").AppendJoin('\n', warnings).Append('\n');
+        }
+
+        AppendProblems(text, [.. problems, .. outcomes.Where(o => o.Problem is not null).Select(o => $"{o.Spectrum.Label}: {o.Problem}")]);
+        return text.ToString();
+    }
+
+    /// <summary>DRTs as one JSON document, each as the single-spectrum report's result properties.</summary>
+    internal static string DrtJson(IReadOnlyList<Outcome<DrtResult>> outcomes, IReadOnlyList<string> problems, DrtOptions options) => JsonOutput.Document(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("command", "eis drt");
+        EisDrtReport.WriteOptions(json, options);
+        json.WriteStartArray("spectra");
+        foreach (Outcome<DrtResult> o in outcomes)
+        {
+            json.WriteStartObject();
+            WriteCommon(json, o.Spectrum);
+            if (o.Result is { } drt)
+            {
+                EisDrtReport.WriteResult(json, drt);
+            }
+            else
+            {
+                json.WriteString("problem", o.Problem);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteProblems(json, problems);
+        json.WriteEndObject();
+    });
+
+    /// <summary>DRTs as a result table: the common columns, then <c>lambda,criterion,r_inf_Ohm,l0_H,r_pol_Ohm,noise_Ohm,max_abs_residual,peak_tau_s,peak_gamma_Ohm,converged,problem</c>.</summary>
+    internal static ResultTable DrtTable(IReadOnlyList<Outcome<DrtResult>> outcomes) =>
+        Table(
+            [("lambda", string.Empty, false), ("criterion", string.Empty, true), ("r_inf_Ohm", "Ω", false), ("l0_H", "H", false), ("r_pol_Ohm", "Ω", false),
+                ("noise_Ohm", "Ω", false), ("max_abs_residual", string.Empty, false), ("peak_tau_s", "s", false), ("peak_gamma_Ohm", "Ω", false), ("converged", string.Empty, true)],
+            outcomes,
+            drt =>
+            {
+                if (drt is null)
+                {
+                    return [null, string.Empty, null, null, null, null, null, null, null, string.Empty];
+                }
+
+                ImmutableArray<double> gamma = drt.GammaOnGrid;
+                int peak = gamma.IndexOf(gamma.Max());
+                return [drt.Lambda, drt.Criterion?.ToString() ?? "given", drt.SeriesResistance, drt.Inductance, drt.PolarizationResistance, drt.NoiseStandardDeviation,
+                    Math.Max(drt.RelativeResidualsReal.Max(Math.Abs), drt.RelativeResidualsImaginary.Max(Math.Abs)), drt.Tau[peak], gamma[peak], drt.Converged ? "true" : "false"];
+            });
 
     /// <summary>The Parquet file metadata of a result table: the command and its settings.</summary>
     internal static Dictionary<string, string> Metadata(string command, params (string Key, string Value)[] settings)

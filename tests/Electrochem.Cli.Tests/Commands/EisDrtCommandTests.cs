@@ -37,7 +37,7 @@ public sealed class EisDrtCommandTests : IDisposable
         Assert.InRange(root.GetProperty("polarizationResistanceOhm").GetDouble(), 48, 52);
         double[] gamma = [.. root.GetProperty("gammaOhm").EnumerateArray().Select(e => e.GetDouble())];
         string[] lines = File.ReadAllLines(csv);
-        Assert.Equal("tau_s,gamma_Ohm", lines[0]);
+        Assert.Equal("tau_s,gamma_Ohm,gamma_lambda_over_10_Ohm,gamma_lambda_times_10_Ohm", lines[0]);
         Assert.Equal(gamma.Length, lines.Length - 1);
         Assert.Equal(gamma[40], double.Parse(lines[41].Split(',')[1], CultureInfo.InvariantCulture));
     }
@@ -47,7 +47,7 @@ public sealed class EisDrtCommandTests : IDisposable
     {
         CliRun run = CliRun.Of("eis", "drt", Zarc(), "--lambda", "-1");
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("--lambda is '-1'; expected a number > 0 (e.g. 1e-3) or gcv", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--lambda is '-1'; expected a number > 0 (e.g. 1e-3) or one of gcv, mgcv, rgcv, lcurve, discrepancy", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,18 +61,92 @@ public sealed class EisDrtCommandTests : IDisposable
         Assert.Contains("--fwhm is 0; expected a coefficient from 0.01 to 10", width.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("mgcv", "modified generalised cross-validation")]
+    [InlineData("rgcv", "robust generalised cross-validation")]
+    [InlineData("lcurve", "the L-curve's corner")]
+    public void Every_lambda_criterion_is_available_by_name(string word, string words)
+    {
+        CliRun run = CliRun.Of("eis", "drt", Zarc(noise: 0.2), "--lambda", word);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"chosen by {words}", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_discrepancy_principle_needs_the_noise()
+    {
+        CliRun without = CliRun.Of("eis", "drt", Zarc(noise: 0.2), "--lambda", "discrepancy");
+        Assert.NotEqual(0, without.ExitCode);
+        Assert.Contains("give the noise's standard deviation in Ω with --noise", without.Stderr, StringComparison.Ordinal);
+        CliRun with = CliRun.Of("eis", "drt", Zarc(noise: 0.2), "--lambda", "discrepancy", "--noise", "0.2", "--json");
+        Assert.Equal(0, with.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(with.Stdout);
+        Assert.Equal("Discrepancy", json.RootElement.GetProperty("lambdaCriterion").GetString());
+        Assert.InRange(json.RootElement.GetProperty("noiseStandardDeviationOhm").GetDouble(), 0.15, 0.25);
+    }
+
+    [Fact]
+    public void A_real_only_fit_with_a_band_reports_both_and_leaves_out_the_inductance()
+    {
+        string csv = Path.Combine(_folder.Path, "band.csv");
+        CliRun run = CliRun.Of("eis", "drt", Zarc(noise: 0.2), "--part", "real", "--band", "200", "--seed", "3", "--csv", csv);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Z′ only", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("L₀ = not fitted", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Warning: L₀ was left out of the model", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Credible band: 95 % from 200 posterior draws (seed 3)", run.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith(",band_lower_Ohm,band_upper_Ohm", File.ReadLines(csv).First(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_basis_or_band_size_is_refused_with_the_choices()
+    {
+        CliRun basis = CliRun.Of("eis", "drt", Zarc(), "--rbf", "sinc");
+        Assert.NotEqual(0, basis.ExitCode);
+        Assert.Contains("--rbf is 'sinc'; expected one of gaussian", basis.Stderr, StringComparison.Ordinal);
+        CliRun band = CliRun.Of("eis", "drt", Zarc(), "--band", "5");
+        Assert.NotEqual(0, band.ExitCode);
+        Assert.Contains("--band is 5; expected the number of posterior draws, 100 to 100000", band.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Several files give one table with a row each, computed in parallel, and the same numbers as one at a time.</summary>
+    [Fact]
+    public void Several_spectra_give_one_table_and_the_same_numbers_as_one_at_a_time()
+    {
+        string first = Zarc(noise: 0.2, name: "a.csv");
+        string second = Zarc(noise: 0.3, name: "b.csv", seed: 2);
+        string table = Path.Combine(_folder.Path, "table.csv");
+        CliRun both = CliRun.Of("eis", "drt", first, second, "--json", "--csv", table);
+        Assert.Equal(0, both.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(both.Stdout);
+        JsonElement[] spectra = [.. json.RootElement.GetProperty("spectra").EnumerateArray()];
+        Assert.Equal(2, spectra.Length);
+        CliRun alone = CliRun.Of("eis", "drt", second, "--json");
+        using JsonDocument single = JsonDocument.Parse(alone.Stdout);
+        Assert.Equal(single.RootElement.GetProperty("polarizationResistanceOhm").GetDouble(), spectra[1].GetProperty("polarizationResistanceOhm").GetDouble());
+        Assert.Equal(3, File.ReadAllLines(table).Length);
+        Assert.Contains("r_pol_Ohm", File.ReadLines(table).First(), StringComparison.Ordinal);
+        CliRun text = CliRun.Of("eis", "drt", first, second);
+        Assert.Contains("Distributions of relaxation times of 2 spectra", text.Stdout, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 
-    private string Zarc()
+    private string Zarc(double noise = 0, string name = "zarc.csv", int seed = 1)
     {
+        var random = new Random(seed);
         var text = new StringBuilder("f (Hz),Z' (Ohm),Z'' (Ohm)\n");
         for (int i = 0; i < 81; i++)
         {
             double f = Math.Pow(10, 6 - (i / 10.0));
-            Complex z = 10 + (50 / (1 + Complex.Pow(new Complex(0, 2 * Math.PI * f * 0.1), 0.8)));
+            Complex z = 10 + (50 / (1 + Complex.Pow(new Complex(0, 2 * Math.PI * f * 0.1), 0.8)))
+                + new Complex(noise * Normal(random), noise * Normal(random));
             text.Append(CultureInfo.InvariantCulture, $"{f:R},{z.Real:R},{z.Imaginary:R}\n");
         }
 
-        return _folder.Write("zarc.csv", text.ToString());
+        return _folder.Write(name, text.ToString());
     }
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
