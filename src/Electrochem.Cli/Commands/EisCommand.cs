@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
+using Electrochem.Cli.Formatting;
 using Electrochem.Cli.Impedance;
 using Electrochem.Fitting;
 using Electrochem.Impedance;
+using Electrochem.Plotting.Impedance;
 
 namespace Electrochem.Cli.Commands;
 
@@ -82,9 +84,10 @@ internal static class EisCommand
         var capacitance = new Option<bool>("--series-capacitance") { Description = "Add a series capacitance, for spectra without a low-frequency real-axis intercept." };
         var csv = new Option<string?>("--csv") { Description = "Also write the table (a row per spectrum: file, sweep, points, frequency range, t₀, E, I, M, μ, largest residual, pseudo-χ²) to this CSV file." };
         var parquet = new Option<string?>("--parquet") { Description = "Also write the table to this Parquet file (units in its metadata)." };
+        var kkPlot = PlotOutput.Create("the relative residuals against frequency");
         var kk = new Command("kk", "Lin-KK validation (Schönleber et al. 2014): fit a Kramers–Kronig-compliant chain of RC elements and report the relative residuals per point.")
         {
-            Options = { cutoff, elements, maximum, part, capacitance, limit, json, csv, parquet },
+            Options = { cutoff, elements, maximum, part, capacitance, limit, json, csv, parquet, kkPlot },
         };
         spectra.AddTo(kk, selection: true);
         kk.SetAction((parse, cancellationToken) =>
@@ -109,11 +112,13 @@ internal static class EisCommand
                     ResidualLimit = parse.GetValue(limit) / 100,
                 };
                 spectra.Validate(parse);
+                PlotOutput.Validate(parse.GetValue(kkPlot));
                 selection = spectra.Read(parse, stderr, cancellationToken);
                 if (selection.Single)
                 {
                     SelectedSpectrum only = selection.Spectra[0];
                     LinearKramersKronigResult result = LinearKramersKronig.Test(only.Spectrum, options);
+                    PlotOutput.Write(parse.GetValue(kkPlot), () => ImpedanceFigures.Residuals(only.Spectrum, result));
                     output.Append(parse.GetValue(json) ? EisKramersKronigReport.Json(only, options, result) : EisKramersKronigReport.Text(only, options, result));
                     return;
                 }
@@ -134,6 +139,7 @@ internal static class EisCommand
 
                         step?.Invoke();
                     }));
+                PlotOutput.WriteEach(parse.GetValue(kkPlot), outcomes.Length, i => outcomes[i].Result is { } r ? ImpedanceFigures.Residuals(outcomes[i].Spectrum.Spectrum, r) : null);
                 WriteTable(parse.GetValue(csv), parse.GetValue(parquet), EisBatchReport.KramersKronigTable(outcomes),
                     EisBatchReport.Metadata("eis kk", ("part", options.Part.ToString()), ("cutoff", options.Cutoff?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")), cancellationToken);
                 output.Append(parse.GetValue(json) ? EisBatchReport.KramersKronigJson(outcomes, selection.Problems, options) : EisBatchReport.KramersKronigText(outcomes, selection.Problems, options));
@@ -164,9 +170,10 @@ internal static class EisCommand
         var noResistance = new Option<bool>("--no-series-resistance") { Description = "Do not fit R_∞." };
         var csv = new Option<string?>("--csv") { Description = "Also write to this CSV file: for one spectrum γ on the grid (tau_s, gamma_Ohm, γ at λ/10 and 10λ, the band if asked); for several, the result table (a row per spectrum)." };
         var parquet = new Option<string?>("--parquet") { Description = "With several spectra, also write the result table to this Parquet file." };
+        var drtPlot = PlotOutput.Create("γ against τ with the λ sensitivity (and the band with --band)");
         var drt = new Command("drt", "Distribution of relaxation times: ridge regression on radial basis functions with γ ≥ 0 (τ = 1/ω = 1/(2πf)); λ chosen by a criterion or given; peaks, λ sensitivity and an optional credible band. Several spectra give one table with a row each, computed in parallel.")
         {
-            Options = { lambda, noise, penalty, fwhm, rbf, part, band, seed, noInductance, noResistance, json, csv, parquet },
+            Options = { lambda, noise, penalty, fwhm, rbf, part, band, seed, noInductance, noResistance, json, csv, parquet, drtPlot },
         };
         spectra.AddTo(drt, selection: true);
         drt.SetAction((parse, cancellationToken) =>
@@ -176,11 +183,13 @@ internal static class EisCommand
             {
                 Electrochem.Impedance.Drt.DrtOptions options = DrtOptionsFrom(parse.GetValue(lambda) ?? "gcv", parse.GetValue(noise), parse.GetValue(penalty), parse.GetValue(fwhm), parse.GetValue(rbf) ?? "gaussian", parse.GetValue(part) ?? "combined", parse.GetValue(band), parse.GetValue(seed), !parse.GetValue(noResistance), !parse.GetValue(noInductance));
                 spectra.Validate(parse);
+                PlotOutput.Validate(parse.GetValue(drtPlot));
                 selection = spectra.Read(parse, stderr, cancellationToken);
                 if (selection.Single)
                 {
                     SelectedSpectrum only = selection.Spectra[0];
                     Electrochem.Impedance.Drt.DrtResult result = Electrochem.Impedance.Drt.DistributionOfRelaxationTimes.Compute(only.Spectrum, options, cancellationToken);
+                    PlotOutput.Write(parse.GetValue(drtPlot), () => DrtFigures.Distribution(result, (only.Spectrum.MinimumFrequency, only.Spectrum.MaximumFrequency)));
                     if (parse.GetValue(csv) is { } csvPath)
                     {
                         File.WriteAllText(csvPath, EisDrtReport.Csv(result));
@@ -204,6 +213,7 @@ internal static class EisCommand
                         outcomes[o.Index] = new(targets[o.Index], o.Result, o.Error);
                     }
                 });
+                PlotOutput.WriteEach(parse.GetValue(drtPlot), outcomes.Length, i => outcomes[i].Result is { } r ? DrtFigures.Distribution(r, (outcomes[i].Spectrum.Spectrum.MinimumFrequency, outcomes[i].Spectrum.Spectrum.MaximumFrequency)) : null);
                 WriteTable(parse.GetValue(csv), parse.GetValue(parquet), EisBatchReport.DrtTable(outcomes),
                     EisBatchReport.Metadata("eis drt", ("lambda", parse.GetValue(lambda) ?? "gcv"), ("basis", options.Basis.ToString()), ("penalty_order", options.PenaltyOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("part", options.Part.ToString())), cancellationToken);
                 output.Append(parse.GetValue(json) ? EisBatchReport.DrtJson(outcomes, selection.Problems, options) : EisBatchReport.DrtText(outcomes, selection.Problems, options));
@@ -328,9 +338,10 @@ internal static class EisCommand
         var csv = new Option<string?>("--csv") { Description = "Also write the result table (a row per spectrum: file, sweep, points, frequency range, t₀, E, I, status, χ²/ν, every parameter and its SE, in SI units) to this CSV file." };
         var parquet = new Option<string?>("--parquet") { Description = "Also write the result table to this Parquet file (units in its metadata)." };
         var curve = new Option<string?>("--curve") { Description = "Also write the fitted model's spectrum (f, Z′, Z″ at the data's frequencies and on a fine grid of 20 points per decade) to this CSV file." };
+        var fitPlot = PlotOutput.Create("the Nyquist plot of the data with the fitted circuit's curve");
         var fit = new Command("fit", "Fit an equivalent circuit by complex nonlinear least squares, from automatic start values for whatever --guess does not give; report the parameters with SEs and CIs, the start used, identifiability warnings and the residuals.")
         {
-            Options = { circuit, guess, fix, weight, global, seed, level, dropInductive, warmStart, json, csv, parquet, curve },
+            Options = { circuit, guess, fix, weight, global, seed, level, dropInductive, warmStart, json, csv, parquet, curve, fitPlot },
         };
         spectra.AddTo(fit, selection: true);
         fit.SetAction((parse, cancellationToken) =>
@@ -350,6 +361,7 @@ internal static class EisCommand
                     ConfidenceLevel = parse.GetValue(level),
                 };
                 spectra.Validate(parse);
+                PlotOutput.Validate(parse.GetValue(fitPlot));
             });
             if (exit != 0)
             {
@@ -368,6 +380,7 @@ internal static class EisCommand
                     FitResult<CircuitModel> result = CircuitModel.Fit(parsed!, fitted, options, cancellationToken);
                     ImmutableArray<double> automatic = CircuitInitialGuess.Estimate(parsed!, fitted);
                     WriteCsv(parse.GetValue(curve), writer => FittedCurve.Write(writer, [(only, fitted, result)]));
+                    PlotOutput.Write(parse.GetValue(fitPlot), () => ImpedanceFigures.Nyquist(fitted, result));
                     WriteTable(parse.GetValue(csv), parse.GetValue(parquet), EisBatchReport.FitTable(parsed!, [new(only, result, null)]), FitMetadata(parsed!, options!, false), cancellationToken);
                     output.Append(parse.GetValue(json) ? EisFitReport.Json(only, fitted, options!, result, automatic) : EisFitReport.Text(only, fitted, options!, result, automatic));
                     return;
@@ -406,6 +419,7 @@ internal static class EisCommand
                 }
 
                 WriteCsv(parse.GetValue(curve), writer => FittedCurve.Write(writer, Enumerable.Range(0, outcomes.Length).Where(i => outcomes[i].Result is not null).Select(i => (outcomes[i].Spectrum, fittedSpectra[i]!, outcomes[i].Result!))));
+                PlotOutput.WriteEach(parse.GetValue(fitPlot), outcomes.Length, i => outcomes[i].Result is { } r ? ImpedanceFigures.Nyquist(fittedSpectra[i]!, r) : null);
                 WriteTable(parse.GetValue(csv), parse.GetValue(parquet), EisBatchReport.FitTable(parsed!, outcomes), FitMetadata(parsed!, options!, warm), cancellationToken);
                 output.Append(parse.GetValue(json) ? EisBatchReport.FitJson(parsed!, outcomes, selection.Problems, options!, warm) : EisBatchReport.FitText(parsed!, outcomes, selection.Problems, options!, warm));
                 selection = selection with { Problems = [.. selection.Problems, .. outcomes.Where(o => o.Problem is not null).Select(o => o.Problem!)] };
