@@ -5,8 +5,9 @@ using Electrochem.Cli.Demo;
 namespace Electrochem.Cli.Commands;
 
 /// <summary>
-/// <c>electrochem demo [--export-data DIR]</c>: every analysis Electrochem has, run on the bundled synthetic example
-/// data of the reference study, each result beside the paper's value; or write the example files to a folder.
+/// <c>electrochem demo [--export-data DIR] [--report DIR]</c>: every analysis Electrochem has, run on the bundled
+/// synthetic example data of the reference study, each result beside the paper's value; or write the example files to a
+/// folder; or write the results with their figures as one self-contained HTML page.
 /// </summary>
 internal static class DemoCommand
 {
@@ -17,20 +18,38 @@ internal static class DemoCommand
         {
             Description = "Instead of running the demo, write the example data files (as the seeded generator produces them, identical to the bundled ones) to this folder.",
         };
+        var report = new Option<string?>("--report")
+        {
+            Description = "Also write the results with their figures as one self-contained HTML page, DIR/report.html (the data's provenance stated at the top); the text still goes to the terminal.",
+        };
         var command = new Command("demo", "Run the reference study's analyses on bundled SYNTHETIC example data and print each result beside the paper's value.");
         command.Options.Add(export);
+        command.Options.Add(report);
         command.SetAction(parse =>
         {
             string? folder = parse.GetValue(export);
+            string? reportFolder = parse.GetValue(report);
             return CommandExecution.Run(stdout, stderr, folder, output =>
             {
-                if (folder is null)
+                if (folder is not null && reportFolder is not null)
                 {
-                    output.Append(DemoReport.Text(DemoData.LoadBundled(), DemoSections.All));
+                    throw new ArgumentException("give --export-data (write the example files) or --report (write the HTML report), not both");
                 }
-                else
+
+                if (folder is not null)
                 {
                     Export(folder, output);
+                    return;
+                }
+
+                DemoData data = DemoData.LoadBundled();
+                output.Append(DemoReport.Text(data, DemoSections.All));
+                if (reportFolder is not null)
+                {
+                    Directory.CreateDirectory(reportFolder);
+                    string path = Path.Combine(reportFolder, "report.html");
+                    File.WriteAllText(path, DemoReport.Html(data, DemoSections.All));
+                    output.Append("\nwrote ").Append(path).Append('\n');
                 }
             });
         });

@@ -15,4 +15,9 @@ internal interface IDemoSection
     /// <param name="data">The example data.</param>
     /// <returns>The rows to print, in order.</returns>
     ImmutableArray<DemoRow> Run(DemoData data);
+
+    /// <summary>The section's figures for <c>electrochem demo --report</c>; none unless the section draws some.</summary>
+    /// <param name="data">The example data.</param>
+    /// <returns>The figures, in order.</returns>
+    ImmutableArray<DemoFigure> Figures(DemoData data) => [];
 }

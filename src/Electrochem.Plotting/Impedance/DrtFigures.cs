@@ -39,7 +39,7 @@ public static class DrtFigures
         var gamma = plot.Add.ScatterLine(fineLog, fineGamma);
         gamma.Color = style.Colour(0);
         gamma.LineWidth = 2.5f;
-        gamma.LegendText = string.Create(CultureInfo.InvariantCulture, $"γ, λ = {drt.Lambda:G3}");
+        gamma.LegendText = string.Create(CultureInfo.InvariantCulture, $"γ, λ = {drt.Lambda:0.##e0}");
         if (frequencyRangeHertz is { } range)
         {
             double shortest = Math.Log10(1 / (2 * Math.PI * range.Maximum));

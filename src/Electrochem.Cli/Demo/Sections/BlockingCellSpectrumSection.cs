@@ -3,6 +3,7 @@ using Electrochem.Cli.Formatting;
 using Electrochem.Fitting;
 using Electrochem.Impedance;
 using Electrochem.IO.Impedance;
+using Electrochem.Plotting.Impedance;
 using Electrochem.Transport;
 
 namespace Electrochem.Cli.Demo.Sections;
@@ -27,6 +28,13 @@ internal sealed class BlockingCellSpectrumSection : IDemoSection
             .. Rows(ReferenceStudy.IspnPta, data.IspnPtaBlockingSpectrum, SymmetricCell.WithLoading(cells, 1), ReferenceStudy.IspnPtaConductivity),
         ];
     }
+
+    /// <inheritdoc/>
+    public ImmutableArray<DemoFigure> Figures(DemoData data) =>
+    [
+        .. new[] { (ReferenceStudy.BasePta, data.BasePtaBlockingSpectrum), (ReferenceStudy.IspnPta, data.IspnPtaBlockingSpectrum) }.Select(m =>
+            new DemoFigure($"{m.Item1} SS‖SS at 28 °C: the bulk resistance is the high-frequency intercept; the blocking electrodes give the low-frequency spike.", ImpedanceFigures.Nyquist(m.Item2.Spectrum, CircuitModel.Fit(Circuit.Parse(DemoDataGenerator.BlockingCircuit), m.Item2.Spectrum)))),
+    ];
 
     private static IEnumerable<DemoRow> Rows(string material, ImpedanceData data, SymmetricCell cell, PaperValue paper)
     {

@@ -4,6 +4,7 @@ using Electrochem.Cli.Formatting;
 using Electrochem.Fitting;
 using Electrochem.Impedance;
 using Electrochem.IO.Impedance;
+using Electrochem.Plotting.Impedance;
 
 namespace Electrochem.Cli.Demo.Sections;
 
@@ -30,6 +31,19 @@ internal sealed class InterfacialResistanceSection : IDemoSection
         .. Rows(ReferenceStudy.BasePta, data.BasePtaLiLiSpectrum, null, ReferenceStudy.BasePtaInterfaceResistance),
         .. Rows(ReferenceStudy.IspnPta, data.IspnPtaLiLiSpectrum, ReferenceStudy.IspnPtaSeiResistance, ReferenceStudy.IspnPtaInterfaceResistance),
     ];
+
+    /// <inheritdoc/>
+    public ImmutableArray<DemoFigure> Figures(DemoData data) =>
+    [
+        Figure(ReferenceStudy.BasePta, data.BasePtaLiLiSpectrum),
+        Figure(ReferenceStudy.IspnPta, data.IspnPtaLiLiSpectrum),
+    ];
+
+    private static DemoFigure Figure(string material, ImpedanceData data)
+    {
+        FitResult<CircuitModel> fit = CircuitModel.Fit(Circuit.Parse(DemoDataGenerator.LiLiCircuit), data.Spectrum, CircuitFitOptions.Default with { GlobalStarts = GlobalStarts, Seed = GlobalSeed });
+        return new DemoFigure($"{material} Li‖Li after 200 h: the spectrum and the fitted {DemoDataGenerator.LiLiCircuit} (SEI arc at high frequency, charge transfer at low).", ImpedanceFigures.Nyquist(data.Spectrum, fit));
+    }
 
     private static IEnumerable<DemoRow> Rows(string material, ImpedanceData data, PaperValue? sei, PaperValue interfaceResistance)
     {
