@@ -21,7 +21,8 @@ public sealed partial class DocsSnippetTests
         _ = typeof(Electrochem.Impedance.Circuit).Assembly;
         _ = typeof(Electrochem.IO.Impedance.ImpedanceFile).Assembly;
         string[] trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        IEnumerable<string> library = Directory.EnumerateFiles(AppContext.BaseDirectory, "Electrochem*.dll").Where(f => !f.Contains("Tests", StringComparison.Ordinal) && !f.EndsWith("Electrochem.Cli.dll", StringComparison.Ordinal));
+        IEnumerable<string> library = Directory.EnumerateFiles(AppContext.BaseDirectory, "Electrochem*.dll").Where(f => !f.Contains("Tests", StringComparison.Ordinal) && !f.EndsWith("Electrochem.Cli.dll", StringComparison.Ordinal))
+            .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "ScottPlot*.dll"));
         return [.. trusted.Concat(library).Distinct().Select(p => MetadataReference.CreateFromFile(p))];
     });
 
