@@ -29,4 +29,4 @@ Save("nyquist.png", ImpedanceFigures.Nyquist(spectrum, fit));
 Save("bode.png", ImpedanceFigures.Bode(spectrum, fit));
 Save("residuals-fit.png", ImpedanceFigures.Residuals(spectrum, fit));
 Save("residuals-lin-kk.png", ImpedanceFigures.Residuals(spectrum, kk));
-Save("drt.png", DrtFigures.Distribution(drt, (spectrum.MinimumFrequency, spectrum.MaximumFrequency)));
+Save("drt.png", DrtFigures.Distribution(drt, (spectrum.MinimumFrequency, spectrum.MaximumFrequency), DrtPeaks.Find(drt)));

@@ -42,7 +42,9 @@ public sealed class ImpedanceFiguresTests
     public void The_drt_figure_shows_gamma_its_band_and_the_lambda_sensitivity()
     {
         DrtResult drt = DistributionOfRelaxationTimes.Compute(Spectrum, new DrtOptions(1e-3) { CredibleBandSamples = 200 });
-        RenderedFigure.Check(DrtFigures.Distribution(drt, (Spectrum.MinimumFrequency, Spectrum.MaximumFrequency)), "τ = 1/(2πf) (s)", "γ (Ω)", "95 % credible band", "γ at λ/10", "γ at 10λ", "λ = 1e-3");
+        DrtPeaksResult peaks = DrtPeaks.Find(drt);
+        string area = peaks.Peaks[0].Area.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " Ω";
+        RenderedFigure.Check(DrtFigures.Distribution(drt, (Spectrum.MinimumFrequency, Spectrum.MaximumFrequency), peaks), "τ = 1/(2πf) (s)", "γ (Ω)", "95 % credible band", "γ at λ/10", "γ at 10λ", "λ = 1e-3", area);
     }
 
     [Fact]

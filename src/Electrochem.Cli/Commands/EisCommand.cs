@@ -170,10 +170,12 @@ internal static class EisCommand
         var noResistance = new Option<bool>("--no-series-resistance") { Description = "Do not fit R_∞." };
         var csv = new Option<string?>("--csv") { Description = "Also write to this CSV file: for one spectrum γ on the grid (tau_s, gamma_Ohm, γ at λ/10 and 10λ, the band if asked); for several, the result table (a row per spectrum)." };
         var parquet = new Option<string?>("--parquet") { Description = "With several spectra, also write the result table to this Parquet file." };
-        var drtPlot = PlotOutput.Create("γ against τ with the λ sensitivity (and the band with --band)");
+        var peakFit = new Option<string?>("--peak-fit") { Description = "Also fit peak shapes to γ: zarc (each integrates to its R) or gaussian; N and starting values from the peaks found." };
+        peakFit.AcceptOnlyFromAmongIgnoringCase("zarc", "gaussian");
+        var drtPlot = PlotOutput.Create("γ against τ with its peaks and the λ sensitivity (and the band with --band)");
         var drt = new Command("drt", "Distribution of relaxation times: ridge regression on radial basis functions with γ ≥ 0 (τ = 1/ω = 1/(2πf)); λ chosen by a criterion or given; peaks, λ sensitivity and an optional credible band. Several spectra give one table with a row each, computed in parallel.")
         {
-            Options = { lambda, noise, penalty, fwhm, rbf, part, band, seed, noInductance, noResistance, json, csv, parquet, drtPlot },
+            Options = { lambda, noise, penalty, fwhm, rbf, part, band, seed, noInductance, noResistance, peakFit, json, csv, parquet, drtPlot },
         };
         spectra.AddTo(drt, selection: true);
         drt.SetAction((parse, cancellationToken) =>
@@ -181,6 +183,12 @@ internal static class EisCommand
             SpectrumArguments.Selection? selection = null;
             int exit = CommandExecution.Run(stdout, stderr, null, output =>
             {
+                Electrochem.Impedance.Drt.DrtPeakShape? shape = parse.GetValue(peakFit)?.ToLowerInvariant() switch
+                {
+                    "zarc" => Electrochem.Impedance.Drt.DrtPeakShape.Zarc,
+                    "gaussian" => Electrochem.Impedance.Drt.DrtPeakShape.Gaussian,
+                    _ => null,
+                };
                 Electrochem.Impedance.Drt.DrtOptions options = DrtOptionsFrom(parse.GetValue(lambda) ?? "gcv", parse.GetValue(noise), parse.GetValue(penalty), parse.GetValue(fwhm), parse.GetValue(rbf) ?? "gaussian", parse.GetValue(part) ?? "combined", parse.GetValue(band), parse.GetValue(seed), !parse.GetValue(noResistance), !parse.GetValue(noInductance));
                 spectra.Validate(parse);
                 PlotOutput.Validate(parse.GetValue(drtPlot));
@@ -188,11 +196,11 @@ internal static class EisCommand
                 if (selection.Single)
                 {
                     SelectedSpectrum only = selection.Spectra[0];
-                    Electrochem.Impedance.Drt.DrtResult result = Electrochem.Impedance.Drt.DistributionOfRelaxationTimes.Compute(only.Spectrum, options, cancellationToken);
-                    PlotOutput.Write(parse.GetValue(drtPlot), () => DrtFigures.Distribution(result, (only.Spectrum.MinimumFrequency, only.Spectrum.MaximumFrequency)));
+                    DrtAnalysis result = DrtAnalysis.Run(only.Spectrum, options, shape, cancellationToken);
+                    PlotOutput.Write(parse.GetValue(drtPlot), () => DrtFigures.Distribution(result.Drt, (only.Spectrum.MinimumFrequency, only.Spectrum.MaximumFrequency), result.Peaks));
                     if (parse.GetValue(csv) is { } csvPath)
                     {
-                        File.WriteAllText(csvPath, EisDrtReport.Csv(result));
+                        File.WriteAllText(csvPath, EisDrtReport.Csv(result.Drt));
                     }
 
                     output.Append(parse.GetValue(json) ? EisDrtReport.Json(only, options, result) : EisDrtReport.Text(only, options, result));
@@ -200,20 +208,20 @@ internal static class EisCommand
                 }
 
                 IReadOnlyList<SelectedSpectrum> targets = selection.Spectra;
-                var outcomes = new EisBatchReport.Outcome<Electrochem.Impedance.Drt.DrtResult>[targets.Count];
+                var outcomes = new EisBatchReport.Outcome<DrtAnalysis>[targets.Count];
                 ProgressDisplay.Run(stderr, targets.Count, $"DRT of {targets.Count} spectra", step =>
                 {
-                    ImmutableArray<BatchOutcome<Electrochem.Impedance.Drt.DrtResult>> batch = BatchFit.FitMany(
+                    ImmutableArray<BatchOutcome<DrtAnalysis>> batch = BatchFit.FitMany(
                         targets,
-                        (target, token) => Electrochem.Impedance.Drt.DistributionOfRelaxationTimes.Compute(target.Spectrum, options, token),
+                        (target, token) => DrtAnalysis.Run(target.Spectrum, options, shape, token),
                         progress: step is null ? null : new Progress(step),
                         cancellationToken: cancellationToken);
-                    foreach (BatchOutcome<Electrochem.Impedance.Drt.DrtResult> o in batch)
+                    foreach (BatchOutcome<DrtAnalysis> o in batch)
                     {
                         outcomes[o.Index] = new(targets[o.Index], o.Result, o.Error);
                     }
                 });
-                PlotOutput.WriteEach(parse.GetValue(drtPlot), outcomes.Length, i => outcomes[i].Result is { } r ? DrtFigures.Distribution(r, (outcomes[i].Spectrum.Spectrum.MinimumFrequency, outcomes[i].Spectrum.Spectrum.MaximumFrequency)) : null);
+                PlotOutput.WriteEach(parse.GetValue(drtPlot), outcomes.Length, i => outcomes[i].Result is { } r ? DrtFigures.Distribution(r.Drt, (outcomes[i].Spectrum.Spectrum.MinimumFrequency, outcomes[i].Spectrum.Spectrum.MaximumFrequency), r.Peaks) : null);
                 WriteTable(parse.GetValue(csv), parse.GetValue(parquet), EisBatchReport.DrtTable(outcomes),
                     EisBatchReport.Metadata("eis drt", ("lambda", parse.GetValue(lambda) ?? "gcv"), ("basis", options.Basis.ToString()), ("penalty_order", options.PenaltyOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("part", options.Part.ToString())), cancellationToken);
                 output.Append(parse.GetValue(json) ? EisBatchReport.DrtJson(outcomes, selection.Problems, options) : EisBatchReport.DrtText(outcomes, selection.Problems, options));

@@ -17,6 +17,7 @@ internal static class DemoSections
         new ExchangeCurrentDensitySection(),
         new TransferenceNumberSection(),
         new InterfacialResistanceSection(),
+        new DistributionOfRelaxationTimesSection(),
         new CyclingRetentionSection(),
         new RateCapabilitySection(),
         new GittSection(),

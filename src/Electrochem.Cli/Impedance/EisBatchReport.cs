@@ -195,20 +195,19 @@ internal static class EisBatchReport
             kk => kk is null ? [null, null, null, null, string.Empty] : [(double)kk.ElementCount, kk.Mu, kk.MaximumAbsoluteResidual, kk.PseudoChiSquare, kk.Verdict.Passed ? "true" : "false"]);
 
     /// <summary>DRTs as a table: λ, R_∞, R_pol, the estimated noise, the largest residual and the highest γ.</summary>
-    internal static string DrtText(IReadOnlyList<Outcome<DrtResult>> outcomes, IReadOnlyList<string> problems, DrtOptions options)
+    internal static string DrtText(IReadOnlyList<Outcome<DrtAnalysis>> outcomes, IReadOnlyList<string> problems, DrtOptions options)
     {
         var text = new StringBuilder();
         text.Append(Invariant, $"Distributions of relaxation times of {outcomes.Count} spectr{(outcomes.Count == 1 ? "um" : "a")}: {EisDrtReport.Settings(options)}; λ {(options.Lambda is { } l ? "= " + Numbers.Significant(l, 4) : "by " + EisDrtReport.Words(options.Criterion))}; τ = 1/(2πf)\n\n");
-        var table = new TextTable([.. CommonHeader, "λ", "R_∞ (Ω)", "R_pol (Ω)", "σ̂ (Ω)", "max |Δ| (% of |Z|)", "highest γ at τ (s)"]);
-        foreach (Outcome<DrtResult> o in outcomes)
+        var table = new TextTable([.. CommonHeader, "λ", "R_∞ (Ω)", "R_pol (Ω)", "σ̂ (Ω)", "max |Δ| (% of |Z|)", "peaks: τ (s) → area (Ω)"]);
+        foreach (Outcome<DrtAnalysis> o in outcomes)
         {
-            if (o.Result is { } drt)
+            if (o.Result is { Drt: var drt } analysis)
             {
-                ImmutableArray<double> gamma = drt.GammaOnGrid;
-                int peak = gamma.IndexOf(gamma.Max());
                 double largest = Math.Max(drt.RelativeResidualsReal.Max(Math.Abs), drt.RelativeResidualsImaginary.Max(Math.Abs));
+                string peaks = string.Join("; ", analysis.Peaks.Peaks.Select(p => $"{Numbers.Significant(p.Tau, 3)} → {Numbers.Significant(p.Area, 4)}{(p.AreaIsResistance ? string.Empty : "*")}"));
                 table.Add([.. CommonCells(o.Spectrum), Numbers.Significant(drt.Lambda, 3), drt.SeriesResistance is { } r ? Numbers.Significant(r, 5) : "—",
-                    Numbers.Significant(drt.PolarizationResistance, 5), Numbers.Significant(drt.NoiseStandardDeviation, 3), (100 * largest).ToString("0.00", Invariant), Numbers.Significant(drt.Tau[peak], 3)]);
+                    Numbers.Significant(drt.PolarizationResistance, 5), Numbers.Significant(drt.NoiseStandardDeviation, 3), (100 * largest).ToString("0.00", Invariant), peaks.Length == 0 ? "none" : peaks]);
             }
             else
             {
@@ -217,8 +216,13 @@ internal static class EisBatchReport
         }
 
         table.AppendTo(text);
-        string[] warnings = [.. outcomes.Where(o => o.Result is { Warnings.Length: > 0 } || o.Result is { Converged: false })
-            .SelectMany(o => o.Result!.Warnings.Concat(o.Result.Converged ? [] : ["the non-negative solve did not converge"]).Select(w => $"  {o.Spectrum.Label}: {w}"))];
+        if (outcomes.Any(o => o.Result is { } a && a.Peaks.Peaks.Any(p => !p.AreaIsResistance)))
+        {
+            text.Append("* the area is not the process's resistance: the peak overlaps a neighbour or reaches the grid's end (see the warnings)\n");
+        }
+
+        string[] warnings = [.. outcomes.Where(o => o.Result is not null)
+            .SelectMany(o => o.Result!.Drt.Warnings.Concat(o.Result.Peaks.Warnings).Concat(o.Result.Drt.Converged ? [] : ["the non-negative solve did not converge"]).Select(w => $"  {o.Spectrum.Label}: {w}"))];
         if (warnings.Length > 0)
         {
             text.Append(Invariant, $"\nWarnings ({warnings.Length}):\n").AppendJoin('\n', warnings).Append('\n');
@@ -229,19 +233,19 @@ internal static class EisBatchReport
     }
 
     /// <summary>DRTs as one JSON document, each as the single-spectrum report's result properties.</summary>
-    internal static string DrtJson(IReadOnlyList<Outcome<DrtResult>> outcomes, IReadOnlyList<string> problems, DrtOptions options) => JsonOutput.Document(json =>
+    internal static string DrtJson(IReadOnlyList<Outcome<DrtAnalysis>> outcomes, IReadOnlyList<string> problems, DrtOptions options) => JsonOutput.Document(json =>
     {
         json.WriteStartObject();
         json.WriteString("command", "eis drt");
         EisDrtReport.WriteOptions(json, options);
         json.WriteStartArray("spectra");
-        foreach (Outcome<DrtResult> o in outcomes)
+        foreach (Outcome<DrtAnalysis> o in outcomes)
         {
             json.WriteStartObject();
             WriteCommon(json, o.Spectrum);
-            if (o.Result is { } drt)
+            if (o.Result is { } analysis)
             {
-                EisDrtReport.WriteResult(json, drt);
+                EisDrtReport.WriteResult(json, analysis);
             }
             else
             {
@@ -256,23 +260,33 @@ internal static class EisBatchReport
         json.WriteEndObject();
     });
 
-    /// <summary>DRTs as a result table: the common columns, then <c>lambda,criterion,r_inf_Ohm,l0_H,r_pol_Ohm,noise_Ohm,max_abs_residual,peak_tau_s,peak_gamma_Ohm,converged,problem</c>.</summary>
-    internal static ResultTable DrtTable(IReadOnlyList<Outcome<DrtResult>> outcomes) =>
+    /// <summary>How many peaks the result table gives columns for (in ascending τ); the JSON has them all.</summary>
+    internal const int DrtTablePeaks = 4;
+
+    /// <summary>
+    /// DRTs as a result table: the common columns, then <c>lambda,criterion,r_inf_Ohm,l0_H,r_pol_Ohm,noise_Ohm,max_abs_residual,converged,peak_count</c>
+    /// and, for the first <see cref="DrtTablePeaks"/> peaks in ascending τ, <c>peakK_tau_s,peakK_area_Ohm,peakK_area_is_resistance</c>, then <c>problem</c>.
+    /// </summary>
+    internal static ResultTable DrtTable(IReadOnlyList<Outcome<DrtAnalysis>> outcomes) =>
         Table(
             [("lambda", string.Empty, false), ("criterion", string.Empty, true), ("r_inf_Ohm", "Ω", false), ("l0_H", "H", false), ("r_pol_Ohm", "Ω", false),
-                ("noise_Ohm", "Ω", false), ("max_abs_residual", string.Empty, false), ("peak_tau_s", "s", false), ("peak_gamma_Ohm", "Ω", false), ("converged", string.Empty, true)],
+                ("noise_Ohm", "Ω", false), ("max_abs_residual", string.Empty, false), ("converged", string.Empty, true), ("peak_count", string.Empty, false),
+                .. Enumerable.Range(1, DrtTablePeaks).SelectMany(k => new[] { ($"peak{k}_tau_s", "s", false), ($"peak{k}_area_Ohm", "Ω", false), ($"peak{k}_area_is_resistance", string.Empty, true) })],
             outcomes,
-            drt =>
+            analysis =>
             {
-                if (drt is null)
+                if (analysis is null)
                 {
-                    return [null, string.Empty, null, null, null, null, null, null, null, string.Empty];
+                    return [null, string.Empty, null, null, null, null, null, string.Empty, null, .. Enumerable.Range(0, DrtTablePeaks).SelectMany(_ => new object?[] { null, null, string.Empty })];
                 }
 
-                ImmutableArray<double> gamma = drt.GammaOnGrid;
-                int peak = gamma.IndexOf(gamma.Max());
+                DrtResult drt = analysis.Drt;
+                ImmutableArray<DrtPeak> peaks = analysis.Peaks.Peaks;
                 return [drt.Lambda, drt.Criterion?.ToString() ?? "given", drt.SeriesResistance, drt.Inductance, drt.PolarizationResistance, drt.NoiseStandardDeviation,
-                    Math.Max(drt.RelativeResidualsReal.Max(Math.Abs), drt.RelativeResidualsImaginary.Max(Math.Abs)), drt.Tau[peak], gamma[peak], drt.Converged ? "true" : "false"];
+                    Math.Max(drt.RelativeResidualsReal.Max(Math.Abs), drt.RelativeResidualsImaginary.Max(Math.Abs)), drt.Converged ? "true" : "false", (double)peaks.Length,
+                    .. Enumerable.Range(0, DrtTablePeaks).SelectMany(k => k < peaks.Length
+                        ? new object?[] { peaks[k].Tau, peaks[k].Area, peaks[k].AreaIsResistance ? "true" : "false" }
+                        : new object?[] { null, null, string.Empty })];
             });
 
     /// <summary>The Parquet file metadata of a result table: the command and its settings.</summary>

@@ -12,8 +12,9 @@ namespace Electrochem.Cli.Impedance;
 internal static class EisDrtReport
 {
     /// <summary>The report as text: settings, λ and how it was chosen, R_∞, L₀, R_pol, the noise, warnings, residuals and γ on the grid (with λ/10, 10λ and the band).</summary>
-    internal static string Text(SelectedSpectrum selected, DrtOptions options, DrtResult drt)
+    internal static string Text(SelectedSpectrum selected, DrtOptions options, DrtAnalysis analysis)
     {
+        DrtResult drt = analysis.Drt;
         ImpedanceSpectrum spectrum = selected.Spectrum;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Distribution of relaxation times of {selected.Label} ({selected.Data.FormatName}, {spectrum.Count} points, {Numbers.Significant(spectrum.MinimumFrequency, 4)}–{Numbers.Significant(spectrum.MaximumFrequency, 4)} Hz)\n");
@@ -38,6 +39,7 @@ internal static class EisDrtReport
             text.Append(CultureInfo.InvariantCulture, $"Warning: {warning}\n");
         }
 
+        AppendPeaks(text, analysis);
         text.Append('\n');
         var table = drt.Band is null
             ? new TextTable("τ (s)", "γ (Ω)", "γ at λ/10", "γ at 10λ")
@@ -51,6 +53,46 @@ internal static class EisDrtReport
 
         table.AppendTo(text);
         return text.ToString();
+    }
+
+    /// <summary>The peaks (position, frequency, height, area, share, whether the area is a resistance), their warnings, and the peak fit when there is one.</summary>
+    private static void AppendPeaks(StringBuilder text, DrtAnalysis analysis)
+    {
+        DrtPeaksResult peaks = analysis.Peaks;
+        text.Append(CultureInfo.InvariantCulture, $"\nPeaks (maxima above {peaks.MinimumRelativeHeight * 100:0.#} % of the highest; areas split at the valleys): {peaks.Peaks.Length}\n");
+        if (peaks.Peaks.Length > 0)
+        {
+            var table = new TextTable("τ (s)", "f (Hz)", "γ_max (Ω)", "area (Ω)", "share", "area is a resistance");
+            foreach (DrtPeak peak in peaks.Peaks)
+            {
+                table.Add(Numbers.Significant(peak.Tau, 3), Numbers.Significant(peak.Frequency, 3), Numbers.Significant(peak.Height, 4), Numbers.Significant(peak.Area, 4),
+                    Numbers.Percent(peak.PolarizationShare), peak.AreaIsResistance ? "yes" : "NO (see warnings)");
+            }
+
+            table.AppendTo(text);
+        }
+
+        foreach (string warning in peaks.Warnings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Warning: {warning}\n");
+        }
+
+        if (analysis.PeakFit is { } fit)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{fit.Shape} peaks fitted to γ ({fit.Fit.Status}; the SEs measure how well the shapes describe γ, not the measurement noise):\n");
+            var table = new TextTable("R (Ω)", "τ (s)", fit.Shape == DrtPeakShape.Zarc ? "φ" : "σ (ln τ)");
+            foreach (DrtFittedPeak peak in fit.Peaks)
+            {
+                table.Add(Numbers.WithUncertainty(peak.Resistance.Value, peak.Resistance.StandardError), Numbers.WithUncertainty(peak.Tau.Value, peak.Tau.StandardError), Numbers.WithUncertainty(peak.ShapeParameter.Value, peak.ShapeParameter.StandardError));
+            }
+
+            table.AppendTo(text);
+            text.Append(CultureInfo.InvariantCulture, $"ΣR = {Numbers.WithUncertainty(fit.TotalResistance.Value, fit.TotalResistance.StandardError)} Ω vs R_pol = {Numbers.Significant(fit.PolarizationResistance, 5)} Ω\n");
+            foreach (string warning in fit.Warnings)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Warning: {warning}\n");
+            }
+        }
     }
 
     /// <summary>The settings in words: basis, width, penalty, part.</summary>
@@ -74,7 +116,7 @@ internal static class EisDrtReport
     private static string Gamma(double value, double largest) => Numbers.Significant(Math.Abs(value) < 1e-12 * largest ? 0 : value, 4);
 
     /// <summary>The report as one JSON document.</summary>
-    internal static string Json(SelectedSpectrum selected, DrtOptions options, DrtResult drt) => JsonOutput.Document(json =>
+    internal static string Json(SelectedSpectrum selected, DrtOptions options, DrtAnalysis analysis) => JsonOutput.Document(json =>
     {
         json.WriteStartObject();
         json.WriteString("command", "eis drt");
@@ -82,7 +124,7 @@ internal static class EisDrtReport
         json.WriteNumber("spectrum", selected.Sweep.Index);
         json.WriteString("format", selected.Data.FormatName);
         WriteOptions(json, options);
-        WriteResult(json, drt);
+        WriteResult(json, analysis);
         json.WriteEndObject();
     });
 
@@ -96,9 +138,10 @@ internal static class EisDrtReport
         json.WriteString("part", options.Part.ToString());
     }
 
-    /// <summary>One DRT as JSON properties of the current object.</summary>
-    internal static void WriteResult(Utf8JsonWriter json, DrtResult drt)
+    /// <summary>One DRT, its peaks and peak fit as JSON properties of the current object.</summary>
+    internal static void WriteResult(Utf8JsonWriter json, DrtAnalysis analysis)
     {
+        DrtResult drt = analysis.Drt;
         JsonOutput.Number(json, "shapeFactor", drt.ShapeFactor);
         JsonOutput.Number(json, "lambda", drt.Lambda);
         json.WriteString("lambdaCriterion", drt.Criterion?.ToString() ?? "given");
@@ -136,6 +179,54 @@ internal static class EisDrtReport
         else
         {
             json.WriteNull("credibleBand");
+        }
+
+        json.WriteStartArray("peaks");
+        foreach (DrtPeak peak in analysis.Peaks.Peaks)
+        {
+            json.WriteStartObject();
+            JsonOutput.Number(json, "tauSecond", peak.Tau);
+            JsonOutput.Number(json, "frequencyHertz", peak.Frequency);
+            JsonOutput.Number(json, "heightOhm", peak.Height);
+            JsonOutput.Number(json, "areaOhm", peak.Area);
+            JsonOutput.Number(json, "lowerBoundTauSecond", peak.LowerBoundTau);
+            JsonOutput.Number(json, "upperBoundTauSecond", peak.UpperBoundTau);
+            JsonOutput.Number(json, "polarizationShare", peak.PolarizationShare);
+            JsonOutput.Number(json, "valleyRatio", peak.ValleyRatio);
+            JsonOutput.Number(json, "gridEndRatio", peak.GridEndRatio);
+            json.WriteBoolean("areaIsResistance", peak.AreaIsResistance);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        JsonOutput.StringArray(json, "peakWarnings", analysis.Peaks.Warnings);
+        if (analysis.PeakFit is { } fit)
+        {
+            json.WriteStartObject("peakFit");
+            json.WriteString("shape", fit.Shape.ToString());
+            json.WriteStartArray("peaks");
+            foreach (DrtFittedPeak peak in fit.Peaks)
+            {
+                json.WriteStartObject();
+                JsonOutput.Number(json, "resistanceOhm", peak.Resistance.Value);
+                JsonOutput.Number(json, "resistanceStandardErrorOhm", peak.Resistance.StandardError);
+                JsonOutput.Number(json, "tauSecond", peak.Tau.Value);
+                JsonOutput.Number(json, "tauStandardErrorSecond", peak.Tau.StandardError);
+                JsonOutput.Number(json, fit.Shape == DrtPeakShape.Zarc ? "phi" : "sigmaLnTau", peak.ShapeParameter.Value);
+                JsonOutput.Number(json, fit.Shape == DrtPeakShape.Zarc ? "phiStandardError" : "sigmaLnTauStandardError", peak.ShapeParameter.StandardError);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            JsonOutput.Number(json, "totalResistanceOhm", fit.TotalResistance.Value);
+            JsonOutput.Number(json, "totalResistanceStandardErrorOhm", fit.TotalResistance.StandardError);
+            json.WriteBoolean("converged", fit.Converged);
+            JsonOutput.StringArray(json, "warnings", fit.Warnings);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("peakFit");
         }
 
         JsonOutput.NumberArray(json, "weightsOhm", drt.Weights);

@@ -15,10 +15,11 @@ public static class DrtFigures
     /// lines, and the measured range (1/ω_max to 1/ω_min, τ = 1/(2πf)) marked when <paramref name="frequencyRangeHertz"/> is given.
     /// </summary>
     /// <param name="drt">The DRT.</param>
-    /// <param name="frequencyRangeHertz">The data's lowest and highest frequency in Hz, to shade what lies outside the measured τ range; null to skip.</param>
+    /// <param name="frequencyRangeHertz">The data's lowest and highest frequency in Hz, to mark the measured τ range with dotted lines; null to skip.</param>
+    /// <param name="peaks">The DRT's peaks (<see cref="DrtPeaks.Find"/>), marked and labelled with their areas (an asterisk when the area is not a resistance); null to skip.</param>
     /// <param name="style">The style; null for <see cref="FigureStyle.Default"/>.</param>
     /// <returns>The figure.</returns>
-    public static Figure Distribution(DrtResult drt, (double Minimum, double Maximum)? frequencyRangeHertz = null, FigureStyle? style = null)
+    public static Figure Distribution(DrtResult drt, (double Minimum, double Maximum)? frequencyRangeHertz = null, DrtPeaksResult? peaks = null, FigureStyle? style = null)
     {
         ArgumentNullException.ThrowIfNull(drt);
         style ??= FigureStyle.Default;
@@ -46,6 +47,19 @@ public static class DrtFigures
             double longest = Math.Log10(1 / (2 * Math.PI * range.Minimum));
             plot.Add.VerticalLine(shortest, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dotted);
             plot.Add.VerticalLine(longest, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dotted);
+        }
+
+        if (peaks is not null)
+        {
+            foreach (DrtPeak peak in peaks.Peaks)
+            {
+                var marker = plot.Add.Marker(Math.Log10(peak.Tau), peak.Height, ScottPlot.MarkerShape.FilledTriangleDown, 9, style.Colour(5));
+                marker.LegendText = string.Empty;
+                var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{peak.Area:0.##} Ω{(peak.AreaIsResistance ? string.Empty : "*")}"), Math.Log10(peak.Tau), peak.Height);
+                label.LabelFontSize = style.FontSize - 2;
+                label.LabelAlignment = ScottPlot.Alignment.LowerCenter;
+                label.OffsetY = -8;
+            }
         }
 
         FigureBuilder.LogarithmicBottom(plot);

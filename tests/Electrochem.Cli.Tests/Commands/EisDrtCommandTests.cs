@@ -130,6 +130,35 @@ public sealed class EisDrtCommandTests : IDisposable
         Assert.Contains("Distributions of relaxation times of 2 spectra", text.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Peaks_are_listed_with_their_areas_and_can_be_fitted_with_zarc_shapes()
+    {
+        CliRun run = CliRun.Of("eis", "drt", Zarc(noise: 0.1), "--lambda", "1e-3", "--peak-fit", "zarc");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Peaks (maxima above 10 % of the highest; areas split at the valleys): 1", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Zarc peaks fitted to γ", run.Stdout, StringComparison.Ordinal);
+        CliRun json = CliRun.Of("eis", "drt", Zarc(noise: 0.1), "--lambda", "1e-3", "--peak-fit", "zarc", "--json");
+        using JsonDocument document = JsonDocument.Parse(json.Stdout);
+        JsonElement peak = document.RootElement.GetProperty("peaks")[0];
+        Assert.InRange(peak.GetProperty("areaOhm").GetDouble(), 48, 52);
+        Assert.InRange(peak.GetProperty("tauSecond").GetDouble(), 0.08, 0.125);
+        Assert.True(peak.GetProperty("areaIsResistance").GetBoolean());
+        Assert.InRange(document.RootElement.GetProperty("peakFit").GetProperty("peaks")[0].GetProperty("resistanceOhm").GetDouble(), 48, 54);
+    }
+
+    [Fact]
+    public void The_batch_table_has_a_column_group_per_peak()
+    {
+        string table = Path.Combine(_folder.Path, "peaks.csv");
+        CliRun run = CliRun.Of("eis", "drt", Zarc(noise: 0.1, name: "a.csv"), Zarc(noise: 0.1, name: "b.csv", seed: 4), "--lambda", "1e-3", "--csv", table);
+        Assert.Equal(0, run.ExitCode);
+        string[] header = File.ReadLines(table).First().Split(',');
+        Assert.Contains("peak_count", header);
+        Assert.Contains("peak1_area_Ohm", header);
+        Assert.Contains("peak4_area_is_resistance", header);
+        Assert.Contains("→", run.Stdout, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private string Zarc(double noise = 0, string name = "zarc.csv", int seed = 1)
