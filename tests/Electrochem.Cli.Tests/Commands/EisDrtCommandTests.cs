@@ -98,6 +98,19 @@ public sealed class EisDrtCommandTests : IDisposable
         Assert.EndsWith(",band_lower_Ohm,band_upper_Ohm", File.ReadLines(csv).First(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("inverse-quadratic", "InverseQuadratic")]
+    [InlineData("piecewise-linear", "PiecewiseLinear")]
+    public void Every_basis_is_available_by_its_kebab_name(string word, string name)
+    {
+        CliRun run = CliRun.Of("eis", "drt", Zarc(noise: 0.1), "--rbf", word, "--lambda", "1e-3");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"{name} basis", run.Stdout, StringComparison.Ordinal);
+        CliRun cauchy = CliRun.Of("eis", "drt", Zarc(), "--rbf", "cauchy");
+        Assert.NotEqual(0, cauchy.ExitCode);
+        Assert.Contains("use PenaltyOrder 1", cauchy.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unknown_basis_or_band_size_is_refused_with_the_choices()
     {

@@ -24,6 +24,9 @@ namespace Electrochem.Impedance.Drt;
 /// </remarks>
 public static class DistributionOfRelaxationTimes
 {
+    /// <summary>A reconstruction whose residual norm exceeds this fraction of the fitted data's norm, ‖Z − Ẑ‖/‖Z‖, gets a warning (0.05; noise of 1 % of |Z| gives about 0.01).</summary>
+    public const double MisfitWarningLevel = 0.05;
+
     /// <summary>The most grid points accepted: a finer grid than this resolves nothing a spectrum holds.</summary>
     public const int MaximumGridPoints = 2000;
 
@@ -117,7 +120,14 @@ public static class DistributionOfRelaxationTimes
         DrtCredibleBand? band = options.CredibleBandSamples > 0
             ? model.Band(lambda, x, sigma, options, cancellationToken)
             : null;
-        return model.Result(x, lambda, options.Lambda is null ? options.Criterion : null, curve, iterations) with
+        DrtResult result = model.Result(x, lambda, options.Lambda is null ? options.Criterion : null, curve, iterations);
+        double misfit = Math.Sqrt(residual / model.Btb);
+        if (misfit > MisfitWarningLevel)
+        {
+            warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The DRT does not explain the data: the reconstruction misses the fitted values by {misfit * 100:0.#} % in the root-mean-square sense (‖Z − Ẑ‖/‖Z‖). Check the spectrum (Kramers–Kronig), a λ that is too large, or the basis: with γ ≥ 0 the tails of heavy-tailed bases (Cauchy, inverse quadratic) cannot cancel, so they cannot follow a DRT that falls off faster."));
+        }
+
+        return result with
         {
             Part = options.Part,
             NoiseStandardDeviation = sigma,

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Electrochem.Impedance.Drt;
 
 /// <summary>
-/// Options of a DRT computation by ridge regression on Gaussian radial basis functions. Change one with <c>with</c>.
+/// Options of a DRT computation by ridge regression on radial basis functions. Change one with <c>with</c>.
 /// </summary>
 /// <param name="Lambda">
 /// The regularisation parameter λ (&gt; 0), or null (the default) to choose it by <see cref="Criterion"/> between 10⁻⁷ and 1, in the units of the residual sum of squares per unit of the penalty (Ω² for
@@ -12,8 +12,9 @@ namespace Electrochem.Impedance.Drt;
 /// </param>
 /// <param name="PenaltyOrder">The derivative of γ (in ln τ) whose squared integral is penalised: 1 or 2. Default 2.</param>
 /// <param name="FwhmCoefficient">
-/// The basis functions' shape: the full width at half maximum of each Gaussian is the grid spacing in ln τ divided by
-/// this coefficient (0.5 gives two grid steps, pyDRTtools' default). Default 0.5; from 0.01 to 10.
+/// The basis functions' shape: the full width at half maximum of each function is the grid spacing in ln τ divided by
+/// this coefficient (0.5 gives two grid steps, pyDRTtools' default; ignored by <see cref="DrtBasis.PiecewiseLinear"/>).
+/// Default 0.5; from 0.01 to 10.
 /// </param>
 /// <param name="FitSeriesResistance">Fit R_∞ (the high-frequency intercept, ≥ 0). Default true.</param>
 /// <param name="FitInductance">Fit a series inductance L₀ (≥ 0, jωL₀). Default true.</param>
@@ -123,6 +124,11 @@ public sealed record DrtOptions(
         if (PenaltyOrder is not (1 or 2))
         {
             throw new ArgumentOutOfRangeException(nameof(PenaltyOrder), PenaltyOrder, "The penalty order must be 1 (first derivative of γ) or 2 (second derivative).");
+        }
+
+        if (Basis == DrtBasis.Cauchy && PenaltyOrder == 2)
+        {
+            throw new ArgumentException("The Cauchy basis has a kink at its centre, so its second derivative holds a Dirac delta and a second-derivative penalty is infinite: use PenaltyOrder 1 with it, or another basis (Gaussian, InverseQuadratic, PiecewiseLinear).", nameof(PenaltyOrder));
         }
 
         if (!(FwhmCoefficient >= 0.01 && FwhmCoefficient <= 10))
