@@ -286,6 +286,11 @@ internal static class EisCommand
             throw new ArgumentException($"--rbf is '{rbf}'; expected one of {string.Join(", ", Enum.GetValues<Electrochem.Impedance.Drt.DrtBasis>().Select(Kebab))}");
         }
 
+        if (basis == Electrochem.Impedance.Drt.DrtBasis.Cauchy && penalty == 2)
+        {
+            throw new ArgumentException("--rbf cauchy needs --penalty 1: the Cauchy function has a kink at its centre, so its second derivative holds a Dirac delta and a second-derivative penalty is infinite");
+        }
+
         if (band != 0 && (band < 100 || band > 100_000))
         {
             throw new ArgumentException($"--band is {band}; expected the number of posterior draws, 100 to 100000 (1000 is usual), or 0 for no band");

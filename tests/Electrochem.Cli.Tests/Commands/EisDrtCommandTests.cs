@@ -108,7 +108,8 @@ public sealed class EisDrtCommandTests : IDisposable
         Assert.Contains($"{name} basis", run.Stdout, StringComparison.Ordinal);
         CliRun cauchy = CliRun.Of("eis", "drt", Zarc(), "--rbf", "cauchy");
         Assert.NotEqual(0, cauchy.ExitCode);
-        Assert.Contains("use PenaltyOrder 1", cauchy.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--rbf cauchy needs --penalty 1", cauchy.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.Of("eis", "drt", Zarc(noise: 0.1), "--rbf", "cauchy", "--penalty", "1", "--lambda", "1e-3").ExitCode);
     }
 
     [Fact]
