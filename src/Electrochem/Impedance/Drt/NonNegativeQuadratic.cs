@@ -31,6 +31,27 @@ internal static class NonNegativeQuadratic
         }
 
         double tolerance = 1e-12 * Math.Max(scale, double.Epsilon);
+
+        // Warm start: the unconstrained solution's positive part is feasible and its support is usually close to the
+        // answer's, so the outer loop below (one variable freed per step, one factorisation each) has little left to do.
+        block.AsSpan().Clear();
+        h.CopyTo(block);
+        g.CopyTo(s);
+        if (DenseAlgebra.Cholesky(block, n))
+        {
+            DenseAlgebra.CholeskySolve(block, n, s);
+            for (int i = 0; i < n; i++)
+            {
+                free[i] = s[i] > 0;
+                x[i] = Math.Max(s[i], 0);
+            }
+
+            if (!Inner(h, g, x, free, block, s, index))
+            {
+                return -1;
+            }
+        }
+
         for (int iteration = 1; iteration <= maximumIterations; iteration++)
         {
             Gradient(h, g, x, w);
@@ -47,79 +68,106 @@ internal static class NonNegativeQuadratic
 
             if (entering < 0)
             {
+                // Values below 10⁻¹² of the largest are rounding noise of the block solves (the warm start frees variables
+                // the cold start never touches); within the optimality tolerance they are 0.
+                double largest = 0;
+                foreach (double value in x)
+                {
+                    largest = Math.Max(largest, value);
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    x[i] = x[i] < 1e-12 * largest ? 0 : x[i];
+                }
+
                 return iteration - 1;
             }
 
             free[entering] = true;
-            while (true)
+            if (!Inner(h, g, x, free, block, s, index))
             {
-                int count = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    if (free[i])
-                    {
-                        index[count++] = i;
-                    }
-                }
-
-                Span<double> sub = block.AsSpan(0, count * count);
-                Span<double> rhs = s.AsSpan(0, count);
-                for (int r = 0; r < count; r++)
-                {
-                    rhs[r] = g[index[r]];
-                    for (int c = 0; c < count; c++)
-                    {
-                        sub[(r * count) + c] = h[(index[r] * n) + index[c]];
-                    }
-                }
-
-                if (!DenseAlgebra.Cholesky(sub, count))
-                {
-                    return -1;
-                }
-
-                DenseAlgebra.CholeskySolve(sub, count, rhs);
-                double step = 1;
-                int leaving = -1;
-                for (int r = 0; r < count; r++)
-                {
-                    if (rhs[r] <= 0)
-                    {
-                        double xi = x[index[r]];
-                        double t = xi / (xi - rhs[r]);
-                        if (t < step)
-                        {
-                            step = t;
-                            leaving = r;
-                        }
-                    }
-                }
-
-                if (leaving < 0)
-                {
-                    for (int r = 0; r < count; r++)
-                    {
-                        x[index[r]] = rhs[r];
-                    }
-
-                    break;
-                }
-
-                // Move towards the unconstrained block solution until a variable reaches 0, and fix it there.
-                for (int r = 0; r < count; r++)
-                {
-                    int i = index[r];
-                    x[i] += step * (rhs[r] - x[i]);
-                    if (r == leaving || x[i] <= 0)
-                    {
-                        x[i] = 0;
-                        free[i] = false;
-                    }
-                }
+                return -1;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Solves the free block and moves x towards its solution, fixing at 0 each variable that would turn negative, until
+    /// the free block's solution is positive (Lawson and Hanson's inner loop). x must be feasible on entry.
+    /// </summary>
+    /// <returns>False when a free block is not positive definite.</returns>
+    private static bool Inner(ReadOnlySpan<double> h, ReadOnlySpan<double> g, Span<double> x, bool[] free, double[] block, double[] s, int[] index)
+    {
+        int n = g.Length;
+        while (true)
+        {
+            int count = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (free[i])
+                {
+                    index[count++] = i;
+                }
+            }
+
+            Span<double> sub = block.AsSpan(0, count * count);
+            Span<double> rhs = s.AsSpan(0, count);
+            for (int r = 0; r < count; r++)
+            {
+                rhs[r] = g[index[r]];
+                for (int c = 0; c < count; c++)
+                {
+                    sub[(r * count) + c] = h[(index[r] * n) + index[c]];
+                }
+            }
+
+            if (!DenseAlgebra.Cholesky(sub, count))
+            {
+                return false;
+            }
+
+            DenseAlgebra.CholeskySolve(sub, count, rhs);
+            double step = 1;
+            int leaving = -1;
+            for (int r = 0; r < count; r++)
+            {
+                if (rhs[r] <= 0)
+                {
+                    double xi = x[index[r]];
+                    double t = xi / (xi - rhs[r]);
+                    if (t < step)
+                    {
+                        step = t;
+                        leaving = r;
+                    }
+                }
+            }
+
+            if (leaving < 0)
+            {
+                for (int r = 0; r < count; r++)
+                {
+                    x[index[r]] = rhs[r];
+                }
+
+                return true;
+            }
+
+            // Move towards the unconstrained block solution until a variable reaches 0, and fix it there.
+            for (int r = 0; r < count; r++)
+            {
+                int i = index[r];
+                x[i] += step * (rhs[r] - x[i]);
+                if (r == leaving || x[i] <= 0)
+                {
+                    x[i] = 0;
+                    free[i] = false;
+                }
+            }
+        }
     }
 
     private static void Gradient(ReadOnlySpan<double> h, ReadOnlySpan<double> g, ReadOnlySpan<double> x, Span<double> w)
