@@ -81,7 +81,7 @@ public static class DistributionOfRelaxationTimes
             warnings.Add("L₀ was left out of the model: a real-only fit cannot determine it (it has no real part).");
         }
 
-        var model = new Model(spectrum, lnTau, new DrtBasisKernels(options.Basis, options.FwhmCoefficient, step), series, inductance, options);
+        using var model = new Model(spectrum, lnTau, new DrtBasisKernels(options.Basis, options.FwhmCoefficient, step), series, inductance, options);
         cancellationToken.ThrowIfCancellationRequested();
         double lambda;
         ImmutableArray<DrtCriterionPoint> curve = [];
@@ -157,7 +157,7 @@ public static class DistributionOfRelaxationTimes
     }
 
     /// <summary>The discretised problem of one spectrum: design, normal equations and penalty in column-scaled form.</summary>
-    private sealed class Model
+    private sealed class Model : IDisposable
     {
         private readonly ImpedanceSpectrum spectrum;
         private readonly double[] lnTau;
@@ -231,6 +231,9 @@ public static class DistributionOfRelaxationTimes
         }
 
         internal int P { get; }
+
+        /// <summary>Returns the design matrix's pooled array (large enough for the large-object heap, so pooling it keeps a batch of DRTs from triggering full collections).</summary>
+        public void Dispose() => System.Buffers.ArrayPool<double>.Shared.Return(design);
 
         internal int Rows { get; }
 
@@ -447,7 +450,8 @@ public static class DistributionOfRelaxationTimes
             int n = spectrum.Count;
             int m = lnTau.Length;
             int p = offset + lnTau.Length;
-            double[] a = new double[2 * n * p];
+            double[] a = System.Buffers.ArrayPool<double>.Shared.Rent(2 * n * p);
+            Array.Clear(a, 0, 2 * n * p);
             ReadOnlySpan<double> f = spectrum.Frequency;
             for (int i = 0; i < n; i++)
             {
