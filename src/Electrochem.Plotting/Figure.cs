@@ -4,7 +4,11 @@ namespace Electrochem.Plotting;
 /// A rendered-on-demand figure: a ScottPlot <see cref="ScottPlot.Plot"/> with its size. Save it as PNG or SVG (headless,
 /// no display needed), or change the plot first — titles, limits, extra series — through <see cref="Plot"/>.
 /// </summary>
-/// <remarks>Not thread-safe: render a figure from one thread at a time (different figures may render in parallel).</remarks>
+/// <remarks>
+/// Not thread-safe: render a figure from one thread at a time (different figures may render in parallel). Figures that
+/// place their legend clear of the data lay themselves out once when built, which fixes their axis limits: after adding
+/// series that fall outside them, call <c>Plot.Axes.AutoScale()</c>.
+/// </remarks>
 public sealed class Figure
 {
     internal Figure(ScottPlot.Plot plot, FigureStyle style)

@@ -1,13 +1,17 @@
 using System.CommandLine;
+using Electrochem.Cli.Formatting;
 using Electrochem.Cli.Kinetics;
+using Electrochem.Fitting;
 using Electrochem.Kinetics;
+using Electrochem.Plotting.Kinetics;
 
 namespace Electrochem.Cli.Commands;
 
 /// <summary>
 /// <c>electrochem kinetics tafel|bv FILE --geometry electrode|cell [--temperature K] [--electrons n] [--area cm2]
 /// [--current-unit U] [--e-eq V] [--json]</c>, with <c>--region-anodic a:b --region-cathodic a:b</c> for Tafel and
-/// <c>--fit-limiting-currents</c>, <c>--alpha α</c>, <c>--fit-alpha</c> for the whole-curve fit.
+/// <c>--fit-limiting-currents</c>, <c>--alpha α</c>, <c>--fit-alpha</c> for the whole-curve fit; both take
+/// <c>--plot FILE.png|FILE.svg</c>.
 /// </summary>
 internal static class KineticsCommand
 {
@@ -27,13 +31,19 @@ internal static class KineticsCommand
         options.AddTo(command);
         Option<string?> anodic = KineticsOptions.RegionOption("--region-anodic", "anodic");
         Option<string?> cathodic = KineticsOptions.RegionOption("--region-cathodic", "cathodic");
+        Option<string?> plot = PlotOutput.Single("the Tafel plot (log10|i| against η with the regions shaded, the lines and i₀ at η = 0)");
         command.Options.Add(anodic);
         command.Options.Add(cathodic);
+        command.Options.Add(plot);
         options.AddValidators(command);
         command.SetAction(parse =>
         {
             KineticsRequest? parsed = null;
-            int exit = CommandExecution.Run(stdout, stderr, null, _ => parsed = options.Read(parse));
+            int exit = CommandExecution.Run(stdout, stderr, null, _ =>
+            {
+                parsed = options.Read(parse);
+                PlotOutput.Validate(parse.GetValue(plot));
+            });
             if (exit != 0)
             {
                 return exit;
@@ -44,6 +54,7 @@ internal static class KineticsCommand
             {
                 PolarizationCurve curve = request.ReadCurve();
                 TafelResult result = TafelReport.Analyze(curve, request, KineticsOptions.ParseRange(parse.GetValue(anodic)), KineticsOptions.ParseRange(parse.GetValue(cathodic)));
+                PlotOutput.Write(parse.GetValue(plot), () => KineticsFigures.Tafel(result, curve.Overpotential(), curve.Current.AsSpan(), curve.Unit.Symbol));
                 output.Append(request.Json ? TafelReport.Json(curve, request, result) : TafelReport.Text(curve, request, result));
             });
         });
@@ -73,10 +84,12 @@ internal static class KineticsCommand
             DefaultValueFactory = _ => "relative",
         };
         weight.AcceptOnlyFromAmongIgnoringCase("relative", "unit");
+        Option<string?> plot = PlotOutput.Single("the fitted curve over the data (i against η, or η_cell for a cell)");
         command.Options.Add(limiting);
         command.Options.Add(alpha);
         command.Options.Add(fitAlpha);
         command.Options.Add(weight);
+        command.Options.Add(plot);
         options.AddValidators(command);
         command.Validators.Add(result =>
         {
@@ -99,7 +112,11 @@ internal static class KineticsCommand
         command.SetAction(parse =>
         {
             KineticsRequest? parsed = null;
-            int exit = CommandExecution.Run(stdout, stderr, null, _ => parsed = options.Read(parse));
+            int exit = CommandExecution.Run(stdout, stderr, null, _ =>
+            {
+                parsed = options.Read(parse);
+                PlotOutput.Validate(parse.GetValue(plot));
+            });
             if (exit != 0)
             {
                 return exit;
@@ -111,6 +128,12 @@ internal static class KineticsCommand
                 PolarizationCurve curve = request.ReadCurve();
                 double? held = parse.GetValue(fitAlpha) ? null : parse.GetValue(alpha) ?? SymmetricCellFitOptions.Default.TransferCoefficient;
                 var report = ButlerVolmerReport.Create(curve, request, parse.GetValue(limiting), held, parse.GetValue(weight) == "unit" ? CurrentWeighting.Unit : CurrentWeighting.Relative);
+                PlotOutput.Write(parse.GetValue(plot), () => report.Fit switch
+                {
+                    FitResult<SymmetricCell> cell => KineticsFigures.PolarizationCurve(cell, curve.Overpotential(), curve.Current.AsSpan(), curve.Unit.Symbol),
+                    FitResult<ButlerVolmer> electrode => KineticsFigures.PolarizationCurve(electrode, curve.Overpotential(), curve.Current.AsSpan(), curve.Unit.Symbol),
+                    _ => throw new InvalidOperationException("The whole-curve fit is neither a Butler–Volmer nor a symmetric-cell fit."),
+                });
                 output.Append(request.Json ? report.Json(curve, request) : report.Text(curve, request));
             });
         });

@@ -1,14 +1,17 @@
 using System.CommandLine;
+using Electrochem.Cli.Formatting;
 using Electrochem.Cli.Transference;
 using Electrochem.IO.Tables;
 using Electrochem.IO.Transport;
+using Electrochem.Plotting.Transport;
 using Electrochem.Transport;
 
 namespace Electrochem.Cli.Commands;
 
 /// <summary>
 /// <c>electrochem transference FILE --dv V (--r0 Ω[±u] --rss Ω[±u] [--rb0 Ω[±u] --rbss Ω[±u]] | --eis-before F
-/// --eis-after F) [--json]</c>: Li⁺ transference number by Bruce–Vincent from a chronoamperometry trace.
+/// --eis-after F) [--json] [--plot FILE.png|FILE.svg]</c>: Li⁺ transference number by Bruce–Vincent from a
+/// chronoamperometry trace.
 /// </summary>
 internal static class TransferenceCommand
 {
@@ -28,9 +31,10 @@ internal static class TransferenceCommand
         var eisBefore = new Option<string?>("--eis-before") { Description = $"Impedance file measured before polarisation; fitted with {FittedCellResistances.CircuitText} to give R_b,0 = R0 and R_i,0 = R1 + R2." };
         var eisAfter = new Option<string?>("--eis-after") { Description = "Impedance file measured at steady state; fitted the same way to give R_b,ss and R_i,ss." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+        Option<string?> plot = PlotOutput.Single("the current against time with I₀, the exponential fit, the steady-state window, I_ss and t₊");
         var command = new Command("transference", "Li⁺ transference number t₊ by Bruce–Vincent from a potentiostatic polarisation (chronoamperometry) of a symmetric cell, with the Abraham and Watanabe variants, I₀ and I_ss with their methods and windows, uncertainties and warnings.");
         command.Arguments.Add(file);
-        foreach (Option option in new Option[] { voltage, r0, rss, rb0, rbss, eisBefore, eisAfter, json })
+        foreach (Option option in new Option[] { voltage, r0, rss, rb0, rbss, eisBefore, eisAfter, json, plot })
         {
             command.Options.Add(option);
         }
@@ -69,6 +73,7 @@ internal static class TransferenceCommand
             bool asJson = parse.GetValue(json);
             return CommandExecution.Run(stdout, stderr, path, output =>
             {
+                PlotOutput.Validate(parse.GetValue(plot));
                 TransferenceRequest request;
                 if (before is not null && after is not null)
                 {
@@ -86,6 +91,7 @@ internal static class TransferenceCommand
                 ColumnChoice? current = columns.Choice(parse, "current");
                 ChronoamperometryTable trace = ChronoamperometryTable.Read(path, columns: time is null && current is null ? null : new ChronoamperometryColumns { Time = time, Current = current });
                 var report = TransferenceReport.Create(trace, request);
+                PlotOutput.Write(parse.GetValue(plot), () => TransferenceFigures.Chronoamperometry(report.Result, trace.TimeSeconds.AsSpan(), trace.CurrentAmperes.AsSpan()));
                 output.Append(request.Json ? report.Json(trace, request) : report.Text(trace, request));
             });
         });

@@ -6,6 +6,7 @@ using Electrochem.Cli.Voltammetry;
 using Electrochem.Cycling;
 using Electrochem.Fitting;
 using Electrochem.IO.Cycling;
+using Electrochem.Plotting.Voltammetry;
 using Electrochem.Voltammetry;
 
 namespace Electrochem.Cli.Commands;
@@ -13,7 +14,8 @@ namespace Electrochem.Cli.Commands;
 /// <summary>
 /// <c>electrochem voltammetry lsv FILE [--area 1cm2] [--threshold µA/cm²]</c> (stability limit) and
 /// <c>electrochem voltammetry cv FILE… [--cycle N] [--area … --concentration mM --electrons n --temperature K]</c>
-/// (peaks, and Randles–Ševčík over a scan-rate series); <c>electrochem symmetric cycling|ccd FILE [--area 1cm2]</c>.
+/// (peaks, and Randles–Ševčík over a scan-rate series), both with <c>--plot FILE.png|FILE.svg</c>;
+/// <c>electrochem symmetric cycling|ccd FILE [--area 1cm2]</c>.
 /// </summary>
 internal static class VoltammetryCommand
 {
@@ -81,15 +83,17 @@ internal static class VoltammetryCommand
         var subtract = new Option<bool>("--subtract-baseline") { Description = "Apply the thresholds to the current above the baseline line." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
         var csv = new Option<string?>("--csv") { Description = "Also write the onsets (criterion, potential_V, note) to this CSV file." };
+        Option<string?> plot = PlotOutput.Single("the current (density) against E with the baseline and each criterion's onset");
         var read = new DataReadOptions();
         var command = new Command("lsv", "The oxidation (or reduction) onset of a linear sweep by three stated criteria — a current-density threshold, the tangent meeting the baseline, a dI/dE threshold — with the baseline, the scan rate and a warning when they disagree.")
         {
-            Options = { area, threshold, thresholdCurrent, slope, subtract, json, csv },
+            Options = { area, threshold, thresholdCurrent, slope, subtract, json, csv, plot },
         };
         command.Arguments.Add(file);
         read.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandExecution.Run(stdout, stderr, parse.GetValue(file), output =>
         {
+            PlotOutput.Validate(parse.GetValue(plot));
             CyclerRecording r = CyclerFile.Read(parse.GetValue(file)!, read.Build(parse), cancellationToken);
             var options = new StabilityWindowOptions
             {
@@ -100,6 +104,7 @@ internal static class VoltammetryCommand
                 SubtractBaseline = parse.GetValue(subtract),
             };
             StabilityWindow w = StabilityWindow.Analyse(r.Voltage.Values, r.Current.Values, r.TestTime.Values, options);
+            PlotOutput.Write(parse.GetValue(plot), () => VoltammetryFigures.LinearSweep(w, r.Voltage.Values, r.Current.Values));
             if (parse.GetValue(csv) is { } path)
             {
                 File.WriteAllText(path, "criterion,potential_V,note\n" + string.Concat(w.Onsets.Select(o => string.Create(CultureInfo.InvariantCulture, $"\"{o.Criterion}\",{o.PotentialVolts:R},\"{o.Note}\"\n"))), new System.Text.UTF8Encoding(false));
@@ -120,10 +125,11 @@ internal static class VoltammetryCommand
         var temperature = new Option<double>("--temperature") { Description = "Temperature in K (default 298.15).", DefaultValueFactory = _ => 298.15 };
         var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
         var csv = new Option<string?>("--csv") { Description = "Also write the peaks per file (SI units) to this CSV file." };
+        Option<string?> plot = PlotOutput.Single("the voltammograms (every file on one plot) with their peaks above the baselines");
         var read = new DataReadOptions();
         var command = new Command("cv", "Cyclic voltammetry: anodic and cathodic peaks above extrapolated baselines, ΔE_p and |i_pc/i_pa| per file; over three or more scan rates the exponent of i_p ∝ v^b and, with --area and --concentration, D by Randles–Ševčík with its interval.")
         {
-            Options = { cycle, area, concentration, electrons, temperature, json, csv },
+            Options = { cycle, area, concentration, electrons, temperature, json, csv, plot },
         };
         command.Arguments.Add(files);
         read.AddTo(command);
@@ -132,13 +138,22 @@ internal static class VoltammetryCommand
             string[] paths = parse.GetValue(files)!;
             return Task.FromResult(CommandExecution.Run(stdout, stderr, paths.Length == 1 ? paths[0] : null, output =>
             {
+                PlotOutput.Validate(parse.GetValue(plot));
                 var cvs = new List<(string, CyclicVoltammogram)>();
+                var drawn = new List<(string, double[], double[], CyclicVoltammogram)>();
                 foreach (string path in paths)
                 {
                     CyclerRecording r = CyclerFile.Read(path, read.Build(parse), cancellationToken);
                     int? chosen = parse.GetValue(cycle) is { } c ? c - 1 : null;
-                    cvs.Add((r.SourceName, CyclicVoltammogram.Analyse(r.Voltage.Values, r.Current.Values, r.TestTime.Values, chosen)));
+                    CyclicVoltammogram analysis = CyclicVoltammogram.Analyse(r.Voltage.Values, r.Current.Values, r.TestTime.Values, chosen);
+                    cvs.Add((r.SourceName, analysis));
+                    if (parse.GetValue(plot) is not null)
+                    {
+                        drawn.Add((paths.Length == 1 ? string.Empty : Path.GetFileName(r.SourceName), r.Voltage.Values.ToArray(), r.Current.Values.ToArray(), analysis));
+                    }
                 }
+
+                PlotOutput.Write(parse.GetValue(plot), () => VoltammetryFigures.CyclicVoltammetry(drawn));
 
                 (FitResult, ParameterEstimate)? randles = null;
                 FitResult? exponent = null;

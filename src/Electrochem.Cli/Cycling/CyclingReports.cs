@@ -3,10 +3,11 @@ using System.Text;
 using Electrochem.Cli.Formatting;
 using Electrochem.Cycling;
 using Electrochem.Fitting;
+using Electrochem.Plotting.Cycling;
 
 namespace Electrochem.Cli.Cycling;
 
-/// <summary>The reports of <c>cycling retention</c>, <c>fade</c>, <c>rate</c> and <c>ica</c>.</summary>
+/// <summary>The reports of <c>cycling retention</c>, <c>fade</c>, <c>rate</c> and <c>ica</c>; retention, fade and rate also draw their figure when given a <c>--plot</c> path.</summary>
 internal static class CyclingReports
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -35,10 +36,11 @@ internal static class CyclingReports
         throw new ArgumentException($"--reference is '{text}'; expected first, cycle:N, max:N, median:N or mean:N (N ≥ 1).");
     }
 
-    internal static string Retention(CycleTable table, CyclingProtocol protocol, RetentionReference reference, double? reported, bool json)
+    internal static string Retention(CycleTable table, CyclingProtocol protocol, RetentionReference reference, double? reported, bool json, string? plot = null)
     {
         (int[] cycles, double[] capacity) = Series(table, protocol);
         CapacityRetention retention = CapacityRetention.Compute(cycles, capacity, reference);
+        PlotOutput.Write(plot, () => CyclingFigures.Retention(retention));
         RetentionExplanation? why = reported is { } r ? CapacityRetention.Explain(cycles, capacity, r) : null;
         (double Mean, double StandardDeviation, double Minimum, double Maximum, int Cycles)? ce = protocol.SeriesCycles.IsEmpty ? null : protocol.SeriesCoulombicEfficiency(table);
         string unit = Unit(table);
@@ -119,7 +121,7 @@ internal static class CyclingReports
         return text.ToString();
     }
 
-    internal static string Fade(CycleTable table, RetentionReference reference, double eolFraction, bool json, CancellationToken cancellationToken)
+    internal static string Fade(CycleTable table, RetentionReference reference, double eolFraction, bool json, string? plot, CancellationToken cancellationToken)
     {
         CyclingProtocol protocol = CyclingProtocol.Segment(table);
         (int[] cycles, double[] capacity) = Series(table, protocol);
@@ -129,6 +131,7 @@ internal static class CyclingReports
         RankedFade best = ranking.Best;
         EndOfLife eol = EndOfLife.FromFit(best.Fit, retention.ReferenceCapacity, $"{reference} ({retention.ReferenceCapacity:G6} {Unit(table)})", eolFraction);
         int? beep = cycles.Length >= 2 ? EndOfLife.FirstBelowMedian(cycles, capacity, eolFraction) : null;
+        PlotOutput.Write(plot, () => CyclingFigures.Capacity(table, best.Fit, eol));
         if (json)
         {
             return JsonOutput.Document(w =>
@@ -189,7 +192,7 @@ internal static class CyclingReports
         return text.ToString();
     }
 
-    internal static string Rate(CycleTable table, bool json, CancellationToken cancellationToken)
+    internal static string Rate(CycleTable table, bool json, string? plot, CancellationToken cancellationToken)
     {
         if (table.NominalCapacityAmpereHours is not { } nominal)
         {
@@ -207,6 +210,7 @@ internal static class CyclingReports
         double? recovery = back is null ? null : RateCapability.Recovery(BlockCapacities(rated, capacity, first), BlockCapacities(rated, capacity, back));
         ParameterEstimate tau = RateCapability.CharacteristicTime(tian);
         string unit = Unit(table);
+        PlotOutput.Write(plot, () => CyclingFigures.RateCapability(rates, capacity, unit, tian));
         if (json)
         {
             return JsonOutput.Document(w =>

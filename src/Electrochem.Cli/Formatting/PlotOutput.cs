@@ -5,7 +5,8 @@ namespace Electrochem.Cli.Formatting;
 
 /// <summary>
 /// The <c>--plot FILE.png|FILE.svg</c> option every analysis command takes: one figure, or with several spectra one per
-/// spectrum, numbered before the extension (<c>nyquist-1.png</c>, <c>nyquist-2.png</c>, … in the table's order).
+/// spectrum, numbered before the extension (<c>nyquist-1.png</c>, <c>nyquist-2.png</c>, … in the table's order);
+/// <see cref="Single"/> for the commands that draw one figure per run.
 /// </summary>
 internal static class PlotOutput
 {
@@ -13,6 +14,12 @@ internal static class PlotOutput
     internal static Option<string?> Create(string figure) => new("--plot")
     {
         Description = $"Also draw {figure} into this file; the extension chooses PNG or SVG. With several spectra, one file each, numbered before the extension.",
+    };
+
+    /// <summary>The option of a command that draws one figure per run, describing what it shows.</summary>
+    internal static Option<string?> Single(string figure) => new("--plot")
+    {
+        Description = $"Also draw {figure} into this file; the extension chooses PNG or SVG.",
     };
 
     /// <summary>Refuses a path whose extension is neither .png nor .svg, before any work is done.</summary>
