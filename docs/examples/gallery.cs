@@ -3,21 +3,25 @@
 //   dotnet run docs/examples/gallery.cs -- docs/images
 // Expect: wrote nyquist.png
 // Expect: wrote drt.png
+// Expect: wrote arrhenius.png
 #:project ../../src/Electrochem.IO/Electrochem.IO.csproj
 #:project ../../src/Electrochem.Plotting/Electrochem.Plotting.csproj
 using Electrochem.Fitting;
 using Electrochem.Impedance;
 using Electrochem.Impedance.Drt;
 using Electrochem.IO.Impedance;
+using Electrochem.IO.Transport;
 using Electrochem.Plotting;
 using Electrochem.Plotting.Impedance;
+using Electrochem.Plotting.Transport;
+using Electrochem.Transport;
 
 string folder = args.Length > 0 ? args[0] : "docs/images";
 Directory.CreateDirectory(folder);
 ImpedanceSpectrum spectrum = ImpedanceFile.Read("docs/notebooks/data/ispn-pta-li-li-eis-200h.csv").Spectrum;
 FitResult<CircuitModel> fit = CircuitModel.Fit(Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)"), spectrum, CircuitFitOptions.Default with { GlobalStarts = 30, Seed = 1 });
 LinearKramersKronigResult kk = LinearKramersKronig.Test(spectrum, LinearKramersKronigOptions.Default);
-DrtResult drt = DistributionOfRelaxationTimes.Compute(spectrum, new DrtOptions { CredibleBandSamples = 1000 });
+DrtResult drt = DistributionOfRelaxationTimes.Compute(spectrum, new DrtOptions(FitInductance: false) { CredibleBandSamples = 1000 });
 
 void Save(string name, Figure figure)
 {
@@ -29,4 +33,15 @@ Save("nyquist.png", ImpedanceFigures.Nyquist(spectrum, fit));
 Save("bode.png", ImpedanceFigures.Bode(spectrum, fit));
 Save("residuals-fit.png", ImpedanceFigures.Residuals(spectrum, fit));
 Save("residuals-lin-kk.png", ImpedanceFigures.Residuals(spectrum, kk));
+var materials = new List<(string Label, double[] TemperatureKelvin, double[] Conductivity, FitResult<Arrhenius> Fit)>();
+foreach ((string label, string file) in new[] { ("Base-PTA", "base-pta"), ("ISPN-PTA", "ispn-pta") })
+{
+    ConductivityTable table = ConductivityTable.Read($"docs/notebooks/data/{file}-sigma-vs-T.csv");
+    double[] kelvin = [.. table.TemperatureKelvin];
+    double[] sigma = [.. table.Conductivity];
+    materials.Add((label, kelvin, sigma, Arrhenius.Fit(kelvin, sigma, ArrheniusForm.Conductivity, table.ConductivityStandardUncertainty.AsSpan())));
+}
+
+Save("arrhenius.png", ArrheniusFigures.Arrhenius(materials, "S/cm"));
+Save("arrhenius-vs-vtf.png", ArrheniusFigures.Arrhenius(materials[0].TemperatureKelvin, materials[0].Conductivity, ConductivityModelComparison.Compare(materials[0].TemperatureKelvin, materials[0].Conductivity), "S/cm"));
 Save("drt.png", DrtFigures.Distribution(drt, (spectrum.MinimumFrequency, spectrum.MaximumFrequency), DrtPeaks.Find(drt)));

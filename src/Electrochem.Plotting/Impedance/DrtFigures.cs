@@ -67,6 +67,7 @@ public static class DrtFigures
         plot.YLabel("γ (Ω)");
         plot.Axes.Margins(bottom: 0);
         plot.ShowLegend();
+        LegendPlacement.Place(plot, style);
         return new Figure(plot, style);
     }
 
