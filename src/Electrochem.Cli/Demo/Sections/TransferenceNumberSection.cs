@@ -4,6 +4,7 @@ using Electrochem.Cli.Formatting;
 using Electrochem.Cli.Transference;
 using Electrochem.IO.Tables;
 using Electrochem.IO.Transport;
+using Electrochem.Plotting.Transport;
 using Electrochem.Transport;
 
 namespace Electrochem.Cli.Demo.Sections;
@@ -25,11 +26,24 @@ internal sealed class TransferenceNumberSection : IDemoSection
         .. Rows(ReferenceStudy.IspnPta, data.IspnPtaTrace, data.PolarisationResistances, 1, ReferenceStudy.IspnPtaTransferenceNumber),
     ];
 
-    private static IEnumerable<DemoRow> Rows(string material, ChronoamperometryTable trace, DelimitedTable resistances, double loading, PaperValue paper)
+    /// <inheritdoc/>
+    public ImmutableArray<DemoFigure> Figures(DemoData data) =>
+    [
+        .. new[] { (ReferenceStudy.BasePta, data.BasePtaTrace, 0.0), (ReferenceStudy.IspnPta, data.IspnPtaTrace, 1.0) }.Select(m =>
+            new DemoFigure($"{m.Item1}: the polarisation current, I₀, the steady-state window and I_ss the transference number is read from.",
+                TransferenceFigures.Chronoamperometry(TransferenceReport.Create(m.Item2, Request(m.Item2, data.PolarisationResistances, m.Item3)).Result, m.Item2.TimeSeconds.AsSpan(), m.Item2.CurrentAmperes.AsSpan()))),
+    ];
+
+    private static TransferenceRequest Request(ChronoamperometryTable trace, DelimitedTable resistances, double loading)
     {
         int row = resistances.GetColumn("loading").Values.IndexOf(loading);
         Measurement Value(string name) => new(resistances.GetColumn(name).Values[row], resistances.GetColumn("u_" + name).Values[row]);
-        var request = new TransferenceRequest(trace.SourceName, Value("dV"), Value("R_i0"), Value("R_iss"), Value("R_b0"), Value("R_bss"), false, []);
+        return new TransferenceRequest(trace.SourceName, Value("dV"), Value("R_i0"), Value("R_iss"), Value("R_b0"), Value("R_bss"), false, []);
+    }
+
+    private static IEnumerable<DemoRow> Rows(string material, ChronoamperometryTable trace, DelimitedTable resistances, double loading, PaperValue paper)
+    {
+        TransferenceRequest request = Request(trace, resistances, loading);
         var report = TransferenceReport.Create(trace, request);
         BruceVincentResult r = report.Result;
         string warnings = report.Warnings.IsEmpty ? "none" : string.Join(", ", report.Warnings.Select(w => w.Kind.ToString()));
