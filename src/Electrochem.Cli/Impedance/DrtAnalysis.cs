@@ -14,7 +14,7 @@ internal sealed record DrtAnalysis(DrtResult Drt, DrtPeaksResult Peaks, DrtPeakF
     {
         DrtResult drt = DistributionOfRelaxationTimes.Compute(spectrum, options, cancellationToken);
         DrtPeaksResult peaks = DrtPeaks.Find(drt);
-        DrtPeakFitResult? fit = shape is { } s && peaks.Peaks.Length > 0 ? DrtPeakFit.Fit(drt, s, cancellationToken: cancellationToken) : null;
+        DrtPeakFitResult? fit = shape is { } s && peaks.Peaks.Length > 0 ? DrtPeakFit.FitShapes(drt, s, cancellationToken: cancellationToken) : null;
         return new DrtAnalysis(drt, peaks, fit);
     }
 }

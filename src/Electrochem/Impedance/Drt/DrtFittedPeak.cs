@@ -3,7 +3,7 @@ using Electrochem.Fitting;
 namespace Electrochem.Impedance.Drt;
 
 /// <summary>
-/// One peak of a peak fit of a DRT (<see cref="DrtPeakFit.Fit"/>): its resistance, position and width, each with the
+/// One peak of a peak fit of a DRT (<see cref="DrtPeakFit.FitShapes"/>): its resistance, position and width, each with the
 /// fit's standard error and confidence interval.
 /// </summary>
 /// <remarks>

@@ -8,7 +8,7 @@ namespace Electrochem.Impedance.Drt;
 /// The area of an isolated peak is the resistance of the process it shows. When the valley to a neighbour is higher than
 /// <see cref="DrtPeaks.OverlapThreshold"/> of the smaller of the two peaks, each peak's tail runs far past the valley
 /// into the other's share, splitting at the valley misassigns it, and <see cref="AreaIsResistance"/> is false: fit peak
-/// shapes instead (<see cref="DrtPeakFit.Fit"/>). So it is for a peak that runs into an end of the grid.
+/// shapes instead (<see cref="DrtPeakFit.FitShapes"/>). So it is for a peak that runs into an end of the grid.
 /// </remarks>
 /// <param name="Tau">τ_peak, in s: the maximum of γ, refined by a parabola through the three samples around it (samples 1/10 of a grid step apart in ln τ).</param>
 /// <param name="Height">γ_max = γ(τ_peak), in Ω (per unit ln τ).</param>

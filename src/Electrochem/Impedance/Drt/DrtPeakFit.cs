@@ -58,7 +58,7 @@ public static class DrtPeakFit
     /// <exception cref="ArgumentNullException"><paramref name="drt"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The shape is not defined, <paramref name="peakCount"/> is not 1 to <see cref="MaximumPeaks"/>, or <paramref name="minimumRelativeHeight"/> is not in [0, 1).</exception>
     /// <exception cref="ArgumentException">The DRT has no peak to start from.</exception>
-    public static DrtPeakFitResult Fit(
+    public static DrtPeakFitResult FitShapes(
         DrtResult drt,
         DrtPeakShape shape,
         int? peakCount = null,

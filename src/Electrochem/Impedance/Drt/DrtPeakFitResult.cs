@@ -4,7 +4,7 @@ using Electrochem.Fitting;
 namespace Electrochem.Impedance.Drt;
 
 /// <summary>
-/// A fit of a sum of peak shapes to a DRT (<see cref="DrtPeakFit.Fit"/>): each peak's resistance, position and width,
+/// A fit of a sum of peak shapes to a DRT (<see cref="DrtPeakFit.FitShapes"/>): each peak's resistance, position and width,
 /// their total, and the least-squares fit behind them (goodness, convergence, covariance).
 /// </summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 namespace Electrochem.Impedance.Drt;
 
 /// <summary>
-/// The shape of each peak in a peak fit of a DRT (<see cref="DrtPeakFit.Fit"/>), with x = ln τ. Both are normalised so
+/// The shape of each peak in a peak fit of a DRT (<see cref="DrtPeakFit.FitShapes"/>), with x = ln τ. Both are normalised so
 /// that ∫γₖ d ln τ = Rₖ: the fitted Rₖ is the process's resistance in Ω.
 /// </summary>
 public enum DrtPeakShape

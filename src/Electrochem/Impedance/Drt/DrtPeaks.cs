@@ -28,7 +28,7 @@ namespace Electrochem.Impedance.Drt;
 /// resistance. For two Gaussian peaks of equal width a valley at half the smaller height misassigns nothing when they
 /// are equal, 3 % of the smaller peak's area at an area ratio 1:3 and 6 % at 1:10; peaks shaped like a ZARC's, whose
 /// tails fall only as exp(−φ|ln(τ/τ₀)|), misassign a few per cent even at deeper valleys (φ = 0.9, areas 1:2.5, valley
-/// at a quarter of the smaller height: 4 %). Fit peak shapes (<see cref="DrtPeakFit.Fit"/>) when areas must be resistances.
+/// at a quarter of the smaller height: 4 %). Fit peak shapes (<see cref="DrtPeakFit.FitShapes"/>) when areas must be resistances.
 /// </para>
 /// <para>
 /// A peak whose γ at the grid's end is more than <see cref="GridEndThreshold"/> of its height runs into the end: the
@@ -206,7 +206,7 @@ public static class DrtPeaks
                 warnings.Add(
                     $"The peaks at τ = {Text(peaks[k - 1].Tau)} s (f = {Text(peaks[k - 1].Frequency)} Hz) and τ = {Text(peaks[k].Tau)} s (f = {Text(peaks[k].Frequency)} Hz) overlap: "
                     + $"the valley between them is {Percent(valleyRatio[k])} of the smaller peak's height (more than {Percent(OverlapThreshold)}), so each peak's tail runs into the other's side "
-                    + "and their areas split at the valley are not the two processes' resistances. Fit peak shapes to the DRT (DrtPeakFit.Fit) or an equivalent circuit to the spectrum to separate them.");
+                    + "and their areas split at the valley are not the two processes' resistances. Fit peak shapes to the DRT (DrtPeakFit.FitShapes) or an equivalent circuit to the spectrum to separate them.");
             }
         }
 

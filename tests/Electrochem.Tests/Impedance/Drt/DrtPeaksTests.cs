@@ -97,7 +97,7 @@ public sealed class DrtPeaksTests
         Assert.False(found.AllAreasAreResistances);
         string warning = Assert.Single(found.Warnings, w => w.Contains("overlap", StringComparison.Ordinal));
         Assert.Contains("not the two processes' resistances", warning, StringComparison.Ordinal);
-        Assert.Contains("DrtPeakFit.Fit", warning, StringComparison.Ordinal);
+        Assert.Contains("DrtPeakFit.FitShapes", warning, StringComparison.Ordinal);
         Assert.Equal(drt.PolarizationResistance, found.Peaks.Sum(peak => peak.Area), 1e-3 * drt.PolarizationResistance);
     }
 
@@ -120,7 +120,7 @@ public sealed class DrtPeaksTests
         Assert.InRange(merged.Area, 59, 61);
 
         // Splitting the peak in two finds two ZARCs of 31.9 Ω at 0.0113 and 0.0281 s (truth 30 Ω at 0.0100 and 0.0316 s).
-        DrtPeakFitResult fit = DrtPeakFit.Fit(drt, DrtPeakShape.Zarc, peakCount: 2);
+        DrtPeakFitResult fit = DrtPeakFit.FitShapes(drt, DrtPeakShape.Zarc, peakCount: 2);
         Assert.True(fit.Converged, fit.Fit.StatusReason);
         Assert.Equal(2, fit.Peaks.Length);
         Assert.InRange(Math.Abs(Math.Log(fit.Peaks[0].Tau.Value / 1e-2)), 0, GridStep);
@@ -137,7 +137,7 @@ public sealed class DrtPeaksTests
     public void A_zarc_peak_fit_recovers_the_zarc_as_far_as_the_regularisation_allows(double lambda, double relativeTolerance)
     {
         DrtResult drt = DistributionOfRelaxationTimes.Compute(Spectrum((50, 0.1, 0.8)), new DrtOptions(lambda));
-        DrtPeakFitResult fit = DrtPeakFit.Fit(drt, DrtPeakShape.Zarc);
+        DrtPeakFitResult fit = DrtPeakFit.FitShapes(drt, DrtPeakShape.Zarc);
 
         Assert.True(fit.Converged, fit.Fit.StatusReason);
         DrtFittedPeak peak = Assert.Single(fit.Peaks);
@@ -163,7 +163,7 @@ public sealed class DrtPeaksTests
     {
         // λ = 1e-5: measured 20.27 and 50.82 Ω, φ = 0.791 and 0.791.
         DrtResult drt = DistributionOfRelaxationTimes.Compute(Spectrum((20, 1e-4, 0.8), (50, 1e-1, 0.8)), new DrtOptions(1e-5));
-        DrtPeakFitResult fit = DrtPeakFit.Fit(drt, DrtPeakShape.Zarc);
+        DrtPeakFitResult fit = DrtPeakFit.FitShapes(drt, DrtPeakShape.Zarc);
         Assert.True(fit.Converged, fit.Fit.StatusReason);
         Assert.Equal(2, fit.Peaks.Length);
         Assert.Equal(20, fit.Peaks[0].Resistance.Value, 0.4);   // 2 %
@@ -180,7 +180,7 @@ public sealed class DrtPeaksTests
     {
         // Spectra whose exact DRT is two Gaussians (20 Ω at 1e-4 s, σ = 0.8; 50 Ω at 0.1 s, σ = 1.2 in ln τ).
         DrtResult drt = DistributionOfRelaxationTimes.Compute(GaussianSpectrum((20, 1e-4, 0.8), (50, 0.1, 1.2)), new DrtOptions(lambda));
-        DrtPeakFitResult fit = DrtPeakFit.Fit(drt, DrtPeakShape.Gaussian);
+        DrtPeakFitResult fit = DrtPeakFit.FitShapes(drt, DrtPeakShape.Gaussian);
 
         Assert.True(fit.Converged, fit.Fit.StatusReason);
         Assert.Equal(2, fit.Peaks.Length);
@@ -198,7 +198,7 @@ public sealed class DrtPeaksTests
     {
         // A ZARC's tails fall as exp(−φ|ln(τ/τ₀)|); a Gaussian's much faster: 9.6 % of the area is missed at λ = 1e-4.
         DrtResult drt = DistributionOfRelaxationTimes.Compute(Spectrum((50, 0.1, 0.8)), new DrtOptions(1e-4));
-        DrtPeakFitResult fit = DrtPeakFit.Fit(drt, DrtPeakShape.Gaussian);
+        DrtPeakFitResult fit = DrtPeakFit.FitShapes(drt, DrtPeakShape.Gaussian);
         Assert.True(fit.Converged, fit.Fit.StatusReason);
         Assert.InRange(fit.TotalResistance.Value / drt.PolarizationResistance, 0.85, 0.95);
         Assert.Contains(fit.Warnings, w => w.Contains("Gaussian tails", StringComparison.Ordinal));
@@ -307,7 +307,7 @@ public sealed class DrtPeaksTests
         DrtPeaksResult found = DrtPeaks.Find(drt);
         Assert.Empty(found.Peaks);
         Assert.Single(found.Warnings);
-        Assert.Contains("no peak to fit", Assert.Throws<ArgumentException>(() => DrtPeakFit.Fit(drt, DrtPeakShape.Gaussian)).Message, StringComparison.Ordinal);
+        Assert.Contains("no peak to fit", Assert.Throws<ArgumentException>(() => DrtPeakFit.FitShapes(drt, DrtPeakShape.Gaussian)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -331,18 +331,18 @@ public sealed class DrtPeaksTests
     {
         DrtResult drt = DistributionOfRelaxationTimes.Compute(Spectrum((50, 0.1, 0.8)), new DrtOptions(1e-3));
         Assert.Throws<ArgumentNullException>(() => DrtPeaks.Find(null!));
-        Assert.Throws<ArgumentNullException>(() => DrtPeakFit.Fit(null!, DrtPeakShape.Zarc));
+        Assert.Throws<ArgumentNullException>(() => DrtPeakFit.FitShapes(null!, DrtPeakShape.Zarc));
         foreach (double bad in new[] { -0.1, 1, double.NaN, double.PositiveInfinity })
         {
             var error = Assert.Throws<ArgumentOutOfRangeException>(() => DrtPeaks.Find(drt, bad));
             Assert.Equal("minimumRelativeHeight", error.ParamName);
             Assert.Contains("fraction of the highest peak", error.Message, StringComparison.Ordinal);
-            Assert.Throws<ArgumentOutOfRangeException>(() => DrtPeakFit.Fit(drt, DrtPeakShape.Zarc, minimumRelativeHeight: bad));
+            Assert.Throws<ArgumentOutOfRangeException>(() => DrtPeakFit.FitShapes(drt, DrtPeakShape.Zarc, minimumRelativeHeight: bad));
         }
 
-        Assert.Contains("Gaussian, Zarc", Assert.Throws<ArgumentOutOfRangeException>(() => DrtPeakFit.Fit(drt, (DrtPeakShape)7)).Message, StringComparison.Ordinal);
-        Assert.Contains("1 to 10", Assert.Throws<ArgumentOutOfRangeException>(() => DrtPeakFit.Fit(drt, DrtPeakShape.Gaussian, peakCount: 0)).Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => DrtPeakFit.Fit(drt, DrtPeakShape.Gaussian, peakCount: DrtPeakFit.MaximumPeaks + 1));
+        Assert.Contains("Gaussian, Zarc", Assert.Throws<ArgumentOutOfRangeException>(() => DrtPeakFit.FitShapes(drt, (DrtPeakShape)7)).Message, StringComparison.Ordinal);
+        Assert.Contains("1 to 10", Assert.Throws<ArgumentOutOfRangeException>(() => DrtPeakFit.FitShapes(drt, DrtPeakShape.Gaussian, peakCount: 0)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DrtPeakFit.FitShapes(drt, DrtPeakShape.Gaussian, peakCount: DrtPeakFit.MaximumPeaks + 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DrtFittedPeak(DrtPeakShape.Gaussian, Estimate("R1", 1), Estimate("tau1", 1), Estimate("sigma1", 1)).Gamma(0));
     }
 
@@ -350,7 +350,7 @@ public sealed class DrtPeaksTests
     public void Fewer_peaks_than_found_keeps_the_largest_and_says_so()
     {
         DrtResult drt = DistributionOfRelaxationTimes.Compute(Spectrum((20, 1e-4, 0.8), (50, 1e-1, 0.8)), new DrtOptions(1e-5));
-        DrtPeakFitResult fit = DrtPeakFit.Fit(drt, DrtPeakShape.Zarc, peakCount: 1);
+        DrtPeakFitResult fit = DrtPeakFit.FitShapes(drt, DrtPeakShape.Zarc, peakCount: 1);
         DrtFittedPeak peak = Assert.Single(fit.Peaks);
         Assert.InRange(Math.Abs(Math.Log(peak.Tau.Value / 0.1)), 0, GridStep);
         Assert.Contains(fit.Warnings, w => w.Contains("only the 1 of largest area", StringComparison.Ordinal));
