@@ -298,22 +298,37 @@ internal sealed class DrtBasisKernels
         negativeImaginary += sumIm * half;
     }
 
+    /// <summary>The Gaussian's trapezoid sums, vectorised over the nodes (<see cref="System.Numerics.Vector{T}"/>).</summary>
     private void GaussianKernel(double s, out double real, out double negativeImaginary)
     {
         double alpha = Math.Exp(s);
-        double sumRe = 0;
-        double sumIm = 0;
-        double[] weight = nodeWeight;
-        double[] growth = nodeGrowth;
-        for (int k = 0; k < weight.Length; k++)
+        ReadOnlySpan<double> weight = nodeWeight;
+        ReadOnlySpan<double> growth = nodeGrowth;
+        int width = System.Numerics.Vector<double>.Count;
+        var alphaVector = new System.Numerics.Vector<double>(alpha);
+        var sumRe = System.Numerics.Vector<double>.Zero;
+        var sumIm = System.Numerics.Vector<double>.Zero;
+        int k = 0;
+        for (; k <= weight.Length - width; k += width)
         {
-            double ae = alpha * growth[k];
-            double denominator = 1 / (1 + (ae * ae));
-            sumRe += weight[k] * denominator;
-            sumIm += weight[k] * ae * denominator;
+            var w = new System.Numerics.Vector<double>(weight.Slice(k, width));
+            System.Numerics.Vector<double> ae = alphaVector * new System.Numerics.Vector<double>(growth.Slice(k, width));
+            System.Numerics.Vector<double> share = w / (System.Numerics.Vector<double>.One + (ae * ae));
+            sumRe += share;
+            sumIm += share * ae;
         }
 
-        real = sumRe;
-        negativeImaginary = sumIm;
+        double re = System.Numerics.Vector.Sum(sumRe);
+        double im = System.Numerics.Vector.Sum(sumIm);
+        for (; k < weight.Length; k++)
+        {
+            double ae = alpha * growth[k];
+            double share = weight[k] / (1 + (ae * ae));
+            re += share;
+            im += share * ae;
+        }
+
+        real = re;
+        negativeImaginary = im;
     }
 }
