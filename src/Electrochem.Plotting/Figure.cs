@@ -52,7 +52,34 @@ public sealed class Figure
     /// <returns>The PNG file's content.</returns>
     public byte[] ToPng() => Plot.GetImageBytes(Width, Height, ScottPlot.ImageFormat.Png);
 
-    /// <summary>The figure as an SVG document, its text kept as text (searchable, editable).</summary>
+    /// <summary>
+    /// The figure as an SVG document, its text kept as text (searchable, editable). Dashed and dotted lines are drawn
+    /// solid: the SVG back end cannot draw dash patterns (Skia would print "Unsupported path effect" to the process's
+    /// standard error for each one); the PNG keeps them, and the legends name what a dashed line means.
+    /// </summary>
     /// <returns>The SVG file's content.</returns>
-    public string ToSvg() => Plot.GetSvgXml(Width, Height);
+    public string ToSvg()
+    {
+        var patterned = new List<(ScottPlot.LineStyle Style, ScottPlot.LinePattern Pattern)>();
+        foreach (ScottPlot.IPlottable plottable in Plot.GetPlottables())
+        {
+            if (plottable is ScottPlot.IHasLine line && !line.LineStyle.Pattern.Equals(ScottPlot.LinePattern.Solid))
+            {
+                patterned.Add((line.LineStyle, line.LineStyle.Pattern));
+                line.LineStyle.Pattern = ScottPlot.LinePattern.Solid;
+            }
+        }
+
+        try
+        {
+            return Plot.GetSvgXml(Width, Height);
+        }
+        finally
+        {
+            foreach ((ScottPlot.LineStyle style, ScottPlot.LinePattern pattern) in patterned)
+            {
+                style.Pattern = pattern;
+            }
+        }
+    }
 }

@@ -47,6 +47,18 @@ public sealed class ImpedanceFiguresTests
         RenderedFigure.Check(DrtFigures.Distribution(drt, (Spectrum.MinimumFrequency, Spectrum.MaximumFrequency), peaks), "τ = 1/(2πf) (s)", "γ (Ω)", "95 % credible band", "γ at λ/10", "γ at 10λ", "λ = 1e-3", area);
     }
 
+    /// <summary>SVG has no dash patterns (Skia would complain on standard error), so they are drawn solid there and restored for PNG.</summary>
+    [Fact]
+    public void Svg_draws_dashes_solid_and_leaves_the_figure_dashed()
+    {
+        DrtResult drt = DistributionOfRelaxationTimes.Compute(Spectrum, new DrtOptions(1e-3));
+        Figure figure = DrtFigures.Distribution(drt);
+        ScottPlot.IHasLine[] dashed = [.. figure.Plot.GetPlottables().OfType<ScottPlot.IHasLine>().Where(l => !l.LineStyle.Pattern.Equals(ScottPlot.LinePattern.Solid))];
+        Assert.NotEmpty(dashed);
+        _ = figure.ToSvg();
+        Assert.All(dashed, l => Assert.False(l.LineStyle.Pattern.Equals(ScottPlot.LinePattern.Solid)));
+    }
+
     [Fact]
     public void Bad_input_and_a_wrong_extension_are_refused()
     {

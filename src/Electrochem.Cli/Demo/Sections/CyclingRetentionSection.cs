@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Electrochem.Cycling;
 
+using Electrochem.Plotting.Cycling;
+
 namespace Electrochem.Cli.Demo.Sections;
 
 /// <summary>
@@ -34,6 +36,18 @@ internal sealed class CyclingRetentionSection : IDemoSection
             new DemoRow("mean CE, LFP‖Li 2 C", ReferenceStudy.IspnPta, string.Create(CultureInfo.InvariantCulture, $"{ce.Mean:F2} % (SD {ce.StandardDeviation:F2} %, min {ce.Minimum:F2} %)"), ReferenceStudy.Lfp2CCoulombicEfficiency.Text, "charge-first: CE = Q_dis/Q_ch over complete series cycles"),
             new DemoRow("retention, LFP‖Li 10 C", ReferenceStudy.IspnPta, string.Create(CultureInfo.InvariantCulture, $"{r10C.FinalRetentionPercent:F2} % after {r10C.Cycles.Length} cycles at 10 C, vs the first 10 C cycle"), ReferenceStudy.Lfp10CRetention.Text, $"{lfp10CProtocol.CheckUpCycles.Length} check-up cycles at 1 C found and left out"),
             new DemoRow("retention, NCM622‖Li 5 C", ReferenceStudy.IspnPta, string.Create(CultureInfo.InvariantCulture, $"{r5C.FinalRetentionPercent:F2} % after {r5C.Cycles.Length} cycles, vs the first 5 C cycle"), ReferenceStudy.Ncm5CRetention.Text, string.Create(CultureInfo.InvariantCulture, $"1 C activation left out; {ReferenceStudy.Ncm5CRetention.Value} % implies a reference of {why.ImpliedReferenceCapacity:F2} mAh/g: {matches}")),
+        ];
+    }
+
+    /// <inheritdoc/>
+    public ImmutableArray<DemoFigure> Figures(DemoData data)
+    {
+        (CycleTable lfp2C, _) = Table(data.Lfp2C, CyclingDemoData.LfpNominalAmpereHours);
+        (CycleTable ncm, CyclingProtocol ncmProtocol) = Table(data.Ncm5C, CyclingDemoData.NcmNominalAmpereHours);
+        return
+        [
+            new DemoFigure("LFP‖Li at 2 C (ISPN-PTA): capacity and coulombic efficiency of every complete cycle.", CyclingFigures.Capacity(lfp2C)),
+            new DemoFigure("NCM622‖Li at 5 C (ISPN-PTA): retention against the first 5 C cycle (the 1 C activation left out).", CyclingFigures.Retention(ncmProtocol.SeriesRetention(ncm, RetentionReference.First))),
         ];
     }
 

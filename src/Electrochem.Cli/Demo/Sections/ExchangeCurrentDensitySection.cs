@@ -7,6 +7,8 @@ using Electrochem.Fitting;
 using Electrochem.IO.Kinetics;
 using Electrochem.Kinetics;
 
+using Electrochem.Plotting.Kinetics;
+
 namespace Electrochem.Cli.Demo.Sections;
 
 /// <summary>
@@ -24,6 +26,18 @@ internal sealed class ExchangeCurrentDensitySection : IDemoSection
     [
         .. Rows(ReferenceStudy.BasePta, data.BasePtaSweep, ReferenceStudy.BasePtaExchangeCurrentDensity),
         .. Rows(ReferenceStudy.IspnPta, data.IspnPtaSweep, ReferenceStudy.IspnPtaExchangeCurrentDensity),
+    ];
+
+    /// <inheritdoc/>
+    public ImmutableArray<DemoFigure> Figures(DemoData data) =>
+    [
+        .. new[] { (ReferenceStudy.BasePta, data.BasePtaSweep), (ReferenceStudy.IspnPta, data.IspnPtaSweep) }.Select(m =>
+        {
+            var request = new KineticsRequest(m.Item2.SourceName, PolarizationGeometry.SymmetricCell, UnitConversions.CelsiusToKelvin(DemoDataGenerator.CellTemperatureCelsius), true, 1, null, null, null, false);
+            PolarizationCurve curve = PolarizationCurve.From(m.Item2, null, null);
+            TafelResult tafel = TafelReport.Analyze(curve, request, null, null);
+            return new DemoFigure($"{m.Item1} Li‖Li sweep on Tafel axes: the linear regions chosen, their lines and i₀ at η = 0.", KineticsFigures.Tafel(tafel, curve.Voltage.AsSpan(), curve.Current.AsSpan(), curve.Unit.Symbol));
+        }),
     ];
 
     private static IEnumerable<DemoRow> Rows(string material, PolarizationCurveTable sweep, PaperValue paper)

@@ -3,6 +3,8 @@ using System.Globalization;
 using Electrochem.Cycling;
 using Electrochem.Voltammetry;
 
+using Electrochem.Plotting.Voltammetry;
+
 namespace Electrochem.Cli.Demo.Sections;
 
 /// <summary>The oxidation limit of each electrolyte from its SS‖Li linear sweep, by the three criteria of <see cref="StabilityWindow"/>.</summary>
@@ -16,6 +18,17 @@ internal sealed class StabilityWindowSection : IDemoSection
     [
         Row(ReferenceStudy.BasePta, data.BasePtaLsv, ReferenceStudy.BasePtaOxidationLimit),
         Row(ReferenceStudy.IspnPta, data.IspnPtaLsv, ReferenceStudy.IspnPtaOxidationLimit),
+    ];
+
+    /// <inheritdoc/>
+    public ImmutableArray<DemoFigure> Figures(DemoData data) =>
+    [
+        .. new[] { (ReferenceStudy.BasePta, data.BasePtaLsv), (ReferenceStudy.IspnPta, data.IspnPtaLsv) }.Select(m =>
+        {
+            CyclerRecording r = m.Item2;
+            StabilityWindow w = StabilityWindow.Analyse(r.Voltage.Values, r.Current.Values, r.TestTime.Values, new StabilityWindowOptions { AreaSquareMetres = VoltammetryDemoData.AreaSquareMetres });
+            return new DemoFigure($"{m.Item1} SS‖Li linear sweep: the baseline and each criterion's oxidation onset.", VoltammetryFigures.LinearSweep(w, r.Voltage.Values, r.Current.Values));
+        }),
     ];
 
     private static DemoRow Row(string material, CyclerRecording r, PaperValue paper)
