@@ -110,6 +110,7 @@ public static class ImpedanceFigures
         plot.YLabel("|Z| (Ω)");
         plot.Axes.Right.Label.Text = "phase of Z (°)";
         plot.ShowLegend();
+        LegendPlacement.Place(plot, style);
         return new Figure(plot, style);
     }
 

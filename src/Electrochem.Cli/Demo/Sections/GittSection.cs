@@ -3,6 +3,8 @@ using System.Globalization;
 using Electrochem.Cycling;
 using Electrochem.Diffusion;
 
+using Electrochem.Plotting.Cycling;
+
 namespace Electrochem.Cli.Demo.Sections;
 
 /// <summary>
@@ -55,6 +57,18 @@ internal sealed class GittSection : IDemoSection
                 (Median(ispnPta.Pulses.Select(p => p.BiasCorrectedDiffusionCoefficient!.Value.Value)) / Median(basePta.Pulses.Select(p => p.BiasCorrectedDiffusionCoefficient!.Value.Value))).ToString("F2", CultureInfo.InvariantCulture),
                 "higher with ISPN (plotted, no number)",
                 "3.00 simulated; median ohmic step " + string.Create(CultureInfo.InvariantCulture, $"{Median(basePta.Pulses.Select(p => p.OhmicStepVolts!.Value)) * 1000:F1} vs {Median(ispnPta.Pulses.Select(p => p.OhmicStepVolts!.Value)) * 1000:F1} mV")),
+        ];
+    }
+
+    /// <inheritdoc/>
+    public ImmutableArray<DemoFigure> Figures(DemoData data)
+    {
+        Task<GittTitration> ispn = Task.Run(() => Titrate(ReferenceStudy.IspnPta));
+        GittTitration basePta = Titrate(ReferenceStudy.BasePta);
+        return
+        [
+            new DemoFigure($"{ReferenceStudy.BasePta}: D of every GITT pulse (Weppner–Huggins) against the state of charge.", GittFigures.Diffusivity(basePta)),
+            new DemoFigure($"{ReferenceStudy.IspnPta}: D of every GITT pulse against the state of charge (simulated three times higher).", GittFigures.Diffusivity(ispn.GetAwaiter().GetResult())),
         ];
     }
 

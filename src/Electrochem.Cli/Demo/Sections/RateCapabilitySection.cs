@@ -4,6 +4,8 @@ using Electrochem.Cli.Formatting;
 using Electrochem.Cycling;
 using Electrochem.Fitting;
 
+using Electrochem.Plotting.Cycling;
+
 namespace Electrochem.Cli.Demo.Sections;
 
 /// <summary>
@@ -20,6 +22,19 @@ internal sealed class RateCapabilitySection : IDemoSection
     [
         .. Rows("LFP‖Li", data.LfpRate, CyclingDemoData.LfpNominalAmpereHours, "139 … 81.9 mAh/g at 2 … 20 C"),
         .. Rows("NCM622‖Li", data.NcmRate, CyclingDemoData.NcmNominalAmpereHours, "165 … 143.3 mAh/g at 1 … 12 C"),
+    ];
+
+    /// <inheritdoc/>
+    public ImmutableArray<DemoFigure> Figures(DemoData data) =>
+    [
+        .. new[] { ("LFP‖Li", data.LfpRate, CyclingDemoData.LfpNominalAmpereHours), ("NCM622‖Li", data.NcmRate, CyclingDemoData.NcmNominalAmpereHours) }.Select(m =>
+        {
+            CycleTable table = CycleTable.From(m.Item2, new CycleTableOptions(EfficiencyConvention.ChargeFirst) { ActiveMassGrams = CyclingDemoData.MassGrams, NominalCapacityAmpereHours = m.Item3 });
+            CycleSummary[] cycles = [.. table.Cycles.Where(c => c.Anomalies == CycleAnomalies.None && c.DischargeCRate is not null)];
+            double[] rates = [.. cycles.Select(c => c.DischargeCRate!.Value)];
+            double[] capacity = [.. cycles.Select(c => c.SpecificDischargeCapacity!.Value)];
+            return new DemoFigure($"{m.Item1} (ISPN-PTA): discharge capacity against C-rate with the fitted Tian et al. law.", CyclingFigures.RateCapability(rates, capacity, "mA·h/g", RateCapability.Fit(rates, capacity)));
+        }),
     ];
 
     private static IEnumerable<DemoRow> Rows(string cell, CyclerRecording recording, double nominal, string paper)
