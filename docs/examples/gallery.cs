@@ -4,15 +4,23 @@
 // Expect: wrote nyquist.png
 // Expect: wrote drt.png
 // Expect: wrote arrhenius.png
+// Expect: wrote tafel.png
+// Expect: wrote capacity.png
 #:project ../../src/Electrochem.IO/Electrochem.IO.csproj
 #:project ../../src/Electrochem.Plotting/Electrochem.Plotting.csproj
 using Electrochem.Fitting;
 using Electrochem.Impedance;
 using Electrochem.Impedance.Drt;
+using Electrochem.Cycling;
+using Electrochem.IO.Cycling;
 using Electrochem.IO.Impedance;
+using Electrochem.IO.Kinetics;
 using Electrochem.IO.Transport;
+using Electrochem.Kinetics;
 using Electrochem.Plotting;
+using Electrochem.Plotting.Cycling;
 using Electrochem.Plotting.Impedance;
+using Electrochem.Plotting.Kinetics;
 using Electrochem.Plotting.Transport;
 using Electrochem.Transport;
 
@@ -44,4 +52,11 @@ foreach ((string label, string file) in new[] { ("Base-PTA", "base-pta"), ("ISPN
 
 Save("arrhenius.png", ArrheniusFigures.Arrhenius(materials, "S/cm"));
 Save("arrhenius-vs-vtf.png", ArrheniusFigures.Arrhenius(materials[0].TemperatureKelvin, materials[0].Conductivity, ConductivityModelComparison.Compare(materials[0].TemperatureKelvin, materials[0].Conductivity), "S/cm"));
+// The demo's synthetic files (src/Electrochem.Cli/Demo/Data, `electrochem demo --export-data` writes the same).
+PolarizationCurveTable sweep = PolarizationCurveTable.Read("src/Electrochem.Cli/Demo/Data/ispn-pta-li-li-sweep.csv");
+TafelResult tafel = TafelAnalysis.AnalyzeSymmetricCell(sweep.VoltageVolts.AsSpan(), sweep.Current.AsSpan(), 1, 301.15);
+Save("tafel.png", KineticsFigures.Tafel(tafel, sweep.VoltageVolts.AsSpan(), sweep.Current.AsSpan(), sweep.CurrentUnit.Symbol));
+CyclerRecording cycling = CyclerFile.Read("src/Electrochem.Cli/Demo/Data/ispn-pta-lfp-li-2C-cycling.csv");
+CycleTable cycles = CycleTable.From(cycling, new CycleTableOptions(EfficiencyConvention.ChargeFirst) { ActiveMassGrams = 0.003 });
+Save("capacity.png", CyclingFigures.Capacity(cycles));
 Save("drt.png", DrtFigures.Distribution(drt, (spectrum.MinimumFrequency, spectrum.MaximumFrequency), DrtPeaks.Find(drt)));
