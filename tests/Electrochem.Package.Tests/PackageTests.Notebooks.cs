@@ -46,6 +46,11 @@ public sealed partial class PackageTests
             ProcessResult run = await DotNetProcess.RunAsync(folder, ["dotnet-repl", "--run", copy, "--exit-after-run", "--output-format", "trx", "--output-path", trx], TimeSpan.FromMinutes(10), TestContext.Current.CancellationToken);
             string results = File.Exists(trx) ? await File.ReadAllTextAsync(trx, TestContext.Current.CancellationToken) : string.Empty;
             string[] failures = [.. FailedCell().Matches(results).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups["name"].Value) + ": " + System.Net.WebUtility.HtmlDecode(m.Groups["message"].Value).Split('\n')[0])];
+            if (failures.Length == 0 && !run.Succeeded)
+            {
+                // A failure the pattern did not catch: every message in the results file.
+                failures = [.. Regex.Matches(results, "<Message>(.*?)</Message>", RegexOptions.Singleline).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).Split('\n')[0])];
+            }
             Assert.True(run.Succeeded && failures.Length == 0 && results.Contains("outcome=\"Passed\"", StringComparison.Ordinal),
                 $"{name}: {string.Join("; ", failures)}\n{run.Describe()}");
         }
