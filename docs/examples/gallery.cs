@@ -6,11 +6,13 @@
 // Expect: wrote arrhenius.png
 // Expect: wrote tafel.png
 // Expect: wrote capacity.png
+// Expect: wrote bruce-vincent.png
 #:project ../../src/Electrochem.IO/Electrochem.IO.csproj
 #:project ../../src/Electrochem.Plotting/Electrochem.Plotting.csproj
 using Electrochem.Fitting;
 using Electrochem.Impedance;
 using Electrochem.Impedance.Drt;
+using Electrochem;
 using Electrochem.Cycling;
 using Electrochem.IO.Cycling;
 using Electrochem.IO.Impedance;
@@ -59,4 +61,14 @@ Save("tafel.png", KineticsFigures.Tafel(tafel, sweep.VoltageVolts.AsSpan(), swee
 CyclerRecording cycling = CyclerFile.Read("src/Electrochem.Cli/Demo/Data/ispn-pta-lfp-li-2C-cycling.csv");
 CycleTable cycles = CycleTable.From(cycling, new CycleTableOptions(EfficiencyConvention.ChargeFirst) { ActiveMassGrams = 0.003 });
 Save("capacity.png", CyclingFigures.Capacity(cycles));
+ChronoamperometryTable trace = ChronoamperometryTable.Read("docs/notebooks/data/ispn-pta-chronoamperometry.csv");
+var resistances = new PolarizationResistances(new Measurement(58, 0.58), new Measurement(59, 0.59), new Measurement(215, 2.15), new Measurement(225, 2.25));
+BruceVincentResult bruceVincent = BruceVincent.Analyze(trace.TimeSeconds.AsSpan(), trace.CurrentAmperes.AsSpan(), new Measurement(0.010, 0.0001), resistances);
+Save("bruce-vincent.png", TransferenceFigures.Chronoamperometry(bruceVincent, trace.TimeSeconds.AsSpan(), trace.CurrentAmperes.AsSpan()));
+CyclerRecording rate = CyclerFile.Read("src/Electrochem.Cli/Demo/Data/ispn-pta-lfp-li-rate.csv");
+CycleSummary[] rateCycles = [.. CycleTable.From(rate, new CycleTableOptions(EfficiencyConvention.ChargeFirst) { ActiveMassGrams = 0.003, NominalCapacityAmpereHours = 0.003 * 0.17 }).Cycles
+    .Where(c => c.Anomalies == CycleAnomalies.None && c.DischargeCRate is not null)];
+double[] rates = [.. rateCycles.Select(c => c.DischargeCRate!.Value)];
+double[] rateCapacity = [.. rateCycles.Select(c => c.SpecificDischargeCapacity!.Value)];
+Save("rate-capability.png", CyclingFigures.RateCapability(rates, rateCapacity, "mA·h/g", RateCapability.Fit(rates, rateCapacity)));
 Save("drt.png", DrtFigures.Distribution(drt, (spectrum.MinimumFrequency, spectrum.MaximumFrequency), DrtPeaks.Find(drt)));
