@@ -53,13 +53,13 @@ internal static class FigureText
             return Number(value, uncertainty > 0 ? 6 : 3);
         }
 
-        int place = (int)Math.Floor(Math.Log10(uncertainty)) - 1;
-        int magnitude = (int)Math.Floor(Math.Log10(Math.Max(Math.Abs(value), uncertainty)));
-        int exponent = magnitude < -2 || magnitude >= 5 ? magnitude : 0;
-        string format = "F" + Math.Clamp(exponent - place, 0, 12).ToString(Invariant);
-        double scale = Math.Pow(10, exponent);
-        string pair = Minus((value / scale).ToString(format, Invariant)) + " ± " + (uncertainty / scale).ToString(format, Invariant);
-        return exponent == 0 ? pair : "(" + pair + ")×" + FigureBuilder.PowerOfTen(exponent);
+        // The core's layout (u to two significant digits, the value to the same place, a common power of ten factored
+        // out), rewritten for a figure: ×10ⁿ in superscript instead of e-notation, and the typographic minus.
+        string text = UncertaintyText.WithUncertainty(value, uncertainty);
+        int power = text.LastIndexOf(")e", StringComparison.Ordinal);
+        return power < 0
+            ? Minus(text)
+            : text[..(power + 1)].Replace("(-", "(−", StringComparison.Ordinal) + "×" + FigureBuilder.PowerOfTen(int.Parse(text.AsSpan(power + 2), NumberStyles.AllowLeadingSign, Invariant));
     }
 
     /// <summary>An estimate as value ± SE with its unit (when it has one); "(held)" when it was held fixed.</summary>
