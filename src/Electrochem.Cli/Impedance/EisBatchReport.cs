@@ -85,32 +85,17 @@ internal static class EisBatchReport
         json.WriteString("part", options.Part.ToString());
         json.WriteString("selection", options.Selection.ToString());
         JsonOutput.NumberOrNull(json, "cutoff", options.Selection == KramersKronigSelection.MuCriterion ? options.Cutoff : null);
-        json.WriteStartArray("spectra");
-        foreach (Outcome<LinearKramersKronigResult> o in outcomes)
+        WriteSpectra(json, outcomes, problems, kk =>
         {
-            json.WriteStartObject();
-            WriteCommon(json, o.Spectrum);
-            if (o.Result is { } kk)
-            {
-                json.WriteNumber("elementCount", kk.ElementCount);
-                json.WriteBoolean("passed", kk.Verdict.Passed);
-                json.WriteString("verdict", kk.Verdict.Reason);
-                JsonOutput.Number(json, "mu", kk.Mu);
-                JsonOutput.Number(json, "maximumAbsoluteResidual", kk.MaximumAbsoluteResidual);
-                JsonOutput.Number(json, "pseudoChiSquare", kk.PseudoChiSquare);
-                JsonOutput.NumberArray(json, "residualsReal", kk.ResidualsReal);
-                JsonOutput.NumberArray(json, "residualsImaginary", kk.ResidualsImaginary);
-            }
-            else
-            {
-                json.WriteString("problem", o.Problem);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        WriteProblems(json, problems);
+            json.WriteNumber("elementCount", kk.ElementCount);
+            json.WriteBoolean("passed", kk.Verdict.Passed);
+            json.WriteString("verdict", kk.Verdict.Reason);
+            JsonOutput.Number(json, "mu", kk.Mu);
+            JsonOutput.Number(json, "maximumAbsoluteResidual", kk.MaximumAbsoluteResidual);
+            JsonOutput.Number(json, "pseudoChiSquare", kk.PseudoChiSquare);
+            JsonOutput.NumberArray(json, "residualsReal", kk.ResidualsReal);
+            JsonOutput.NumberArray(json, "residualsImaginary", kk.ResidualsImaginary);
+        });
         json.WriteEndObject();
     });
 
@@ -152,25 +137,7 @@ internal static class EisBatchReport
         json.WriteString("circuit", circuit.ToString());
         json.WriteString("weighting", options.Weighting.ToString());
         json.WriteBoolean("warmStart", warmStart);
-        json.WriteStartArray("spectra");
-        foreach (Outcome<FitResult<CircuitModel>> o in outcomes)
-        {
-            json.WriteStartObject();
-            WriteCommon(json, o.Spectrum);
-            if (o.Result is { } fit)
-            {
-                JsonOutput.Fit(json, "fit", fit);
-            }
-            else
-            {
-                json.WriteString("problem", o.Problem);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        WriteProblems(json, problems);
+        WriteSpectra(json, outcomes, problems, fit => JsonOutput.Fit(json, "fit", fit));
         json.WriteEndObject();
     });
 
@@ -238,25 +205,10 @@ internal static class EisBatchReport
         json.WriteStartObject();
         json.WriteString("command", "eis drt");
         EisDrtReport.WriteOptions(json, options);
-        json.WriteStartArray("spectra");
-        foreach (Outcome<DrtAnalysis> o in outcomes)
+        WriteSpectra(json, outcomes, problems, analysis =>
         {
-            json.WriteStartObject();
-            WriteCommon(json, o.Spectrum);
-            if (o.Result is { } analysis)
-            {
-                EisDrtReport.WriteResult(json, analysis);
-            }
-            else
-            {
-                json.WriteString("problem", o.Problem);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        WriteProblems(json, problems);
+            EisDrtReport.WriteResult(json, analysis);
+        });
         json.WriteEndObject();
     });
 
@@ -351,6 +303,31 @@ internal static class EisBatchReport
     }
 
     private static void WriteProblems(Utf8JsonWriter json, IReadOnlyList<string> problems) => JsonOutput.StringArray(json, "failed", problems);
+
+    /// <summary>The <c>spectra</c> array (each spectrum's common properties, then its result or its problem) and the <c>failed</c> list.</summary>
+    private static void WriteSpectra<T>(Utf8JsonWriter json, IReadOnlyList<Outcome<T>> outcomes, IReadOnlyList<string> problems, Action<T> writeResult)
+        where T : class
+    {
+        json.WriteStartArray("spectra");
+        foreach (Outcome<T> o in outcomes)
+        {
+            json.WriteStartObject();
+            WriteCommon(json, o.Spectrum);
+            if (o.Result is { } result)
+            {
+                writeResult(result);
+            }
+            else
+            {
+                json.WriteString("problem", o.Problem);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteProblems(json, problems);
+    }
 
     private static void AppendProblems(StringBuilder text, IReadOnlyList<string> problems)
     {
