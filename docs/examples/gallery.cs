@@ -7,6 +7,10 @@
 // Expect: wrote tafel.png
 // Expect: wrote capacity.png
 // Expect: wrote bruce-vincent.png
+// Expect: wrote dqdv.png
+// Expect: wrote gitt-voltage.png
+// Expect: wrote gitt-diffusivity.png
+// Expect: wrote stability-window.png
 #:project ../../src/Electrochem.IO/Electrochem.IO.csproj
 #:project ../../src/Electrochem.Plotting/Electrochem.Plotting.csproj
 using Electrochem.Fitting;
@@ -14,6 +18,8 @@ using Electrochem.Impedance;
 using Electrochem.Impedance.Drt;
 using Electrochem;
 using Electrochem.Cycling;
+using Electrochem.Diffusion;
+using Electrochem.Voltammetry;
 using Electrochem.IO.Cycling;
 using Electrochem.IO.Impedance;
 using Electrochem.IO.Kinetics;
@@ -24,6 +30,7 @@ using Electrochem.Plotting.Cycling;
 using Electrochem.Plotting.Impedance;
 using Electrochem.Plotting.Kinetics;
 using Electrochem.Plotting.Transport;
+using Electrochem.Plotting.Voltammetry;
 using Electrochem.Transport;
 
 string folder = args.Length > 0 ? args[0] : "docs/images";
@@ -72,3 +79,22 @@ double[] rates = [.. rateCycles.Select(c => c.DischargeCRate!.Value)];
 double[] rateCapacity = [.. rateCycles.Select(c => c.SpecificDischargeCapacity!.Value)];
 Save("rate-capability.png", CyclingFigures.RateCapability(rates, rateCapacity, "mA·h/g", RateCapability.Fit(rates, rateCapacity)));
 Save("drt.png", DrtFigures.Distribution(drt, (spectrum.MinimumFrequency, spectrum.MaximumFrequency), DrtPeaks.Find(drt)));
+// dQ/dV of a real silicon half cell (cellpy's Arbin test file, MIT licence; tests/Electrochem.IO.Tests/Data/cycling/cellpy).
+CyclerRecording silicon = CyclerFile.Read("tests/Electrochem.IO.Tests/Data/cycling/cellpy/20160805_test001_45_cc_01.Channel_Normal_Table.csv");
+CycleTable siliconCycles = CycleTable.From(silicon, new CycleTableOptions(EfficiencyConvention.DischargeFirst));
+Save("dqdv.png", CyclingFigures.DifferentialCapacity([.. Enumerable.Range(0, 3).Select(k => 2 + (7 * k)).Select(c => ($"cycle {c}", DifferentialCapacity.ForCycle(silicon, siliconCycles, c, charge: true)))], "mA·h"));
+// GITT on a simulated titration whose D(x) is known (the same run as docs/notebooks/gitt-diffusion.ipynb).
+const double radius = 7e-6;
+var electrode = new InsertionElectrode(
+    DiffusionGeometry.Spherical, radius, InsertionElectrode.ParticleSurfaceArea(radius, 0.5, 40e-6, 1.54e-4), 48_230, 0.95,
+    Diffusivity.FromFunction(x => 1e-15 * Math.Pow(10, 2.5 * (0.95 - x)), "1e-15·10^(2.5(0.95−x))"),
+    OpenCircuitCurve.FromFunction(x => 4.35 - (0.9 * (x - 0.3)) - (0.3 * (x - 0.3) * (x - 0.3)), 0.3, 1.0, "4.35 − 0.9(x − 0.3) − 0.3(x − 0.3)² V"),
+    ChargingDirection.Extraction) { SeriesResistanceOhms = 12 };
+double pulseAmperes = 0.01 * electrode.AmpereHoursPerUnitStoichiometry * 3600 / 120;
+TitrationSimulation titration = TitrationSimulator.Simulate(electrode, TitrationProgram.Gitt(pulseAmperes, 120, 3 * 3600, 15), new DiffusionSolverOptions { Cells = 40, MaximumTimeStepSeconds = 10, SampleIntervalSeconds = 10 });
+GittTitration gitt = GittAnalysis.Analyse(titration.Recording, new GittOptions { DiffusionLengthMetres = WeppnerHuggins.LengthFromSphereRadius(radius), Geometry = DiffusionGeometry.Spherical });
+Save("gitt-voltage.png", GittFigures.Voltage(gitt, titration.Recording));
+Save("gitt-diffusivity.png", GittFigures.Diffusivity(gitt));
+CyclerRecording lsv = CyclerFile.Read("src/Electrochem.Cli/Demo/Data/ispn-pta-ss-li-lsv.mpt");
+StabilityWindow window = StabilityWindow.Analyse(lsv.Voltage.Values, lsv.Current.Values, lsv.TestTime.Values, new StabilityWindowOptions { AreaSquareMetres = 1e-4 });
+Save("stability-window.png", VoltammetryFigures.LinearSweep(window, lsv.Voltage.Values, lsv.Current.Values));
