@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "--check")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "--iterations")
+{
+    FitCase.PrintComparison();
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Checks).Assembly).Run(args);
 return 0;
 

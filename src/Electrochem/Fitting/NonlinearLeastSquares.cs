@@ -6,10 +6,14 @@ namespace Electrochem.Fitting;
 
 /// <summary>
 /// Nonlinear weighted least squares by Levenberg–Marquardt with box bounds: minimises χ² = Σ wᵢ (yᵢ − f(xᵢ; θ))²
-/// over θ. Steps solve (JᵀWJ + λ·D)·δ = JᵀW·r with Marquardt's diagonal scaling D (the running maximum of
-/// diag JᵀWJ) and Nielsen's damping update; a parameter at a bound whose gradient points outward is held there for
-/// that step, and every trial point is projected into the box. Work buffers are rented once per fit, so the
-/// iterations allocate nothing.
+/// over θ. Each step solves (H + λD²)·δ = JᵀW·r inside a trust region ‖D·δ‖ ≤ Δ (Moré's method, as MINPACK's
+/// lmder: λ = 0, the Gauss–Newton step, whenever that fits), with D² Marquardt's scaling (the running maximum of
+/// diag JᵀWJ). H is JᵀWJ, or JᵀWJ plus a secant estimate S of the second-order term −Σ rᵢ∇²fᵢ (the Dennis–Gay–Welsch
+/// update of NL2SOL) when S predicted the last step's reduction better — which turns the linear crawl of Gauss–Newton
+/// along a curved, poorly determined valley into superlinear convergence. A parameter at a bound whose gradient
+/// points outward is held there for that step, and every trial point is projected into the box. Work buffers are
+/// rented once per fit, so the iterations allocate nothing. <see cref="FitResult.Iterations"/> counts model
+/// evaluations after the start (one per trial point).
 /// </summary>
 public static class NonlinearLeastSquares
 {
@@ -92,7 +96,10 @@ public static class NonlinearLeastSquares
 /// <summary>The Levenberg–Marquardt iteration behind <see cref="NonlinearLeastSquares"/>.</summary>
 internal static class LevenbergMarquardt
 {
-    private const double MaximumDamping = 1e20;
+    /// <summary>Consecutive rejected steps after which the fit gives up (each shrinks the region at least two-fold).</summary>
+    private const int MaximumRejections = 80;
+
+
 
     /// <summary>A parameter closer than this many standard errors to a finite bound is reported at that bound.</summary>
     private const double NearBoundFraction = 1e-3;
@@ -171,6 +178,13 @@ internal static class LevenbergMarquardt
         private readonly double[] _theta = new double[p];
         private readonly double[] _start = new double[p];
         private readonly double[] _trialTheta = new double[p];
+        private readonly double[] _newton = new double[free.Length];
+        private readonly double[] _direction = new double[free.Length];
+        private readonly double[] _secant = new double[free.Length * free.Length];
+        private readonly double[] _oldJacobianResiduals = new double[free.Length];
+        private readonly double[] _taken = new double[free.Length];
+        private readonly double[] _previousGradient = new double[free.Length];
+        private bool _useSecant;
         private readonly double[] _normal = new double[free.Length * free.Length];
         private readonly double[] _system = new double[free.Length * free.Length];
         private readonly double[] _gradient = new double[free.Length];
@@ -228,17 +242,31 @@ internal static class LevenbergMarquardt
                     "the Jacobian is not finite at the starting point", 0);
             }
 
+            // A trust region in the scaled norm ‖D·δ‖ (Moré 1978, as MINPACK's lmder): each step is the Gauss–Newton
+            // step when that fits inside the region, else the Levenberg–Marquardt step whose λ puts it on the
+            // region's edge. The first region is the length of the step at λ = InitialDamping, so the first step is
+            // as cautious as a plain Marquardt start; from then on a good step doubles the region, and once the
+            // Gauss–Newton step fits, λ is 0 and convergence is quadratic (Nielsen's λ update shrinks λ at most 3-fold
+            // per step, which left well-fitted spectra damped for most of their iterations).
+            FormNormalEquations();
+            bool normalEquationsCurrent = true;
+            MarkActiveBounds(definitions);
             double damping = options.InitialDamping;
-            double growth = 2;
+            double radius = SolveStep(damping) ? ScaledNorm(_step) : 0;
+            if (!(radius > 0) || !double.IsFinite(radius))
+            {
+                radius = Math.Max(ScaledNorm(_theta, free), 1);
+            }
+
             int iterations = 0;
+            int rejections = 0;
             bool lastRejectionNonFinite = false;
-            bool normalEquationsCurrent = false;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!normalEquationsCurrent)
                 {
-                    // JᵀJ and Jᵀr change only when a step is accepted; a rejected step reuses them with more damping.
+                    // JᵀJ and Jᵀr change only when a step is accepted; a rejected step reuses them in a smaller region.
                     FormNormalEquations();
                     normalEquationsCurrent = true;
                 }
@@ -261,34 +289,43 @@ internal static class LevenbergMarquardt
                         $"stopped after {iterations} iterations without meeting a convergence criterion; raise MaxIterations or improve the initial guess", iterations);
                 }
 
+                bool stepped = TrustRegionStep(radius, ref damping);
+                if (!stepped && _useSecant)
+                {
+                    // No step of the secant model inside the region (S made the system indefinite): Gauss–Newton.
+                    _useSecant = false;
+                    stepped = TrustRegionStep(radius, ref damping);
+                }
+
+                if (rejections > MaximumRejections || !stepped)
+                {
+                    return lastRejectionNonFinite
+                        ? Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
+                            "every step tried from the last point made the model non-finite; tighten the parameter bounds to the model's domain", iterations)
+                        : Finish(model, observed, weights, options, isFixed, FitStatus.NoFurtherProgress,
+                            "no step lowered χ² even in the smallest trust region while the gradient was not yet small; the model or its Jacobian may be inconsistent, or χ² is at its rounding floor", iterations);
+                }
+
                 iterations++;
-                if (!SolveStep(damping))
-                {
-                    damping *= growth;
-                    growth *= 2;
-                    continue;
-                }
-
-                double stepNorm = 0;
-                double thetaNorm = 0;
-                _theta.CopyTo(_trialTheta, 0);
-                for (int a = 0; a < pf; a++)
-                {
-                    int j = free[a];
-                    ParameterDefinition d = definitions[j];
-                    double trial = Math.Clamp(_theta[j] + _step[a], d.LowerBound, d.UpperBound);
-                    _trialTheta[j] = trial;
-                    _step[a] = trial - _theta[j];
-                    stepNorm += _step[a] * _step[a];
-                    thetaNorm += _theta[j] * _theta[j];
-                }
-
-                stepNorm = Math.Sqrt(stepNorm);
-                thetaNorm = Math.Sqrt(thetaNorm);
+                (double stepNorm, double thetaNorm) = ProjectTrial(definitions);
                 if (stepNorm <= options.ParameterTolerance * (thetaNorm + options.ParameterTolerance))
                 {
-                    return Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
-                        $"the step became smaller than ParameterTolerance = {Preconditions.Format(options.ParameterTolerance)} relative to the parameters", iterations);
+                    return lastRejectionNonFinite && rejections > 0
+                        ? Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
+                            "every step tried from the last point made the model non-finite; tighten the parameter bounds to the model's domain", iterations)
+                        : Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
+                            $"the step became smaller than ParameterTolerance = {Preconditions.Format(options.ParameterTolerance)} relative to the parameters", iterations);
+                }
+
+                double scaledStep = ScaledNorm(_step);
+                if (!(PredictedReduction() > 0))
+                {
+                    // Clamping to the bounds turned the step into one the model says cannot help: a smaller region
+                    // instead, without spending a model evaluation on it.
+                    iterations--;
+                    rejections++;
+                    radius = 0.25 * Math.Min(radius, scaledStep);
+                    continue;
                 }
 
                 double trialChiSquare = Evaluate(model, _trialTheta, observed, _trialValues, _trialResiduals);
@@ -300,38 +337,244 @@ internal static class LevenbergMarquardt
                     Swap();
                     double previous = chiSquare;
                     chiSquare = trialChiSquare;
-                    damping *= Math.Max(1.0 / 3, 1 - Math.Pow((2 * ratio) - 1, 3));
-                    growth = 2;
+                    rejections = 0;
                     lastRejectionNonFinite = false;
-                    normalEquationsCurrent = false;
+                    if (ratio < 0.25)
+                    {
+                        radius = 0.5 * Math.Min(radius, 10 * scaledStep);
+                    }
+                    else if (ratio >= 0.75 || damping == 0)
+                    {
+                        radius = Math.Max(radius, 2 * scaledStep);
+                    }
+
+                    ChooseModel(actual);
+                    _step.CopyTo(_taken, 0);
+                    SaveForSecant();
                     if (!ComputeJacobian(model))
                     {
                         return Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
                             "the Jacobian became non-finite during the fit", iterations);
                     }
 
-                    if (actual <= options.FunctionTolerance * previous)
+                    FormNormalEquations();
+                    normalEquationsCurrent = true;
+                    UpdateSecant(_taken);
+
+                    if (previous - chiSquare <= options.FunctionTolerance * previous)
                     {
-                        FormNormalEquations();
                         return Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
                             $"χ² decreased by less than FunctionTolerance = {Preconditions.Format(options.FunctionTolerance)} relative", iterations);
                     }
                 }
                 else
                 {
-                    lastRejectionNonFinite = !double.IsFinite(trialChiSquare);
-                    damping *= growth;
-                    growth *= 2;
-                    if (damping > MaximumDamping)
+                    // MINPACK's test: the step was rejected, but only by rounding — χ² changed, and the linear model
+                    // predicted it to change, by less than FunctionTolerance relative. Nothing is left to gain.
+                    double predicted = double.IsFinite(trialChiSquare) ? PredictedReduction() : double.PositiveInfinity;
+                    if (-actual <= options.FunctionTolerance * chiSquare && predicted <= options.FunctionTolerance * chiSquare)
                     {
-                        return lastRejectionNonFinite
-                            ? Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
-                                "every step tried from the last point made the model non-finite; tighten the parameter bounds to the model's domain", iterations)
-                            : Finish(model, observed, weights, options, isFixed, FitStatus.NoFurtherProgress,
-                                "no step lowered χ² even at maximum damping while the gradient was not yet small; the model or its Jacobian may be inconsistent, or χ² is at its rounding floor", iterations);
+                        return Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
+                            $"χ² changed by less than FunctionTolerance = {Preconditions.Format(options.FunctionTolerance)} relative, as the linear model predicted", iterations);
                     }
+
+                    rejections++;
+                    lastRejectionNonFinite = !double.IsFinite(trialChiSquare);
+                    radius = Shrunk(radius, scaledStep, actual, lastRejectionNonFinite);
                 }
             }
+        }
+
+        /// <summary>
+        /// The trust region after a rejected step: a tenth of the step after a non-finite value, otherwise the step
+        /// length times the minimiser of the parabola through χ²(0), its slope and χ²(1) along the step, kept within
+        /// [0.1, 0.5] (MINPACK's rule).
+        /// </summary>
+        private double Shrunk(double radius, double scaledStep, double actual, bool nonFinite)
+        {
+            if (nonFinite)
+            {
+                return 0.1 * Math.Min(radius, scaledStep);
+            }
+
+            double slope = 0;
+            for (int a = 0; a < pf; a++)
+            {
+                slope += _step[a] * _gradient[a];
+            }
+
+            // χ²(t) ≈ χ² − 2t·gᵀδ + c·t², with c from χ²(1) = χ² − actual.
+            double factor = slope > 0 ? slope / (2 * slope - actual) : 0.5;
+            return Math.Clamp(double.IsFinite(factor) ? factor : 0.1, 0.1, 0.5) * Math.Min(radius, 10 * scaledStep);
+        }
+
+        /// <summary>Clamps θ + δ into the box as the trial point; δ becomes the step actually taken. Returns ‖δ‖ and ‖θ‖ over the free parameters.</summary>
+        private (double StepNorm, double ThetaNorm) ProjectTrial(ImmutableArray<ParameterDefinition> definitions)
+        {
+            double stepNorm = 0;
+            double thetaNorm = 0;
+            _theta.CopyTo(_trialTheta, 0);
+            for (int a = 0; a < pf; a++)
+            {
+                int j = free[a];
+                ParameterDefinition d = definitions[j];
+                double trial = Math.Clamp(_theta[j] + _step[a], d.LowerBound, d.UpperBound);
+                _trialTheta[j] = trial;
+                _step[a] = trial - _theta[j];
+                stepNorm += _step[a] * _step[a];
+                thetaNorm += _theta[j] * _theta[j];
+            }
+
+            return (Math.Sqrt(stepNorm), Math.Sqrt(thetaNorm));
+        }
+
+        /// <summary>‖D·v‖ over the free parameters, D² = Marquardt's scaling (the running maximum of diag JᵀWJ).</summary>
+        private double ScaledNorm(ReadOnlySpan<double> v)
+        {
+            double sum = 0;
+            for (int a = 0; a < pf; a++)
+            {
+                sum += _scaling[a] * v[a] * v[a];
+            }
+
+            return Math.Sqrt(sum);
+        }
+
+        /// <summary>‖D·θ‖ over the free parameters of a full parameter vector.</summary>
+        private double ScaledNorm(ReadOnlySpan<double> theta, int[] columns)
+        {
+            double sum = 0;
+            for (int a = 0; a < columns.Length; a++)
+            {
+                sum += _scaling[a] * theta[columns[a]] * theta[columns[a]];
+            }
+
+            return Math.Sqrt(sum);
+        }
+
+        /// <summary>
+        /// The step for a trust region of scaled radius Δ into <c>_step</c>: the Gauss–Newton step (λ = 0) when it is
+        /// defined and ‖Dδ‖ ≤ 1.1Δ, otherwise the damped step with ‖Dδ(λ)‖ within 10 % of Δ, λ found by Moré's
+        /// safeguarded Newton iteration on 1/‖Dδ(λ)‖ (at most ten factorisations of the small normal matrix).
+        /// <paramref name="damping"/> carries λ from the previous step as the first guess. False when no step exists.
+        /// </summary>
+        private bool TrustRegionStep(double radius, ref double damping)
+        {
+            double lower = 0;
+            if (SolveStep(0))
+            {
+                double gaussNewton = ScaledNorm(_step);
+                if (gaussNewton <= 1.1 * radius)
+                {
+                    damping = 0;
+                    return true;
+                }
+
+                double newton = (gaussNewton - radius) / (radius * NewtonDenominator(gaussNewton));
+                lower = double.IsFinite(newton) ? Math.Max(0, newton) : 0;
+            }
+
+            double gradientNorm = 0;
+            for (int a = 0; a < pf; a++)
+            {
+                if (!_active[a])
+                {
+                    gradientNorm += _gradient[a] * _gradient[a] / Math.Max(_scaling[a], double.Epsilon);
+                }
+            }
+
+            double upper = Math.Sqrt(gradientNorm) / radius;
+            if (!(upper > 0) || !double.IsFinite(upper))
+            {
+                return false;
+            }
+
+            damping = Math.Min(Math.Max(damping, lower), upper);
+            double solvedDamping = double.NaN;
+            bool stepCurrent = false;
+            for (int k = 0; k < 10; k++)
+            {
+                if (!(damping > lower) && !(lower == 0 && damping > 0))
+                {
+                    // Newton overshot to (or below) the lower bracket, or λ = 0 after a singular Gauss–Newton
+                    // system: restart inside the bracket (MINPACK's max(dwarf, 0.001·upper)).
+                    damping = Math.Max(Math.Sqrt(lower * upper), upper * 1e-3);
+                }
+
+                if (!SolveStep(damping))
+                {
+                    // The damped system is not positive definite yet (a singular JᵀWJ plus an indefinite S): more λ.
+                    stepCurrent = false;
+                    lower = damping;
+                    damping = Math.Min(10 * damping, upper);
+                    if (lower >= upper)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                solvedDamping = damping;
+                stepCurrent = true;
+                double length = ScaledNorm(_step);
+                double excess = length - radius;
+                if (Math.Abs(excess) <= 0.1 * radius)
+                {
+                    break;
+                }
+
+                if (excess > 0)
+                {
+                    lower = Math.Max(lower, damping);
+                }
+                else
+                {
+                    upper = Math.Min(upper, damping);
+                }
+
+                damping += excess / (radius * NewtonDenominator(length));
+                if (!(damping < upper) || !double.IsFinite(damping))
+                {
+                    damping = 0.5 * (lower + upper);
+                }
+            }
+
+            if (double.IsNaN(solvedDamping))
+            {
+                return false;
+            }
+
+            damping = solvedDamping;
+            return stepCurrent || SolveStep(damping);
+        }
+
+        /// <summary>
+        /// ‖L⁻¹·D²δ/‖Dδ‖‖² for the factor L of the current system: the term of Moré's Newton correction
+        /// λ⁺ = λ + (‖Dδ‖ − Δ)/(Δ·this), using the factor <see cref="SolveStep"/> left in <c>_system</c>.
+        /// </summary>
+        private double NewtonDenominator(double length)
+        {
+            Span<double> w = _newton;
+            for (int a = 0; a < pf; a++)
+            {
+                w[a] = _active[a] ? 0 : _scaling[a] * _step[a] / length;
+            }
+
+            double sum = 0;
+            for (int i = 0; i < pf; i++)
+            {
+                double value = w[i];
+                for (int k = 0; k < i; k++)
+                {
+                    value -= _system[(i * pf) + k] * w[k];
+                }
+
+                w[i] = value / _system[(i * pf) + i];
+                sum += w[i] * w[i];
+            }
+
+            return sum;
         }
 
         /// <summary>f(θ) into values, r = √w·(y − f) into residuals; returns χ² = r·r (non-finite when any value is).</summary>
@@ -452,7 +695,7 @@ internal static class LevenbergMarquardt
                 for (int b = 0; b < pf; b++)
                 {
                     bool pinned = _active[a] || _active[b];
-                    _system[(a * pf) + b] = pinned ? (a == b ? 1.0 : 0.0) : _normal[(a * pf) + b];
+                    _system[(a * pf) + b] = pinned ? (a == b ? 1.0 : 0.0) : _normal[(a * pf) + b] + (_useSecant ? _secant[(a * pf) + b] : 0);
                 }
 
                 if (!_active[a])
@@ -473,7 +716,10 @@ internal static class LevenbergMarquardt
         }
 
         /// <summary>Reduction of χ² the linearised model predicts for the step: δᵀ(2g − Aδ).</summary>
-        private double PredictedReduction()
+        private double PredictedReduction() => PredictedReduction(_useSecant);
+
+        /// <summary>δᵀ(2g − Hδ) for H = JᵀWJ, plus the secant term S when <paramref name="withSecant"/>.</summary>
+        private double PredictedReduction(bool withSecant)
         {
             double sum = 0;
             for (int a = 0; a < pf; a++)
@@ -481,13 +727,87 @@ internal static class LevenbergMarquardt
                 double aDelta = 0;
                 for (int b = 0; b < pf; b++)
                 {
-                    aDelta += _normal[(a * pf) + b] * _step[b];
+                    aDelta += (_normal[(a * pf) + b] + (withSecant ? _secant[(a * pf) + b] : 0)) * _step[b];
                 }
 
                 sum += _step[a] * ((2 * _gradient[a]) - aDelta);
             }
 
             return sum;
+        }
+
+        /// <summary>
+        /// Picks the model for the next step — Gauss–Newton, or Gauss–Newton plus the secant term S — as the one whose
+        /// prediction of this step's reduction came nearer the actual one (NL2SOL's rule).
+        /// </summary>
+        private void ChooseModel(double actual) =>
+            _useSecant = Math.Abs(PredictedReduction(true) - actual) < Math.Abs(PredictedReduction(false) - actual);
+
+        /// <summary>Keeps Jᵀr at the accepted residuals with the old Jacobian, and the old gradient, for <see cref="UpdateSecant"/>.</summary>
+        private void SaveForSecant()
+        {
+            ReadOnlySpan<double> r = _residuals.AsSpan(0, n);
+            for (int a = 0; a < pf; a++)
+            {
+                _oldJacobianResiduals[a] = TensorPrimitives.Dot(_jacobian.AsSpan(free[a] * n, n), r);
+                _previousGradient[a] = _gradient[a];
+            }
+        }
+
+        /// <summary>
+        /// The Dennis–Gay–Welsch update of S ≈ −Σ rᵢ∇²fᵢ, the part of the Hessian of χ²/2 Gauss–Newton leaves out,
+        /// after a step s with the new gradient in place: S is first sized by min(1, |sᵀy♯|/|sᵀSs|), then made to
+        /// satisfy S·s = y♯ = (J − J₊)ᵀr₊ by the symmetric rank-two update nearest in the y-weighted norm, where
+        /// y = g − g₊ is the change of the whole gradient. Skipped when sᵀy ≤ 0.
+        /// </summary>
+        private void UpdateSecant(ReadOnlySpan<double> step)
+        {
+            Span<double> y = _newton;
+            double sy = 0;
+            double ssharp = 0;
+            double sss = 0;
+            for (int a = 0; a < pf; a++)
+            {
+                y[a] = _previousGradient[a] - _gradient[a];
+                sy += step[a] * y[a];
+                ssharp += step[a] * (_oldJacobianResiduals[a] - _gradient[a]);
+                double row = 0;
+                for (int b = 0; b < pf; b++)
+                {
+                    row += _secant[(a * pf) + b] * step[b];
+                }
+
+                sss += step[a] * row;
+            }
+
+            if (!(sy > 0) || !double.IsFinite(sy))
+            {
+                return;
+            }
+
+            double size = sss != 0 ? Math.Min(1, Math.Abs(ssharp) / Math.Abs(sss)) : 1;
+            Span<double> z = _direction;
+            double sz = 0;
+            for (int a = 0; a < pf; a++)
+            {
+                double row = 0;
+                for (int b = 0; b < pf; b++)
+                {
+                    _secant[(a * pf) + b] *= size;
+                    row += _secant[(a * pf) + b] * step[b];
+                }
+
+                z[a] = _oldJacobianResiduals[a] - _gradient[a] - row;
+                sz += step[a] * z[a];
+            }
+
+            for (int a = 0; a < pf; a++)
+            {
+                for (int b = 0; b < pf; b++)
+                {
+                    _secant[(a * pf) + b] += (((z[a] * y[b]) + (y[a] * z[b])) / sy) - (sz * y[a] * y[b] / (sy * sy));
+                }
+            }
         }
 
         private void Swap()

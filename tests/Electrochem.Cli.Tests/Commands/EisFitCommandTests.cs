@@ -44,7 +44,9 @@ public sealed class EisFitCommandTests : IDisposable
         Assert.Equal(GettingStarted, root.GetProperty("circuit").GetString());
         Assert.Equal("Unit", root.GetProperty("weighting").GetString());
         Assert.Equal(57, root.GetProperty("fittedPointCount").GetInt32());
-        Assert.Equal(0, root.GetProperty("identifiabilityWarnings").GetArrayLength());
+        // From the automatic start the fit reaches impedance.py's global (basin-hopping) optimum, χ² 1.40e-5 rather
+        // than its local 1.94e-5, where the long Warburg (τ ≈ 1.3e3 s) is poorly determined: only Wo1 is flagged.
+        Assert.All(root.GetProperty("identifiabilityWarnings").EnumerateArray(), w => Assert.StartsWith("Wo1_", w.GetProperty("parameter").GetString(), StringComparison.Ordinal));
         Assert.All(root.GetProperty("start").EnumerateArray(), s => Assert.Equal("automatic", s.GetProperty("source").GetString()));
         JsonElement r0 = FitParameter(root, "R0");
         Assert.InRange(r0.GetProperty("value").GetDouble(), 0.0165 * 0.98, 0.0165 * 1.02);
