@@ -17,9 +17,19 @@ public class LinearKramersKronigTest
 {
     private ImpedanceSpectrum _spectrum = null!;
 
+    /// <summary>The synthetic 60-point spectrum, or impedance.py's Circuit3_EIS_1.z (ZPlot, read by the library's reader).</summary>
+    [Params("synthetic", "Circuit3_EIS_1.z")]
+    public string Spectrum { get; set; } = "synthetic";
+
     [GlobalSetup]
     public void Setup()
     {
+        if (Spectrum != "synthetic")
+        {
+            _spectrum = global::Electrochem.IO.Impedance.ImpedanceFile.Read(Path.Combine(AppContext.BaseDirectory, Spectrum)).Spectrum;
+            return;
+        }
+
         double[] f = Enumerable.Range(0, 60).Select(i => Math.Pow(10, 5 - (7.0 * i / 59))).ToArray();
         var random = new Random(SyntheticData.Seed);
         Circuit circuit = Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)");

@@ -1,10 +1,28 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Electrochem.Benchmarks;
+using Electrochem.Fitting;
+using Electrochem.Impedance;
 
 if (args.Length > 0 && args[0] == "--check")
 {
     Checks.Run();
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "--first-fit")
+{
+    // Cold start, for whole-process comparisons (run it in fresh processes, e.g. with hyperfine, published with and
+    // without ReadyToRun): the time of this process's first circuit fit, after reading the file, in milliseconds.
+    ImpedanceSpectrum spectrum = ExampleData.Read().WithoutInductivePoints();
+    Circuit circuit = Circuit.Parse("R0-p(R1,C1)-p(R2-Wo1,C2)");
+    CircuitFitOptions options = (CircuitFitOptions.Default with { Weighting = ImpedanceWeighting.Unit }).WithInitialGuess(circuit, .01, .01, 100, .01, .05, 100, 1);
+    long start = Stopwatch.GetTimestamp();
+    FitResult<CircuitModel> fit = CircuitModel.Fit(circuit, spectrum, options);
+    double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    long second = Stopwatch.GetTimestamp();
+    CircuitModel.Fit(circuit, spectrum, options);
+    Console.WriteLine(FormattableString.Invariant($"first fit {milliseconds:F1} ms, second {Stopwatch.GetElapsedTime(second).TotalMilliseconds:F2} ms, R0 = {fit.Model["R0"]:G4}, {fit.Iterations} evaluations"));
     return 0;
 }
 

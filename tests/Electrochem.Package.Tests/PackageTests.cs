@@ -212,6 +212,11 @@ public sealed partial class PackageTests(PackedPackage packed) : IClassFixture<P
             ProcessResult help = await DotNetProcess.RunProgramAsync(command, packed.RepositoryRoot, ["--help"], cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(help.ExitCode == 0, $"{help.CommandLine} failed:\n{help.StandardOutput}\n{help.StandardError}");
             Assert.Contains("eis", help.StandardOutput, StringComparison.Ordinal);
+
+            // Installed for this runtime and precompiled: the library inside carries ReadyToRun native code.
+            string library = Directory.GetFiles(tools, "Electrochem.dll", SearchOption.AllDirectories).Single();
+            using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(library));
+            Assert.True(reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{library} is not ReadyToRun");
         }
         finally
         {

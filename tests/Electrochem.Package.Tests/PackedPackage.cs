@@ -44,9 +44,11 @@ public sealed class PackedPackage : IAsyncLifetime
         var results = new List<ProcessResult>();
         foreach (string project in PackedProjects)
         {
+            // The tool as scripts/install-tool.sh packs it: for this machine's runtime, ReadyToRun.
+            string[] tool = Path.GetFileName(project) == "Electrochem.Cli.csproj" ? [$"-p:ToolRuntimes={System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}"] : [];
             results.Add(await DotNetProcess.RunAsync(RepositoryRoot,
             [
-                "pack", project, "-c", "Release", "-o", PackageDirectory, $"-p:Version={Version}", "--nologo",
+                "pack", project, "-c", "Release", "-o", PackageDirectory, $"-p:Version={Version}", "--nologo", .. tool,
             ]));
         }
 
