@@ -15,8 +15,9 @@ internal sealed class CyclerSource
 
     private readonly Func<Stream> _open;
 
-    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath)
+    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath, bool isBioLogicBinary)
     {
+        IsBioLogicBinary = isBioLogicBinary;
         FilePath = filePath;
         Length = length;
         LooksBinary = looksBinary;
@@ -45,6 +46,9 @@ internal sealed class CyclerSource
 
     /// <summary>True when the first bytes hold NUL characters: a binary file (.mpr, .res, .ndax, .h5), not a text export.</summary>
     internal bool LooksBinary { get; }
+
+    /// <summary>True when the file starts as an EC-Lab binary file (<c>BIO-LOGIC MODULAR FILE</c>, a <c>.mpr</c>).</summary>
+    internal bool IsBioLogicBinary { get; }
 
     internal static CyclerSource Create(string name, Func<Stream> open, string? filePath = null)
     {
@@ -85,7 +89,8 @@ internal sealed class CyclerSource
             }
         }
 
-        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath);
+        bool mpr = MprParser.IsMpr(buffer.AsSpan(0, length));
+        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath, mpr);
     }
 
     /// <summary>
@@ -121,6 +126,9 @@ internal sealed class CyclerSource
         double rows = (bytes - before) / ((double)sample / count);
         return (int)Math.Clamp((rows * 1.02) + 64, 0, Math.Min(bytes / 2, 1 << 28));
     }
+
+    /// <summary>Opens the bytes from the start.</summary>
+    internal Stream Open() => _open();
 
     /// <summary>Opens the text from the start, guarded against absurdly long lines.</summary>
     internal BoundedLineReader OpenText(int maximumLineLength) =>
