@@ -174,7 +174,7 @@ internal sealed class BioLogicBinaryReader : ICyclerFormatReader
 
         Add("Technique", s.Technique ?? s.TechniqueId?.ToString("'ID '0", CultureInfo.InvariantCulture));
         Add("Run on channel", s.Channel?.ToString(CultureInfo.InvariantCulture));
-        Add("Acquisition started on", s.StartClockTime?.ToString("MM/dd/yyyy HH:mm:ss.fff", CultureInfo.InvariantCulture));
+        Add("Acquisition started on", s.StartText);
         Add("EC-Lab version", s.SoftwareVersion);
         Add("Device serial number", s.DeviceSerial);
         Add("Electrode material", s.ElectrodeMaterial);

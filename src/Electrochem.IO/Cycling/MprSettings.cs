@@ -35,4 +35,7 @@ internal sealed record MprSettings(
 
     /// <summary>The acquisition start on the local clock, or null.</summary>
     internal DateTime? StartClockTime => AcquisitionStart is { } ole ? DateTime.FromOADate(ole) : null;
+
+    /// <summary>The start as EC-Lab 11.18 and later write it in the <c>.mpt</c> header (<c>01/10/2024 11:02:29.886</c>), or null.</summary>
+    internal string? StartText => StartClockTime?.ToString("MM/dd/yyyy HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
 }
