@@ -86,7 +86,7 @@ internal static class MprBytes
         var lengths = new List<int>();
         int points = -1;
         int columns = -1;
-        for (int at = 0x34; at + 6 + 59 <= bytes.Length && bytes.AsSpan(at, 6).SequenceEqual("MODULE"u8);)
+        for (int at = 0x34; (long)at + 6 + 59 <= bytes.Length && bytes.AsSpan(at, 6).SequenceEqual("MODULE"u8);)
         {
             bool extended = bytes.AsSpan(at + 6 + 35, 4).IndexOfAnyExcept((byte)0xFF) < 0;
             int lengthAt = at + 6 + (extended ? 39 : 35);
