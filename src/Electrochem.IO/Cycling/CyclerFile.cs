@@ -75,7 +75,7 @@ public static class CyclerFile
         }
 
         long origin = stream.Position;
-        return TryRead(CyclerSource.Create(sourceName, () => { stream.Position = origin; return new NonClosingStream(stream); }), options, cancellationToken);
+        return TryRead(CyclerSource.Create(sourceName, () => { stream.Position = origin; return new NonClosingStream(stream); }, knownLength: stream.Length - origin), options, cancellationToken);
     }
 
     /// <summary>The format of a file as detection sees it, without reading the data.</summary>

@@ -50,14 +50,18 @@ internal sealed class CyclerSource
     /// <summary>True when the file starts as an EC-Lab binary file (<c>BIO-LOGIC MODULAR FILE</c>, a <c>.mpr</c>).</summary>
     internal bool IsBioLogicBinary { get; }
 
-    internal static CyclerSource Create(string name, Func<Stream> open, string? filePath = null)
+    /// <param name="name">The name for messages.</param>
+    /// <param name="open">Opens the bytes from the start.</param>
+    /// <param name="filePath">The file's path when opened by path.</param>
+    /// <param name="knownLength">The size in bytes when <paramref name="open"/> gives a stream that does not know it (a caller's stream, wrapped).</param>
+    internal static CyclerSource Create(string name, Func<Stream> open, string? filePath = null, long? knownLength = null)
     {
         byte[] buffer = new byte[PreviewBytes];
         int length;
         long? size;
         using (Stream stream = open())
         {
-            size = stream.CanSeek ? stream.Length - stream.Position : null;
+            size = knownLength ?? (stream.CanSeek ? stream.Length - stream.Position : null);
             length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         }
 

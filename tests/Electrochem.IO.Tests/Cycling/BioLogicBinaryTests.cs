@@ -62,6 +62,20 @@ public sealed class BioLogicBinaryTests : IDisposable
     }
 
     [Fact]
+    public void A_stream_reads_like_a_file_and_the_format_can_be_named()
+    {
+        byte[] bytes = MprBytes.Build(points: 7, version: 0, extended: true);
+        using var stream = new MemoryStream(bytes);
+        CyclerRecording fromStream = CyclerFile.TryRead(stream, "memory.mpr").Value;
+        CyclerRecording named = Read(bytes, CyclerReadOptions.Default with { Format = CyclerFileFormat.BioLogicBinary }).Value;
+        Assert.Equal(7, fromStream.RowCount);
+        Assert.Equal(named.Voltage.Values.ToArray(), fromStream.Voltage.Values.ToArray());
+        Assert.Equal("memory.mpr", fromStream.SourceName);
+        DataFileResult<CyclerRecording> text = Read("time/s\tEwe/V\tI/mA\n0\t3\t1\n"u8.ToArray(), CyclerReadOptions.Default with { Format = CyclerFileFormat.BioLogicBinary });
+        Assert.Contains("not an EC-Lab binary file", text.Error!.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_column_is_kept_under_its_id_with_a_warning()
     {
         CyclerRecording r = Read(MprBytes.Build(points: 4, extraIds: [1234], extraWidth: 4)).Value;
@@ -129,11 +143,11 @@ public sealed class BioLogicBinaryTests : IDisposable
         Assert.Contains("test time ('time/s') is empty or not a number", r.Error.Problem, StringComparison.Ordinal);
     }
 
-    private DataFileResult<CyclerRecording> Read(byte[] bytes)
+    private DataFileResult<CyclerRecording> Read(byte[] bytes, CyclerReadOptions? options = null)
     {
         string path = Path.Combine(_folder, "cell.mpr");
         File.WriteAllBytes(path, bytes);
-        return CyclerFile.TryRead(path);
+        return CyclerFile.TryRead(path, options);
     }
 
     private static string? Entry(CyclerRecording r, string key) =>
