@@ -42,7 +42,7 @@ internal static class MprParser
     /// <param name="cancellationToken">Stops a long read.</param>
     internal static MprFile Read(Stream stream, long length, string source, CancellationToken cancellationToken)
     {
-        var reader = new Cursor(stream, length, source);
+        var reader = new MprCursor(stream, length, source);
         byte[] head = new byte[FileHeaderLength];
         int got = reader.Fill(head);
         if (got < Magic.Length || !IsMpr(head))
@@ -113,12 +113,12 @@ internal static class MprParser
             warnings.Add("the file has no settings module ('VMP Set'): technique, active mass and battery capacity are unknown");
         }
 
-        MprSettings read = Settings(settings, log);
-        return new MprFile(modules.ToImmutable(), data, [.. table.Value.Columns], table.Value.Points, read, LoopStarts(loop, table.Value.Points, warnings), [.. warnings]);
+        MprSettings read = MprSettingsReader.Read(settings, log);
+        return new MprFile(modules.ToImmutable(), data, [.. table.Value.Columns], table.Value.Points, read, MprSettingsReader.LoopStarts(loop, table.Value.Points, warnings), [.. warnings]);
     }
 
     /// <summary>The next module's header, or null at the end of the file.</summary>
-    private static MprModuleHeader? ReadModuleHeader(Cursor reader)
+    private static MprModuleHeader? ReadModuleHeader(MprCursor reader)
     {
         long at = reader.Position;
         Span<byte> tag = stackalloc byte[6];
@@ -159,7 +159,7 @@ internal static class MprParser
     }
 
     /// <summary>The data module: its column list, then the points into one array per column.</summary>
-    private static (List<MprColumn> Columns, int Points) ReadData(Cursor reader, MprModuleHeader module, List<string> warnings, CancellationToken cancellationToken)
+    private static (List<MprColumn> Columns, int Points) ReadData(MprCursor reader, MprModuleHeader module, List<string> warnings, CancellationToken cancellationToken)
     {
         (int countWidth, int idsAt, int idWidth, int dataAt) = module switch
         {
@@ -240,7 +240,7 @@ internal static class MprParser
     }
 
     /// <summary>Where each column sits in a point; unknown IDs get the width the module's length leaves for them.</summary>
-    private static List<Slot> Layout(int[] ids, long points, long available, MprModuleHeader module, Cursor reader, List<string> warnings, out int rowWidth)
+    private static List<Slot> Layout(int[] ids, long points, long available, MprModuleHeader module, MprCursor reader, List<string> warnings, out int rowWidth)
     {
         var slots = new List<Slot>(ids.Length);
         int width = 0;
@@ -344,100 +344,6 @@ internal static class MprParser
         }
     }
 
-    /// <summary>What the settings and log modules say, each field read only when the module is long enough to hold it.</summary>
-    private static MprSettings Settings(byte[]? settings, byte[]? log)
-    {
-        MprSettings read = MprSettings.None;
-        if (settings is { Length: > 0 })
-        {
-            read = read with
-            {
-                TechniqueId = settings[0],
-                Comments = Pascal(settings, 0x07),
-                ElectrodeMaterial = Pascal(settings, 0x11E),
-                Electrolyte = Pascal(settings, 0x1C0),
-                ActiveMassMilligrams = Single(settings, 0x107),
-                BatteryCapacityMilliampereHours = Single(settings, 0x25C),
-                BatteryCapacityUnit = settings.Length > 0x260 ? settings[0x260] : null,
-            };
-        }
-
-        if (log is { Length: > 0 })
-        {
-            // The acquisition start (an OLE date) is at 585 in every file seen; older descriptions also name 465, 469 and 473.
-            double? start = null;
-            foreach (int at in (ReadOnlySpan<int>)[0x249, 465, 469, 473])
-            {
-                if (at + 8 <= log.Length && BinaryPrimitives.ReadDoubleLittleEndian(log.AsSpan(at)) is var ole and > 32874 and < 73051)
-                {
-                    start = ole; // 1990-01-01 to 2100-01-01
-                    break;
-                }
-            }
-
-            read = read with
-            {
-                AcquisitionStart = start,
-                Channel = log.Length > 9 ? log[9] + 1 : null,
-                SoftwareVersion = Pascal(log, 0x3B7),
-                DeviceSerial = Pascal(log, 0x3CF),
-            };
-        }
-
-        return read;
-    }
-
-    /// <summary>The loop module: a count, then the first point of each loop (and of the point after the last).</summary>
-    private static ImmutableArray<int> LoopStarts(byte[]? loop, int points, List<string> warnings)
-    {
-        if (loop is null || loop.Length < 4)
-        {
-            return [];
-        }
-
-        long count = BinaryPrimitives.ReadUInt32LittleEndian(loop);
-        if (count > (loop.Length - 4) / 4)
-        {
-            warnings.Add($"the loop module says it lists {count} loops but holds at most {(loop.Length - 4) / 4}; the loops are not read");
-            return [];
-        }
-
-        var starts = ImmutableArray.CreateBuilder<int>();
-        for (int i = 0; i < count; i++)
-        {
-            long start = BinaryPrimitives.ReadUInt32LittleEndian(loop.AsSpan(4 + (4 * i)));
-            if (start < points && (starts.Count == 0 || start > starts[^1]))
-            {
-                starts.Add((int)start);
-            }
-        }
-
-        return starts.ToImmutable();
-    }
-
-    /// <summary>
-    /// A 32-bit float to the 7 significant digits a float carries, so an entered 0.12 mA·h (stored as 0.120000005) or
-    /// 1.3 A·h (stored as 1300.0001 mA·h) reads as entered; null when beyond the module or not finite.
-    /// </summary>
-    private static double? Single(byte[] bytes, int at) =>
-        at + 4 <= bytes.Length && BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(at)) is var v && float.IsFinite(v)
-            ? double.Parse(v.ToString("G7", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
-            : null;
-
-    /// <summary>A string of a length byte and that many Windows-1252 characters; null when empty or beyond the module.</summary>
-    private static string? Pascal(byte[] bytes, int at)
-    {
-        if (at >= bytes.Length || bytes[at] == 0 || at + 1 + bytes[at] > bytes.Length)
-        {
-            return null;
-        }
-
-        string text = WindowsText.GetString(bytes, at + 1, bytes[at]).Trim();
-        return text.Length == 0 ? null : text;
-    }
-
-    private static Encoding WindowsText => CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
-
     private static string Text(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes).Trim(' ', '\0');
 
     private static string Describe(ReadOnlySpan<byte> bytes) =>
@@ -453,69 +359,4 @@ internal static class MprParser
 
     /// <summary>A column's definition and its byte offset within a point.</summary>
     private sealed record Slot(MprColumnDefinition Definition, int Offset);
-
-    /// <summary>Reads forwards through the file, counting bytes, and makes errors that name it.</summary>
-    private sealed class Cursor(Stream stream, long length, string source)
-    {
-        private byte[]? _scratch;
-
-        internal long Position { get; private set; }
-
-        internal long Remaining => Math.Max(0, length - Position);
-
-        internal DataFileException Fail(string problem) => new(source, 1, problem);
-
-        /// <summary>Reads until the span is full or the file ends; returns the bytes read.</summary>
-        internal int Fill(Span<byte> buffer)
-        {
-            int total = 0;
-            while (total < buffer.Length)
-            {
-                int n = stream.Read(buffer[total..]);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                total += n;
-            }
-
-            Position += total;
-            return total;
-        }
-
-        internal void Skip(long count)
-        {
-            _scratch ??= new byte[1 << 16];
-            while (count > 0)
-            {
-                int n = Fill(_scratch.AsSpan(0, (int)Math.Min(count, _scratch.Length)));
-                if (n == 0)
-                {
-                    throw Fail($"the file ends at byte {Position}, inside a module: it is cut off");
-                }
-
-                count -= n;
-            }
-        }
-
-        /// <summary>A whole module's data, or null (skipped, with a warning) when it is longer than <paramref name="limit"/>.</summary>
-        internal byte[]? ReadModule(MprModuleHeader module, int limit, List<string> warnings)
-        {
-            if (module.Length > limit)
-            {
-                warnings.Add($"module {module} is {module.Length} bytes, more than such a module holds ({limit}); it is skipped");
-                Skip(module.Length);
-                return null;
-            }
-
-            byte[] bytes = new byte[module.Length];
-            if (Fill(bytes) < bytes.Length)
-            {
-                throw Fail($"the file ends inside module {module}: it is cut off");
-            }
-
-            return bytes;
-        }
-    }
 }
