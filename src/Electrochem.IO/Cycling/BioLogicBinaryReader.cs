@@ -183,6 +183,8 @@ internal sealed class BioLogicBinaryReader : ICyclerFormatReader
         Add("Mass of active material", ActiveMassGrams(s) is not null ? string.Create(CultureInfo.InvariantCulture, $"{s.ActiveMassMilligrams:0.000} mg") : null);
         Add("Battery capacity", s.BatteryCapacityMilliampereHours is > 0 and var mah ? Capacity(mah, s.BatteryCapacityUnit) : null);
         Add("Loops", file.LoopStarts.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $"{file.LoopStarts.Length} starting at points {string.Join(", ", file.LoopStarts.Take(20).Select(p => p + 1))}{(file.LoopStarts.Length > 20 ? ", …" : string.Empty)}") : null);
+        Add("Settings module date", file.Modules.FirstOrDefault(m => m.ShortName == MprModuleHeader.Settings)?.Date);
+        Add("Log module date", file.Modules.FirstOrDefault(m => m.ShortName == MprModuleHeader.Log)?.Date);
         Add("Data module version", file.DataModule.Version.ToString(CultureInfo.InvariantCulture));
         Add("Modules", string.Join("; ", file.Modules));
         return entries.ToImmutable();

@@ -25,6 +25,8 @@ public sealed class BioLogicBinaryTests : IDisposable
         Assert.Equal(23_561, r.RowCount);
         Assert.Equal(36, r.Columns.Length + r.TextColumns.Length);
         Assert.Equal("2", Entry(r, "Data module version"));
+        Assert.Equal("03.15.17", Entry(r, "Settings module date"));   // galvani's start and end dates
+        Assert.Equal("03.16.17", Entry(r, "Log module date"));
         Assert.Equal("Modulo Bat", r.Metadata.Technique);
         Assert.Equal("Si/C Li half cell with reference electrode", Entry(r, "Comments"));
         Assert.Equal("EC-Lab v11.10", r.Metadata.Software);
