@@ -26,6 +26,7 @@ internal static class MprParser
     private const int ExtendedHeaderLength = 59;
     private const int MaximumSideModuleBytes = 64 << 20;
     private const int BlockBytes = 1 << 20;
+    private const int MaximumModuleWarnings = 20;
 
     /// <summary>The start of every <c>.mpr</c> file.</summary>
     internal static ReadOnlySpan<byte> Magic => "BIO-LOGIC MODULAR FILE"u8;
@@ -62,6 +63,7 @@ internal static class MprParser
         byte[]? settings = null;
         byte[]? log = null;
         byte[]? loop = null;
+        int unknownModules = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -95,17 +97,26 @@ internal static class MprParser
                     reader.Skip(module.Length);
                     break;
                 default:
-                    warnings.Add($"module {module} is not known to this reader and is skipped");
+                    if (++unknownModules <= MaximumModuleWarnings)
+                    {
+                        warnings.Add($"module {module} is not known to this reader and is skipped");
+                    }
+
                     reader.Skip(module.Length);
                     break;
             }
+        }
+
+        if (unknownModules > MaximumModuleWarnings)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"… and {unknownModules - MaximumModuleWarnings} more modules not known to this reader, skipped"));
         }
 
         if (data is null || table is null)
         {
             throw reader.Fail(modules.Count == 0
                 ? "the file has no modules after its header; an EC-Lab file holds a 'VMP data' module"
-                : $"the file has no 'VMP data' module (its modules are {string.Join(", ", modules.Select(m => $"'{m.ShortName}'"))})");
+                : $"the file has no 'VMP data' module (its modules are {string.Join(", ", modules.Take(MaximumModuleWarnings).Select(m => $"'{m.ShortName}'"))}{(modules.Count > MaximumModuleWarnings ? ", …" : string.Empty)})");
         }
 
         if (settings is null)
