@@ -108,6 +108,16 @@ public sealed class SharedBioLogicBinaryTests
             Assert.Contains(binary.Metadata.Software!["EC-Lab ".Length..] + " (software)", software, StringComparison.Ordinal);
         }
 
+        if (Entry(text, "Number of loops") is { } loops)
+        {
+            // "Number of loops : 4" and "Loop 0 from point number 0 to 20", … in the export; the loop module's starts here.
+            int[] starts = [.. File.ReadLines(SharedYadgFiles.Path(mpt), System.Text.Encoding.Latin1)
+                .Where(l => l.StartsWith("Loop ", StringComparison.Ordinal) && l.Contains(" from point number ", StringComparison.Ordinal))
+                .Select(l => int.Parse(l.Split(' ')[5], CultureInfo.InvariantCulture) + 1)];
+            Assert.Equal(int.Parse(loops, CultureInfo.InvariantCulture), starts.Length);
+            Assert.Equal($"{starts.Length} starting at points {string.Join(", ", starts.Take(20))}{(starts.Length > 20 ? ", …" : string.Empty)}", Entry(binary, "Loops"));
+        }
+
         if (text.Metadata.HeaderEntries.Length > 0)
         {
             Assert.Equal(text.Metadata.NominalCapacityAmpereHours is null, binary.Metadata.NominalCapacityAmpereHours is null);
