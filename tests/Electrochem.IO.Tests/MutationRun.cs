@@ -7,7 +7,7 @@ namespace Electrochem.IO.Tests;
 
 /// <summary>
 /// The budgeted mutation run over every reader (docs/fuzzing.md): mutated copies of the bundled impedance files, of
-/// small tables in each header style, and of the bundled cycler files, each read under the same checks as the
+/// small tables in each header style, of the bundled cycler files and of EC-Lab binary files, each read under the same checks as the
 /// robustness properties — a result or a <see cref="DataFileError"/> naming the file and a line, never an exception,
 /// bounded allocation, no non-finite value accepted (an input that breaks a check is kept in the temporary folder as
 /// <c>electrochem-fuzz-failure-SEED-INDEX-NAME</c>). CI runs a short budget; a long run before a release sets
@@ -17,8 +17,13 @@ namespace Electrochem.IO.Tests;
 public sealed class MutationRun : IDisposable
 {
     private readonly CyclerFileRobustnessTests _cycler = new();
+    private readonly MprRobustnessTests _mpr = new();
 
-    public void Dispose() => _cycler.Dispose();
+    public void Dispose()
+    {
+        _cycler.Dispose();
+        _mpr.Dispose();
+    }
 
     [Fact]
     public void Every_reader_survives_the_mutation_budget()
@@ -31,6 +36,7 @@ public sealed class MutationRun : IDisposable
             ("impedance files", ImpedanceFileRobustnessTests.Spectra.Value, ImpedanceFileRobustnessTests.ReadSpectrum),
             ("conductivity, polarisation and chronoamperometry tables", ImpedanceFileRobustnessTests.Tables, ImpedanceFileRobustnessTests.ReadTable),
             ("cycler files", CyclerFileRobustnessTests.Samples.Value, _cycler.AssertHandled),
+            ("EC-Lab binary files (.mpr), as cycler and impedance files", MprRobustnessTests.Samples.Value, _mpr.AssertHandled),
         };
         var report = new List<string> { string.Create(CultureInfo.InvariantCulture, $"mutation run: {inputs} inputs per group, seed {seed}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC") };
         foreach ((string name, (string Name, byte[] Bytes)[] samples, Func<string, byte[], bool> read) in groups)

@@ -17,13 +17,13 @@ internal sealed class SpectrumArguments
 {
     private readonly Argument<string[]> _files = new("FILE")
     {
-        Description = "Impedance files or directories (every file under a directory is read): Gamry .DTA, BioLogic EC-Lab .mpt, ZPlot .z, ZPlot for Windows text, VersaStudio .par, CH Instruments, Parstat, PowerSuite, Maccor, or a delimited table of f, Z′, Z″. The format is detected from the content.",
+        Description = "Impedance files or directories (every file under a directory is read): Gamry .DTA, BioLogic EC-Lab .mpt and .mpr, ZPlot .z, ZPlot for Windows text, VersaStudio .par, CH Instruments, Parstat, PowerSuite, Maccor, or a delimited table of f, Z′, Z″. The format is detected from the content.",
         Arity = ArgumentArity.OneOrMore,
     };
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "The files' format when detection is not enough: auto (default), gamry, biologic, zplot, zplot-windows, versastudio, chi, parstat, powersuite, headerless, table or maccor. A named format gives that reader's precise error.",
+        Description = "The files' format when detection is not enough: auto (default), gamry, biologic, biologic-mpr, zplot, zplot-windows, versastudio, chi, parstat, powersuite, headerless, table or maccor. A named format gives that reader's precise error.",
         DefaultValueFactory = _ => "auto",
     };
 
@@ -211,7 +211,7 @@ internal sealed class SpectrumArguments
         return name == "auto"
             ? null
             : Cycling.CycleTableArguments.Choice(name, "--format",
-                ("gamry", ImpedanceFileFormat.Gamry), ("biologic", ImpedanceFileFormat.BioLogic), ("zplot", ImpedanceFileFormat.ZPlot),
+                ("gamry", ImpedanceFileFormat.Gamry), ("biologic", ImpedanceFileFormat.BioLogic), ("biologic-mpr", ImpedanceFileFormat.BioLogicBinary), ("zplot", ImpedanceFileFormat.ZPlot),
                 ("zplot-windows", ImpedanceFileFormat.ZPlotWindows), ("versastudio", ImpedanceFileFormat.VersaStudio), ("chi", ImpedanceFileFormat.CHInstruments),
                 ("parstat", ImpedanceFileFormat.Parstat), ("powersuite", ImpedanceFileFormat.PowerSuite), ("headerless", ImpedanceFileFormat.HeaderlessCsv),
                 ("table", ImpedanceFileFormat.DelimitedTable), ("maccor", ImpedanceFileFormat.MaccorEis));

@@ -23,7 +23,8 @@ namespace Electrochem.IO.Cycling;
 /// </remarks>
 internal sealed partial class BioLogicTextReader : ICyclerFormatReader
 {
-    private static readonly VendorColumn[] Columns =
+    /// <summary>The columns EC-Lab writes whose quantity the recording knows (shared with the .mpr reader).</summary>
+    internal static readonly VendorColumn[] Columns =
     [
         new("time", RecordingQuantity.TestTime, "s"),
         new("<I>", RecordingQuantity.Current, "mA"),
@@ -168,7 +169,7 @@ internal sealed partial class BioLogicTextReader : ICyclerFormatReader
     }
 
     /// <summary>Ecell before Ewe as the cell voltage; an OCV record's current is 0.</summary>
-    private static string? ChooseVoltageAndCurrent(List<RecordingColumn> numeric, List<string> notes, bool ocv)
+    internal static string? ChooseVoltageAndCurrent(List<RecordingColumn> numeric, List<string> notes, bool ocv)
     {
         int voltage = numeric.FindIndex(c => c.Quantity == RecordingQuantity.Voltage);
         int ecell = numeric.FindIndex(c => HeaderGrammar.MatchKey(HeaderGrammar.Split(c.Origin.Header).Name) == "ecell");

@@ -3,8 +3,8 @@ using Electrochem.Cycling;
 namespace Electrochem.IO.Cycling;
 
 /// <summary>
-/// Reads a cycler's text export into a <see cref="CyclerRecording"/>, detecting the format from the content (never from
-/// the file name): Arbin CSV, BioLogic EC-Lab/BT-Lab text, Maccor text, Neware CSV, PEC CSV, Novonix CSV, Battery Data
+/// Reads a cycler's file into a <see cref="CyclerRecording"/>, detecting the format from the content (never from
+/// the file name): BioLogic EC-Lab binary (<c>.mpr</c>), Arbin CSV, BioLogic EC-Lab/BT-Lab text, Maccor text, Neware CSV, PEC CSV, Novonix CSV, Battery Data
 /// Format CSV, or any delimited table whose columns are recognised by name and unit or named in a
 /// <see cref="CyclerColumnMap"/>. Units are converted to the recording's (s, A, V, Ah, Wh, K) and current is signed
 /// positive on charge; every other column is kept. A malformed file is a <see cref="DataFileError"/> naming the file,
@@ -21,6 +21,7 @@ public static class CyclerFile
     // Most specific first: the generic reader accepts anything with time, current and voltage columns.
     private static readonly ICyclerFormatReader[] Readers =
     [
+        new BioLogicBinaryReader(),
         new ArbinCsvReader(),
         new MaccorTextReader(),
         new BioLogicTextReader(),
@@ -74,7 +75,7 @@ public static class CyclerFile
         }
 
         long origin = stream.Position;
-        return TryRead(CyclerSource.Create(sourceName, () => { stream.Position = origin; return new NonClosingStream(stream); }), options, cancellationToken);
+        return TryRead(CyclerSource.Create(sourceName, () => { stream.Position = origin; return new NonClosingStream(stream); }, knownLength: stream.Length - origin), options, cancellationToken);
     }
 
     /// <summary>The format of a file as detection sees it, without reading the data.</summary>
@@ -99,9 +100,9 @@ public static class CyclerFile
         options ??= CyclerReadOptions.Default;
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        if (source.LooksBinary)
+        if (source.LooksBinary && !source.IsBioLogicBinary && options.Format != CyclerFileFormat.BioLogicBinary)
         {
-            return RecordingAssembler.Fail(source.Name, 1, "this looks like a binary file (it holds NUL bytes), not a text export; binary cycler files (BioLogic .mpr, Arbin .res, Neware .ndax, HDF5) are not read by this version — export the data as text from the instrument's software");
+            return RecordingAssembler.Fail(source.Name, 1, "this looks like a binary file (it holds NUL bytes), not a text export; of the binary cycler files only BioLogic's .mpr is read (Arbin .res, Neware .ndax and HDF5 are not read by this version) — export the data as text from the instrument's software");
         }
 
         if (options.Format != CyclerFileFormat.Auto)

@@ -1,6 +1,6 @@
 namespace Electrochem.IO.Cycling;
 
-/// <summary>The cycler file formats <see cref="CyclerFile"/> reads (text exports; binary formats are read elsewhere).</summary>
+/// <summary>The cycler file formats <see cref="CyclerFile"/> reads: text exports and BioLogic's binary <c>.mpr</c>.</summary>
 public enum CyclerFileFormat
 {
     /// <summary>Detect the format from the file's content (never from its name).</summary>
@@ -29,4 +29,7 @@ public enum CyclerFileFormat
 
     /// <summary>Battery Data Format CSV (<c>Test Time / h</c>, <c>Current / A</c>, …).</summary>
     BatteryDataFormatCsv,
+
+    /// <summary>BioLogic EC-Lab binary files (<c>.mpr</c>, first bytes <c>BIO-LOGIC MODULAR FILE</c>), read natively with the columns named as the <c>.mpt</c> export names them.</summary>
+    BioLogicBinary,
 }

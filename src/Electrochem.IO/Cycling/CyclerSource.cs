@@ -15,8 +15,9 @@ internal sealed class CyclerSource
 
     private readonly Func<Stream> _open;
 
-    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath)
+    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath, bool isBioLogicBinary)
     {
+        IsBioLogicBinary = isBioLogicBinary;
         FilePath = filePath;
         Length = length;
         LooksBinary = looksBinary;
@@ -46,14 +47,21 @@ internal sealed class CyclerSource
     /// <summary>True when the first bytes hold NUL characters: a binary file (.mpr, .res, .ndax, .h5), not a text export.</summary>
     internal bool LooksBinary { get; }
 
-    internal static CyclerSource Create(string name, Func<Stream> open, string? filePath = null)
+    /// <summary>True when the file starts as an EC-Lab binary file (<c>BIO-LOGIC MODULAR FILE</c>, a <c>.mpr</c>).</summary>
+    internal bool IsBioLogicBinary { get; }
+
+    /// <param name="name">The name for messages.</param>
+    /// <param name="open">Opens the bytes from the start.</param>
+    /// <param name="filePath">The file's path when opened by path.</param>
+    /// <param name="knownLength">The size in bytes when <paramref name="open"/> gives a stream that does not know it (a caller's stream, wrapped).</param>
+    internal static CyclerSource Create(string name, Func<Stream> open, string? filePath = null, long? knownLength = null)
     {
         byte[] buffer = new byte[PreviewBytes];
         int length;
         long? size;
         using (Stream stream = open())
         {
-            size = stream.CanSeek ? stream.Length - stream.Position : null;
+            size = knownLength ?? (stream.CanSeek ? stream.Length - stream.Position : null);
             length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         }
 
@@ -85,7 +93,8 @@ internal sealed class CyclerSource
             }
         }
 
-        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath);
+        bool mpr = MprParser.IsMpr(buffer.AsSpan(0, length));
+        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath, mpr);
     }
 
     /// <summary>
@@ -121,6 +130,9 @@ internal sealed class CyclerSource
         double rows = (bytes - before) / ((double)sample / count);
         return (int)Math.Clamp((rows * 1.02) + 64, 0, Math.Min(bytes / 2, 1 << 28));
     }
+
+    /// <summary>Opens the bytes from the start.</summary>
+    internal Stream Open() => _open();
 
     /// <summary>Opens the text from the start, guarded against absurdly long lines.</summary>
     internal BoundedLineReader OpenText(int maximumLineLength) =>

@@ -1,6 +1,6 @@
 namespace Electrochem.IO.Cycling;
 
-/// <summary>One text format: how to recognise it from the first lines, and how to read it.</summary>
+/// <summary>One format: how to recognise it from the first lines (or bytes), and how to read it.</summary>
 internal interface ICyclerFormatReader
 {
     /// <summary>The format this reader reads.</summary>

@@ -59,16 +59,34 @@ internal static class TableBlock
             return DataFileResult.Failure<CyclerRecording>(block.Error!);
         }
 
+        return Assemble(source.Name, format, metadata, headerLine, raw, notes, options, refineMetadata, transform);
+    }
+
+    /// <summary>
+    /// Assembles the recording from columns already read and planned (by a text block or a binary reader): units
+    /// converted, columns derived by <paramref name="transform"/>, signs and counters checked, rows checked and ordered.
+    /// </summary>
+    internal static DataFileResult<CyclerRecording> Assemble(
+        string sourceName,
+        string format,
+        RecordingMetadata metadata,
+        int headerLine,
+        RawTable raw,
+        List<string> notes,
+        CyclerReadOptions options,
+        Func<RawTable, RecordingMetadata, RecordingMetadata>? refineMetadata = null,
+        Func<List<RecordingColumn>, List<RecordingTextColumn>, List<string>, string?>? transform = null)
+    {
         (List<RecordingColumn> numeric, List<RecordingTextColumn> text) = RecordingAssembler.Columns(raw);
         notes.AddRange(raw.Warnings);
         if (ClockTestTime(raw, numeric, ref metadata) is { } clockProblem)
         {
-            return RecordingAssembler.Fail(source.Name, headerLine, clockProblem);
+            return RecordingAssembler.Fail(sourceName, headerLine, clockProblem);
         }
 
         if (transform?.Invoke(numeric, text, notes) is { } problem)
         {
-            return RecordingAssembler.Fail(source.Name, headerLine, problem);
+            return RecordingAssembler.Fail(sourceName, headerLine, problem);
         }
 
         if (options.ColumnMap?.CurrentSign != CurrentSign.DischargePositive)
@@ -78,7 +96,7 @@ internal static class TableBlock
 
         CounterChecks(numeric, notes);
         metadata = refineMetadata?.Invoke(raw, metadata) ?? metadata;
-        return RecordingAssembler.Finish(source.Name, format, metadata, numeric, text, raw.RowLines, notes, options);
+        return RecordingAssembler.Finish(sourceName, format, metadata, numeric, text, raw.RowLines, notes, options);
     }
 
     /// <summary>

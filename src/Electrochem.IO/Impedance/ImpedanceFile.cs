@@ -4,7 +4,7 @@ namespace Electrochem.IO.Impedance;
 
 /// <summary>
 /// Reads impedance spectra from instrument files, detecting the format from the content (never from the extension):
-/// Gamry <c>.DTA</c>, BioLogic EC-Lab <c>.mpt</c>, ZPlot <c>.z</c>, ZPlot for Windows text (impedance.py's "Autolab"),
+/// Gamry <c>.DTA</c>, BioLogic EC-Lab <c>.mpt</c> and binary <c>.mpr</c>, ZPlot <c>.z</c>, ZPlot for Windows text (impedance.py's "Autolab"),
 /// VersaStudio <c>.par</c>, CH Instruments, Parstat, PowerSuite, and delimited tables with or without a header.
 /// Malformed content is a <see cref="DataFileError"/> naming the file, the line and the problem; memory is bounded by the
 /// size and line limits of <see cref="DelimitedTableOptions"/>. Every format is also readable directly, by passing it.
@@ -97,6 +97,11 @@ public static class ImpedanceFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= DelimitedTableOptions.Default;
         options.Validate();
+        if (BioLogicBinaryImpedanceReader.Detect(path))
+        {
+            return ImpedanceFileFormat.BioLogicBinary;
+        }
+
         DataFileResult<ImpedanceText> text = ImpedanceText.ReadFile(path, options);
         return text.IsSuccess ? Detect(text.Value) : null;
     }
@@ -118,6 +123,7 @@ public static class ImpedanceFile
         ImpedanceFileFormat.HeaderlessCsv => "delimited table without header (f, Z′, Z″)",
         ImpedanceFileFormat.DelimitedTable => "delimited table with header",
         ImpedanceFileFormat.MaccorEis => "Maccor AC impedance export",
+        ImpedanceFileFormat.BioLogicBinary => "BioLogic EC-Lab binary (.mpr)",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"{format} is not an ImpedanceFileFormat."),
     };
 
@@ -126,6 +132,11 @@ public static class ImpedanceFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= DelimitedTableOptions.Default;
         options.Validate();
+        if (format == ImpedanceFileFormat.BioLogicBinary || (format is null && BioLogicBinaryImpedanceReader.Detect(path)))
+        {
+            return BioLogicBinaryImpedanceReader.Read(path, options, columns);
+        }
+
         DataFileResult<ImpedanceText> text = ImpedanceText.ReadFile(path, options);
         return text.IsSuccess ? Parse(text.Value, format, columns) : DataFileResult.Failure<ImpedanceData>(text.Error);
     }
@@ -175,7 +186,7 @@ public static class ImpedanceFile
             }
         }
 
-        string known = "a Gamry .DTA, BioLogic EC-Lab .mpt, ZPlot .z, ZPlot for Windows text, VersaStudio .par, CH Instruments, Parstat, PowerSuite or Maccor export, "
+        string known = "a Gamry .DTA, BioLogic EC-Lab .mpt or .mpr, ZPlot .z, ZPlot for Windows text, VersaStudio .par, CH Instruments, Parstat, PowerSuite or Maccor export, "
             + "or a delimited table of f, Z′ and Z″ (with a header naming them, or three numeric columns)";
         if (best is not { } likely || bestResult is null || (!bestResult.IsSuccess && bestResult.Error.LineNumber <= 1))
         {
@@ -203,6 +214,7 @@ public static class ImpedanceFile
             ImpedanceFileFormat.HeaderlessCsv => TableReader.ReadHeaderless(text),
             ImpedanceFileFormat.DelimitedTable => TableReader.ReadHeaded(text, ImpedanceFileFormat.DelimitedTable),
             ImpedanceFileFormat.MaccorEis => MaccorEisReader.Read(text),
+            ImpedanceFileFormat.BioLogicBinary => text.Fail<ImpedanceData>(1, "an EC-Lab binary file (.mpr) is read from its path, not from text"),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"{format} is not an ImpedanceFileFormat."),
         };
     }

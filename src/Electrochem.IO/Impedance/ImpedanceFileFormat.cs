@@ -45,4 +45,10 @@ public enum ImpedanceFileFormat
 
     /// <summary>Maccor AC-impedance export (<c>MACCOR, INC.    AC Impedance Test</c>, <c>Freq(Hz) … Z'(a) Z''(b) …</c>).</summary>
     MaccorEis,
+
+    /// <summary>
+    /// BioLogic EC-Lab binary <c>.mpr</c> (first bytes <c>BIO-LOGIC MODULAR FILE</c>), read natively from a file path: its
+    /// columns named as the <c>.mpt</c> export names them, then read as <see cref="BioLogic"/> is.
+    /// </summary>
+    BioLogicBinary,
 }

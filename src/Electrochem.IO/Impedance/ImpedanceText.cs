@@ -217,6 +217,13 @@ internal sealed class ImpedanceText
         return 0;
     }
 
+    /// <summary>
+    /// The stand-in for a binary file's text (an EC-Lab <c>.mpr</c>): no lines to read, only the name, the limits and the
+    /// caller's column choices, with one "line" per data point so that errors name the point (1-based).
+    /// </summary>
+    internal static ImpedanceText ForBinary(string sourceName, int points, DelimitedTableOptions options) =>
+        new(sourceName, [], [], [], points, lastLineTerminated: true, options);
+
     internal DataFileError Error(int lineNumber, string problem) => new(SourceName, Math.Clamp(lineNumber, 1, Math.Max(1, Count)), problem);
 
     internal DataFileResult<T> Fail<T>(int lineNumber, string problem)

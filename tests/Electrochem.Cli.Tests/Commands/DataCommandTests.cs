@@ -25,6 +25,17 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void Show_reads_an_EC_Lab_binary_file()
+    {
+        CliRun run = CliRun.Of("data", "show", Cycling("cellpy", "biol.mpr"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Contains("Format: BioLogic EC-Lab binary file (.mpr)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Rows: 23561", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Modulo Bat", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Show_json_names_every_column_with_its_origin()
     {
         CliRun run = CliRun.Of("data", "show", Cycling("cellpy", "20160805_test001_45_cc_01.Channel_Normal_Table.csv"), "--json");

@@ -38,6 +38,19 @@ public sealed class EisCommandTests : IDisposable
     }
 
     [Fact]
+    public void Show_and_kk_read_an_EC_Lab_binary_file()
+    {
+        CliRun show = CliRun.Of("eis", "show", Example("exampleDataBioLogic.mpr"));
+        Assert.Equal(0, show.ExitCode);
+        Assert.Equal(string.Empty, show.Stderr);
+        Assert.Contains("Format: BioLogic EC-Lab binary (.mpr)", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Measured: 02/04/2018 10:02:46.000", show.Stdout, StringComparison.Ordinal);
+        CliRun kk = CliRun.Of("eis", "kk", Example("exampleDataBioLogic.mpr"));
+        Assert.Equal(string.Empty, kk.Stderr);
+        Assert.Contains("43", kk.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Show_summarises_dropped_rows_with_their_lines_and_reason()
     {
         CliRun run = CliRun.Of("eis", "show", Example("exampleDataParstat.txt"));

@@ -109,16 +109,24 @@ public sealed class CyclerFileRobustnessTests : IDisposable
         }
 
         Assert.Equal(path, result.Error!.FilePath);
-        Assert.InRange(result.Error.LineNumber, 1, Math.Max(1, bytes.Count(b => b == (byte)'\n') + 1));
+        // A binary file has no lines: its errors name line 1, or the data point (at most one per byte).
+        Assert.InRange(result.Error.LineNumber, 1, IsMpr(bytes) ? bytes.Length : Math.Max(1, bytes.Count(b => b == (byte)'\n') + 1));
         Assert.False(string.IsNullOrWhiteSpace(result.Error.Problem));
         return false;
     }
+
+    internal static bool IsMpr(byte[] bytes) => bytes.AsSpan().StartsWith("BIO-LOGIC MODULAR FILE"u8);
 
     internal static byte[] Mutate(byte[] bytes, Random random)
     {
         if (bytes.Length == 0)
         {
             return bytes;
+        }
+
+        if (IsMpr(bytes) && random.Next(3) == 0)
+        {
+            return MutateCounts(bytes, random);
         }
 
         List<byte[]> lines = SplitLines(bytes);
@@ -167,6 +175,36 @@ public sealed class CyclerFileRobustnessTests : IDisposable
         }
     }
 
+    /// <summary>An EC-Lab binary file whose module length, point count or column count lies (small, huge, or off by a little).</summary>
+    internal static byte[] MutateCounts(byte[] bytes, Random random)
+    {
+        (List<int> lengths, int points, int columns) = MprBytes.Counts(bytes);
+        byte[] copy = (byte[])bytes.Clone();
+        uint value = random.Next(4) switch
+        {
+            0 => 0,
+            1 => uint.MaxValue - (uint)random.Next(16),
+            2 => (uint)random.Next(1 << 24),
+            _ => (uint)random.Next(-8, 9),
+        };
+        int which = random.Next(3);
+        if (which == 0 && lengths.Count > 0)
+        {
+            int at = lengths[random.Next(lengths.Count)];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(copy.AsSpan(at), random.Next(2) == 0 ? value : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(copy.AsSpan(at)) + value);
+        }
+        else if (which == 1 && points >= 0 && points + 4 <= copy.Length)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(copy.AsSpan(points), random.Next(2) == 0 ? value : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(copy.AsSpan(points)) + value);
+        }
+        else if (columns >= 0 && columns < copy.Length)
+        {
+            copy[columns] = (byte)value;
+        }
+
+        return copy;
+    }
+
     private static List<byte[]> SplitLines(byte[] bytes)
     {
         var lines = new List<byte[]>();
@@ -192,13 +230,14 @@ public sealed class CyclerFileRobustnessTests : IDisposable
 
     internal static (string, byte[])[] LoadSamples() => Prefixes(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Data", "cycling"), "*", SearchOption.AllDirectories));
 
-    /// <summary>The first 300 lines of each data file (not .md or .yml), in name order.</summary>
+    /// <summary>The first 300 lines of each data file (not .md or .yml), in name order; of an EC-Lab binary file, its first 300 points.</summary>
     internal static (string, byte[])[] Prefixes(IEnumerable<string> files)
     {
         return [.. files
             .Where(p => !p.EndsWith(".md", StringComparison.Ordinal) && !p.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(p => (Path.GetFileName(p), Join([.. SplitLines(File.ReadAllBytes(p)).Take(LinesKept)])))];
+            .Select(p => (Path.GetFileName(p), File.ReadAllBytes(p)))
+            .Select(f => (f.Item1, IsMpr(f.Item2) ? MprBytes.FirstPoints(f.Item2, LinesKept) : Join([.. SplitLines(f.Item2).Take(LinesKept)])))];
     }
 }
 

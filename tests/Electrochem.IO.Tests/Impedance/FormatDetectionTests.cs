@@ -40,7 +40,7 @@ public sealed class FormatDetectionTests
     {
         using TempFile file = TempFile.WithText("just some notes\nabout a cell\n", "notes.mpt");
         Assert.Null(ImpedanceFile.DetectFormat(file.Path));
-        Assert.Null(ImpedanceFile.DetectFormat(TestFiles.ImpedancePy("exampleDataBioLogic.mpr")));
+        Assert.Equal(ImpedanceFileFormat.BioLogicBinary, ImpedanceFile.DetectFormat(TestFiles.ImpedancePy("exampleDataBioLogic.mpr")));
     }
 
     [Fact]

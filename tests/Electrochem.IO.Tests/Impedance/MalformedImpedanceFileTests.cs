@@ -100,10 +100,10 @@ public sealed class MalformedImpedanceFileTests
     public void Not_a_number_value() => AssertError("1,2,NaN\n", 1, "every value must be a finite number");
 
     [Fact]
-    public void Binary_mpr_file_is_refused_clearly()
+    public void Binary_mpr_file_named_as_text_is_refused_clearly()
     {
         string path = TestFiles.ImpedancePy("exampleDataBioLogic.mpr");
-        DataFileResult<ImpedanceData> result = ImpedanceFile.TryRead(path);
+        DataFileResult<ImpedanceData> result = ImpedanceFile.TryRead(path, ImpedanceFileFormat.BioLogic);
         Assert.False(result.IsSuccess);
         Assert.Equal(path, result.Error.FilePath);
         Assert.Equal(1, result.Error.LineNumber);
