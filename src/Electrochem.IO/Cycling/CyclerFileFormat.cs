@@ -1,6 +1,6 @@
 namespace Electrochem.IO.Cycling;
 
-/// <summary>The cycler file formats <see cref="CyclerFile"/> reads (text exports; binary formats are read elsewhere).</summary>
+/// <summary>The cycler file formats <see cref="CyclerFile"/> reads: text exports, and Arbin's .res databases.</summary>
 public enum CyclerFileFormat
 {
     /// <summary>Detect the format from the file's content (never from its name).</summary>
@@ -29,4 +29,7 @@ public enum CyclerFileFormat
 
     /// <summary>Battery Data Format CSV (<c>Test Time / h</c>, <c>Current / A</c>, …).</summary>
     BatteryDataFormatCsv,
+
+    /// <summary>Arbin <c>.res</c> files: Microsoft Jet 4 (Access) databases, read natively (<c>Channel_Normal_Table</c>, <c>Global_Table</c>, statistics).</summary>
+    ArbinRes,
 }

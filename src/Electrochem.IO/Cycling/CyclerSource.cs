@@ -15,8 +15,9 @@ internal sealed class CyclerSource
 
     private readonly Func<Stream> _open;
 
-    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath)
+    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath, byte[] magic)
     {
+        Magic = magic;
         FilePath = filePath;
         Length = length;
         LooksBinary = looksBinary;
@@ -45,6 +46,9 @@ internal sealed class CyclerSource
 
     /// <summary>True when the first bytes hold NUL characters: a binary file (.mpr, .res, .ndax, .h5), not a text export.</summary>
     internal bool LooksBinary { get; }
+
+    /// <summary>The first 32 bytes of the file (fewer when it is shorter): the magic numbers of binary formats.</summary>
+    internal ReadOnlyMemory<byte> Magic { get; }
 
     internal static CyclerSource Create(string name, Func<Stream> open, string? filePath = null)
     {
@@ -85,7 +89,7 @@ internal sealed class CyclerSource
             }
         }
 
-        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath);
+        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath, buffer[..Math.Min(length, 32)]);
     }
 
     /// <summary>
@@ -121,6 +125,9 @@ internal sealed class CyclerSource
         double rows = (bytes - before) / ((double)sample / count);
         return (int)Math.Clamp((rows * 1.02) + 64, 0, Math.Min(bytes / 2, 1 << 28));
     }
+
+    /// <summary>Opens the bytes from the start, for a binary format; seekable when the file or the caller's stream is.</summary>
+    internal Stream OpenBinary() => _open();
 
     /// <summary>Opens the text from the start, guarded against absurdly long lines.</summary>
     internal BoundedLineReader OpenText(int maximumLineLength) =>
