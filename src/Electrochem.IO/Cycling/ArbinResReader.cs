@@ -106,7 +106,16 @@ internal sealed class ArbinResReader : ICyclerFormatReader
             }
 
             int rows = 0;
-            JetTable.Read(file, name, page).ForEachRow(_ => rows++, cancellationToken);
+            try
+            {
+                JetTable.Read(file, name, page).ForEachRow(_ => rows++, cancellationToken);
+            }
+            catch (DataFileException e)
+            {
+                notes.Add($"the database's table '{name}' could not be read ({e.Problem}); it is not part of the recording");
+                continue;
+            }
+
             if (rows > 0)
             {
                 notes.Add($"the database's table '{name}' holds {rows} rows, which are not part of the recording (read it with Access or mdb-export if you need it)");

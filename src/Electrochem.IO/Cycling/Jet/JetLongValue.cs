@@ -11,6 +11,7 @@ namespace Electrochem.IO.Cycling.Jet;
 internal static class JetLongValue
 {
     private const int FieldLength = 12;
+    private const int MaximumLength = 64 << 20;
 
     /// <summary>The value's bytes.</summary>
     internal static byte[] Read(JetFile file, ReadOnlySpan<byte> field, string purpose)
@@ -25,6 +26,11 @@ internal static class JetLongValue
         if (length > (long)file.PageCount * JetFile.PageSize)
         {
             throw file.Fail($"{purpose} claims {length} bytes, more than the whole database; the file is damaged");
+        }
+
+        if (length > MaximumLength)
+        {
+            throw file.Fail($"{purpose} claims {length} bytes, more than the {MaximumLength} bytes this reader reads from one long value");
         }
 
         if ((header & 0x8000_0000) != 0)

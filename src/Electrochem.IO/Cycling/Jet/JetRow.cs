@@ -76,6 +76,11 @@ internal readonly struct JetRow
             return double.NaN;
         }
 
+        if (b.Length < JetColumn.FixedSize(column.Type))
+        {
+            throw _table.File.Fail($"column '{column.Name}' of {Where} holds {b.Length} bytes, fewer than a {column.Type} value needs; the file is damaged");
+        }
+
         return column.Type switch
         {
             JetColumnType.Byte => b[0],
