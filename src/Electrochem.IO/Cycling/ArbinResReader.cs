@@ -140,7 +140,10 @@ internal sealed class ArbinResReader : ICyclerFormatReader
         return RecordingAssembler.Finish(file.Source, Description, metadata, numeric, text, lines, notes, options);
     }
 
-    /// <summary>The row order by <c>Data_Point</c> (stable), with a note when the stored order differs.</summary>
+    /// <summary>
+    /// The row order by <c>Test_ID</c> (when the table holds more than one test), then <c>Data_Point</c>, then stored
+    /// position, with a note when it differs from the stored order.
+    /// </summary>
     private static int[] DataPointOrder(JetTableData normal, List<string> notes)
     {
         int[] order = new int[normal.RowCount];
@@ -156,24 +159,23 @@ internal sealed class ArbinResReader : ICyclerFormatReader
             return order;
         }
 
-        double[] keys = (double[])points.Clone();
-        Array.Sort(keys, order);  // introsort is not stable: ties are ordered by position below
-        for (int start = 0; start < order.Length;)
+        double[]? tests = normal.IndexOf("Test_ID") is >= 0 and var t ? normal.Numbers[t] : null;
+        int testCount = tests is null ? 1 : tests.Distinct().Count();
+        if (testCount == 1)
         {
-            int end = start + 1;
-            while (end < order.Length && keys[end].Equals(keys[start]))
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                Array.Sort(order, start, end - start);
-            }
-
-            start = end;
+            tests = null;
+        }
+        else
+        {
+            notes.Add($"the {NormalTable} holds {testCount} tests (distinct Test_ID values); its rows are ordered by Test_ID, then Data_Point");
         }
 
+        Array.Sort(order, (x, y) =>
+        {
+            int c = tests is null ? 0 : tests[x].CompareTo(tests[y]);
+            c = c != 0 ? c : points[x].CompareTo(points[y]);
+            return c != 0 ? c : x.CompareTo(y);
+        });
         int moved = 0;
         for (int i = 0; i < order.Length; i++)
         {
