@@ -6,29 +6,32 @@ namespace Electrochem.IO.Cycling;
 
 /// <summary>
 /// The metadata of an Arbin <c>.res</c>: <c>Global_Table</c> (the test's row: test name, channel, schedule, mass,
-/// nominal capacity, start, software version), <c>Version_Table</c> and <c>Aux_Global_Data_Table</c>, every field
-/// kept as a header entry <c>Table.Column</c> (<c>Table[n].Column</c> for a table's later rows) as stored.
+/// nominal capacity, start, software version), <c>Version_Table</c>, <c>Aux_Global_Data_Table</c>,
+/// <c>Resume_Table</c> and <c>Event_Table</c>, every field kept as a header entry <c>Table.Column</c>
+/// (<c>Table[n].Column</c> for a table's later rows) as stored, for up to 256 rows per table (a warning names the rest).
 /// </summary>
 internal static class ArbinResMetadata
 {
     internal const string GlobalTable = "Global_Table";
     private const string VersionTable = "Version_Table";
     private const string AuxiliaryGlobalTable = "Aux_Global_Data_Table";
+    private const string ResumeTable = "Resume_Table";
+    private const string EventTable = "Event_Table";
     private const int MaximumEntryRows = 256;
 
     /// <summary>The metadata, and the tables it used.</summary>
-    internal static (RecordingMetadata Metadata, IReadOnlySet<string> Used) Read(JetFile file, IReadOnlyDictionary<string, int> tables, JetTableData normal, int[] order, CancellationToken cancellationToken)
+    internal static (RecordingMetadata Metadata, IReadOnlySet<string> Used) Read(JetFile file, IReadOnlyDictionary<string, int> tables, JetTableData normal, int[] order, List<string> notes, CancellationToken cancellationToken)
     {
         var entries = new List<KeyValuePair<string, string>> { new("Database", $"{file.Header.Describe()} (Microsoft Access)") };
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         JetTableData? global = null;
-        foreach (string name in new[] { GlobalTable, VersionTable, AuxiliaryGlobalTable })
+        foreach (string name in new[] { GlobalTable, VersionTable, AuxiliaryGlobalTable, ResumeTable, EventTable })
         {
             if (tables.TryGetValue(name, out int page))
             {
                 JetTableData data = JetTableData.Read(JetTable.Read(file, name, page), cancellationToken);
                 used.Add(name);
-                Entries(name, data, entries);
+                Entries(name, data, entries, notes);
                 global = name == GlobalTable ? data : global;
             }
         }
@@ -112,7 +115,7 @@ internal static class ArbinResMetadata
         return new RecordingStartTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), null, $"{where} (OLE date, local clock, zone not stated)");
     }
 
-    private static void Entries(string table, JetTableData data, List<KeyValuePair<string, string>> entries)
+    private static void Entries(string table, JetTableData data, List<KeyValuePair<string, string>> entries, List<string> notes)
     {
         for (int row = 0; row < Math.Min(data.RowCount, MaximumEntryRows); row++)
         {
@@ -125,7 +128,7 @@ internal static class ArbinResMetadata
 
         if (data.RowCount > MaximumEntryRows)
         {
-            entries.Add(new($"{table}.rows_not_listed", (data.RowCount - MaximumEntryRows).ToString(CultureInfo.InvariantCulture)));
+            notes.Add($"the database's table '{table}' holds {data.RowCount} rows; the first {MaximumEntryRows} are kept as header entries, the other {data.RowCount - MaximumEntryRows} are not part of the recording");
         }
     }
 

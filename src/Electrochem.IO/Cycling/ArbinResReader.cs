@@ -10,8 +10,9 @@ namespace Electrochem.IO.Cycling;
 /// of <c>Channel_Normal_Table</c> become the recording in <c>Data_Point</c> order, under the same names, units and
 /// origins as the <see cref="ArbinCsvReader"/> gives an export of that table (s, A, V, Ah, Wh; a Single by the decimal
 /// it was written as); <c>Global_Table</c> gives the metadata (test, schedule, channel, mass, start, software, and
-/// every field as a header entry); <c>Channel_Statistic_Table</c> and <c>Auxiliary_Table</c> are joined on
-/// <c>Data_Point</c> as extra columns; any other table that holds rows is named in a warning.
+/// every field as a header entry; also <c>Version_Table</c>, <c>Aux_Global_Data_Table</c>, <c>Resume_Table</c> and
+/// <c>Event_Table</c>); <c>Channel_Statistic_Table</c> and <c>Auxiliary_Table</c> are joined on <c>Data_Point</c> as
+/// extra columns; any other table that holds rows is named in a warning.
 /// </summary>
 internal sealed class ArbinResReader : ICyclerFormatReader
 {
@@ -97,7 +98,7 @@ internal sealed class ArbinResReader : ICyclerFormatReader
         double[]? dataPoints = normal.IndexOf("Data_Point") is >= 0 and var dp ? normal.Numbers[dp] : null;
         double[]? sortedPoints = dataPoints is null ? null : Permute(dataPoints, order);
         ArbinResJoin.Add(file, tables, sortedPoints, raw, notes, cancellationToken);
-        (RecordingMetadata metadata, IReadOnlySet<string> used) = ArbinResMetadata.Read(file, tables, normal, order, cancellationToken);
+        (RecordingMetadata metadata, IReadOnlySet<string> used) = ArbinResMetadata.Read(file, tables, normal, order, notes, cancellationToken);
         foreach ((string name, int page) in tables)
         {
             if (used.Contains(name) || name.Equals(NormalTable, StringComparison.OrdinalIgnoreCase) || ArbinResJoin.Joined.Contains(name))

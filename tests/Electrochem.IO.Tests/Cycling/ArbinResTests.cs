@@ -93,6 +93,9 @@ public sealed class ArbinResTests
         Assert.Contains(m.HeaderEntries, e => e.Key == "Global_Table.Specific_Capacity" && e.Value == "3.579");
         Assert.Equal(new DateTime(2016, 8, 5, 16, 16, 23), new DateTime(m.StartTime!.ClockTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond));
         Assert.Contains("Start_DateTime", m.StartTime.Source, StringComparison.Ordinal);
+        Assert.Contains(m.HeaderEntries, e => e.Key == "Event_Table[1].Event_Describe" && e.Value == "Test end");
+        Assert.Contains(m.HeaderEntries, e => e.Key == "Resume_Table.TC_CCapacity1");
+        Assert.Empty(r.Warnings);                                               // every table with rows is in the recording or its metadata
     }
 
     [Fact]
