@@ -6,7 +6,7 @@ namespace Electrochem.IO.Tests.Cycling;
 
 /// <summary>
 /// The parts of the Jet 4 reader Arbin's files do not exercise, on pages built by hand after mdbtools' format notes:
-/// compressed unicode, and memo values inline, on one LVAL row, and on a chain of LVAL rows.
+/// compressed unicode, memo values inline, on one LVAL row and on a chain of LVAL rows, and usage maps of both types.
 /// </summary>
 public sealed class JetLayerTests
 {
@@ -45,6 +45,23 @@ public sealed class JetLayerTests
         Assert.Equal("a memo longer than one page's row, continued on another page", JetText.Decode(JetLongValue.Read(file, chained, "a memo")));
         byte[] tooLong = Header(first.Length + second.Length + 10, 0, 3, 0);
         Assert.Contains("ends after", Assert.Throws<DataFileException>(() => JetLongValue.Read(file, tooLong, "a memo")).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Usage_maps_inline_and_on_bitmap_pages()
+    {
+        byte[] bitmap = new byte[JetFile.PageSize];
+        bitmap[0] = 0x05;
+        bitmap[1] = 0x01;
+        bitmap[4] = 0b0010_1000;                                                 // pages 3 and 5
+        JetFile file = Database(out _,
+            Lval([0x00, .. BitConverter.GetBytes(2u), 0b0000_0101], [0x01, .. BitConverter.GetBytes(4u)], [0x00, .. BitConverter.GetBytes(2u), 0b1000_0000]),
+            bitmap,
+            Lval([0x02]));
+        Assert.Equal([2, 4], JetUsageMap.Pages(file, Pointer(3, 0), "table 't'"));   // type 0: start page 2, bits 0 and 2
+        Assert.Equal([3, 5], JetUsageMap.Pages(file, Pointer(3, 1), "table 't'"));   // type 1: bitmap page 4
+        Assert.Contains("marks page 9, but the database has 6 pages", Assert.Throws<DataFileException>(() => JetUsageMap.Pages(file, Pointer(3, 2), "table 't'")).Problem, StringComparison.Ordinal);
+        Assert.Contains("is of type 2", Assert.Throws<DataFileException>(() => JetUsageMap.Pages(file, Pointer(5, 0), "table 't'")).Problem, StringComparison.Ordinal);
     }
 
     /// <summary>A database of the real half-cell's header page, two empty pages, then the given pages (from page 3).</summary>
