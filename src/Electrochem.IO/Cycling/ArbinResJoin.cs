@@ -33,7 +33,17 @@ internal static class ArbinResJoin
                 continue;
             }
 
-            JetTableData data = JetTableData.Read(JetTable.Read(file, name, page), cancellationToken);
+            JetTableData data;
+            try
+            {
+                data = JetTableData.Read(JetTable.Read(file, name, page), cancellationToken);
+            }
+            catch (DataFileException e)
+            {
+                notes.Add($"the database's table '{name}' could not be read ({e.Problem}); it is not part of the recording");
+                continue;
+            }
+
             if (data.RowCount == 0)
             {
                 continue;

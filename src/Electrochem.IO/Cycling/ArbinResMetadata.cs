@@ -29,8 +29,18 @@ internal static class ArbinResMetadata
         {
             if (tables.TryGetValue(name, out int page))
             {
-                JetTableData data = JetTableData.Read(JetTable.Read(file, name, page), cancellationToken);
                 used.Add(name);
+                JetTableData data;
+                try
+                {
+                    data = JetTableData.Read(JetTable.Read(file, name, page), cancellationToken);
+                }
+                catch (DataFileException e)
+                {
+                    notes.Add($"the database's table '{name}' could not be read ({e.Problem}); the metadata has none of it");
+                    continue;
+                }
+
                 Entries(name, data, entries, notes);
                 global = name == GlobalTable ? data : global;
             }

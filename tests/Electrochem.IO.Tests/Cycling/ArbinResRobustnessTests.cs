@@ -104,6 +104,17 @@ public sealed class ArbinResRobustnessTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_metadata_table_is_named_in_a_warning_and_the_data_are_read()
+    {
+        byte[] damaged = With(b => Write16(b, (Structure.Value.Global * JetFile.PageSize) + 45, 0xFFFF));
+        DataFileResult<CyclerRecording> result = CyclerFile.TryRead(new MemoryStream(damaged), "damaged.res");
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.Equal(10_261, result.Value.RowCount);
+        Assert.Null(result.Value.Metadata.ActiveMassGrams);
+        Assert.Contains(result.Value.Warnings, w => w.StartsWith("the database's table 'Global_Table' could not be read (the definition of table 'Global_Table'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_database_but_says_so_is_refused() =>
         Refused([.. Samples.Value[0].Bytes.Take(19), .. new byte[JetFile.PageSize * 3]], "page");
 
@@ -216,16 +227,17 @@ public sealed class ArbinResRobustnessTests : IDisposable
     private static void Write32(byte[] b, int at, uint value) => BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(at), value);
 
     /// <summary>Where the structures of the sample are: the catalog, the Channel_Normal_Table's definition, usage map and data pages.</summary>
-    private sealed record Layout(int Catalog, int NormalDefinition, int UsageMap, int[] NormalDataPages)
+    private sealed record Layout(int Catalog, int NormalDefinition, int UsageMap, int[] NormalDataPages, int Global)
     {
         internal static Layout Of(byte[] bytes)
         {
             using var stream = new MemoryStream(bytes);
             JetFile file = JetFile.Open(stream, "sample.res");
-            int definition = JetCatalog.Tables(file, CancellationToken.None)[ArbinResReader.NormalTable];
+            IReadOnlyDictionary<string, int> tables = JetCatalog.Tables(file, CancellationToken.None);
+            int definition = tables[ArbinResReader.NormalTable];
             JetTable table = JetTable.Read(file, ArbinResReader.NormalTable, definition);
             int usageMap = (int)(BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((definition * JetFile.PageSize) + 55)) >> 8);
-            return new Layout(2, definition, usageMap, [.. table.DataPages]);
+            return new Layout(2, definition, usageMap, [.. table.DataPages], tables[ArbinResMetadata.GlobalTable]);
         }
     }
 }
