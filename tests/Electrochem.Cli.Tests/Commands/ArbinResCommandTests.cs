@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Electrochem.Cli.Tests.Commands;
 
-/// <summary>The commands that read cycler files read an Arbin .res database (cellpy's silicon half cell, MIT) like its exported table.</summary>
+/// <summary>The commands that read cycler files read an Arbin .res database (cellpy's two files, MIT) like its exported table.</summary>
 public sealed class ArbinResCommandTests
 {
     private static string Cellpy(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "cycling", "cellpy", name);
@@ -43,5 +43,15 @@ public sealed class ArbinResCommandTests
                 Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"cycle {i + 1} {p.Name}: {actual} vs {expected}");
             }
         }
+    }
+
+    [Fact]
+    public void Gitt_of_the_full_cell_res_prints_what_it_prints_for_the_export()
+    {
+        CliRun res = CliRun.Of("gitt", Cellpy("20210210_FC_01_cc_03.res"), "--radius", "5um", "--capacity", "0.0033579");
+        CliRun csv = CliRun.Of("gitt", Cellpy("20210210_FC_01_cc_03.Channel_Normal_Table.csv"), "--radius", "5um", "--capacity", "0.0033579");
+        Assert.Equal(0, res.ExitCode);
+        Assert.Contains("187 pulses (93 charge, 94 discharge)", res.Stdout, StringComparison.Ordinal);
+        Assert.Equal(csv.Stdout[csv.Stdout.IndexOf('\n', StringComparison.Ordinal)..], res.Stdout[res.Stdout.IndexOf('\n', StringComparison.Ordinal)..]);   // all but the file name
     }
 }
