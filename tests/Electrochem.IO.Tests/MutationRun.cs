@@ -7,7 +7,8 @@ namespace Electrochem.IO.Tests;
 
 /// <summary>
 /// The budgeted mutation run over every reader (docs/fuzzing.md): mutated copies of the bundled impedance files, of
-/// small tables in each header style, of the bundled cycler files and of EC-Lab binary files, each read under the same checks as the
+/// small tables in each header style, of the bundled cycler files, of EC-Lab binary files and of an Arbin .res database
+/// (binary damage: truncation, bit flips, counts, offsets and page pointers that lie), each read under the same checks as the
 /// robustness properties — a result or a <see cref="DataFileError"/> naming the file and a line, never an exception,
 /// bounded allocation, no non-finite value accepted (an input that breaks a check is kept in the temporary folder as
 /// <c>electrochem-fuzz-failure-SEED-INDEX-NAME</c>). CI runs a short budget; a long run before a release sets
@@ -31,15 +32,16 @@ public sealed class MutationRun : IDisposable
         int inputs = int.TryParse(Environment.GetEnvironmentVariable("ELECTROCHEM_FUZZ_INPUTS"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 200;
         int seed = int.TryParse(Environment.GetEnvironmentVariable("ELECTROCHEM_FUZZ_SEED"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int s) ? s : 20261203;
         var random = new Random(seed);
-        var groups = new (string Name, (string Name, byte[] Bytes)[] Samples, Func<string, byte[], bool> Read)[]
+        var groups = new (string Name, (string Name, byte[] Bytes)[] Samples, Func<string, byte[], bool> Read, Func<byte[], Random, byte[]> Mutate)[]
         {
-            ("impedance files", ImpedanceFileRobustnessTests.Spectra.Value, ImpedanceFileRobustnessTests.ReadSpectrum),
-            ("conductivity, polarisation and chronoamperometry tables", ImpedanceFileRobustnessTests.Tables, ImpedanceFileRobustnessTests.ReadTable),
-            ("cycler files", CyclerFileRobustnessTests.Samples.Value, _cycler.AssertHandled),
-            ("EC-Lab binary files (.mpr), as cycler and impedance files", MprRobustnessTests.Samples.Value, _mpr.AssertHandled),
+            ("impedance files", ImpedanceFileRobustnessTests.Spectra.Value, ImpedanceFileRobustnessTests.ReadSpectrum, CyclerFileRobustnessTests.Mutate),
+            ("conductivity, polarisation and chronoamperometry tables", ImpedanceFileRobustnessTests.Tables, ImpedanceFileRobustnessTests.ReadTable, CyclerFileRobustnessTests.Mutate),
+            ("cycler files", CyclerFileRobustnessTests.Samples.Value, _cycler.AssertHandled, CyclerFileRobustnessTests.Mutate),
+            ("EC-Lab binary files (.mpr), as cycler and impedance files", MprRobustnessTests.Samples.Value, _mpr.AssertHandled, CyclerFileRobustnessTests.Mutate),
+            ("Arbin .res databases", ArbinResRobustnessTests.Samples.Value, _cycler.AssertHandled, ArbinResRobustnessTests.Mutate),
         };
         var report = new List<string> { string.Create(CultureInfo.InvariantCulture, $"mutation run: {inputs} inputs per group, seed {seed}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC") };
-        foreach ((string name, (string Name, byte[] Bytes)[] samples, Func<string, byte[], bool> read) in groups)
+        foreach ((string name, (string Name, byte[] Bytes)[] samples, Func<string, byte[], bool> read, Func<byte[], Random, byte[]> mutate) in groups)
         {
             int readOk = 0;
             var watch = Stopwatch.StartNew();
@@ -48,7 +50,7 @@ public sealed class MutationRun : IDisposable
                 (string file, byte[] bytes) = samples[random.Next(samples.Length)];
                 for (int m = 0, count = 1 + random.Next(3); m < count; m++)
                 {
-                    bytes = CyclerFileRobustnessTests.Mutate(bytes, random);
+                    bytes = mutate(bytes, random);
                 }
 
                 try

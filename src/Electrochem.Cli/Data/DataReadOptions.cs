@@ -32,10 +32,10 @@ internal sealed class DataReadOptions
     {
         _format = new Option<string>("--format")
         {
-            Description = "The file format: auto (detect from the content), delimited, arbin, biologic (EC-Lab text), biologic-mpr (EC-Lab binary), maccor, neware, pec, novonix, bdf.",
+            Description = "The file format: auto (detect from the content), delimited, arbin, arbin-res, biologic (EC-Lab text), biologic-mpr (EC-Lab binary), maccor, neware, pec, novonix, bdf.",
             DefaultValueFactory = _ => "auto",
         };
-        _format.AcceptOnlyFromAmongIgnoringCase("auto", "delimited", "arbin", "biologic", "biologic-mpr", "maccor", "neware", "pec", "novonix", "bdf");
+        _format.AcceptOnlyFromAmongIgnoringCase("auto", "delimited", "arbin", "arbin-res", "biologic", "biologic-mpr", "maccor", "neware", "pec", "novonix", "bdf");
         _map = new Option<string?>("--map") { Description = "A JSON column map: {\"columns\": {\"test_time\": \"Time (h)\", \"current\": {\"column\": \"I\", \"unit\": \"mA\"}, …}, \"current_sign\": \"charge_positive\"}." };
         foreach ((RecordingQuantity quantity, bool hasUnit) in Named)
         {
@@ -110,6 +110,7 @@ internal sealed class DataReadOptions
             {
                 "delimited" => CyclerFileFormat.Delimited,
                 "arbin" => CyclerFileFormat.ArbinCsv,
+                "arbin-res" => CyclerFileFormat.ArbinRes,
                 "biologic" => CyclerFileFormat.BioLogicText,
                 "biologic-mpr" => CyclerFileFormat.BioLogicBinary,
                 "maccor" => CyclerFileFormat.MaccorText,

@@ -13,7 +13,7 @@ namespace Electrochem.IO.Cycling;
 /// </summary>
 internal sealed class ArbinCsvReader : ICyclerFormatReader
 {
-    private static readonly VendorColumn[] Columns =
+    internal static readonly VendorColumn[] Columns =
     [
         new("Data_Point", RecordingQuantity.DataPoint),
         new("Test_Time", RecordingQuantity.TestTime, "s"),

@@ -34,7 +34,7 @@ internal sealed class BioLogicBinaryReader : ICyclerFormatReader
         MprFile file;
         try
         {
-            using Stream stream = source.Open();
+            using Stream stream = source.OpenBinary();
             file = MprParser.Read(stream, length, source.Name, cancellationToken);
         }
         catch (DataFileException e)

@@ -4,7 +4,7 @@ namespace Electrochem.IO.Cycling;
 
 /// <summary>
 /// Reads a cycler's file into a <see cref="CyclerRecording"/>, detecting the format from the content (never from
-/// the file name): BioLogic EC-Lab binary (<c>.mpr</c>), Arbin CSV, BioLogic EC-Lab/BT-Lab text, Maccor text, Neware CSV, PEC CSV, Novonix CSV, Battery Data
+/// the file name): BioLogic EC-Lab binary (<c>.mpr</c>), Arbin .res databases (Jet 4, read natively), Arbin CSV, BioLogic EC-Lab/BT-Lab text, Maccor text, Neware CSV, PEC CSV, Novonix CSV, Battery Data
 /// Format CSV, or any delimited table whose columns are recognised by name and unit or named in a
 /// <see cref="CyclerColumnMap"/>. Units are converted to the recording's (s, A, V, Ah, Wh, K) and current is signed
 /// positive on charge; every other column is kept. A malformed file is a <see cref="DataFileError"/> naming the file,
@@ -22,6 +22,7 @@ public static class CyclerFile
     private static readonly ICyclerFormatReader[] Readers =
     [
         new BioLogicBinaryReader(),
+        new ArbinResReader(),
         new ArbinCsvReader(),
         new MaccorTextReader(),
         new BioLogicTextReader(),
@@ -75,7 +76,7 @@ public static class CyclerFile
         }
 
         long origin = stream.Position;
-        return TryRead(CyclerSource.Create(sourceName, () => { stream.Position = origin; return new NonClosingStream(stream); }, knownLength: stream.Length - origin), options, cancellationToken);
+        return TryRead(CyclerSource.Create(sourceName, () => { stream.Position = origin; return new NonClosingStream(stream, origin); }, knownLength: stream.Length - origin), options, cancellationToken);
     }
 
     /// <summary>The format of a file as detection sees it, without reading the data.</summary>
@@ -100,9 +101,9 @@ public static class CyclerFile
         options ??= CyclerReadOptions.Default;
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        if (source.LooksBinary && !source.IsBioLogicBinary && options.Format != CyclerFileFormat.BioLogicBinary)
+        if (source.LooksBinary && !source.IsBioLogicBinary && options.Format is not (CyclerFileFormat.BioLogicBinary or CyclerFileFormat.ArbinRes) && !ArbinResReader.IsDatabase(source))
         {
-            return RecordingAssembler.Fail(source.Name, 1, "this looks like a binary file (it holds NUL bytes), not a text export; of the binary cycler files only BioLogic's .mpr is read (Arbin .res, Neware .ndax and HDF5 are not read by this version) — export the data as text from the instrument's software");
+            return RecordingAssembler.Fail(source.Name, 1, "this looks like a binary file (it holds NUL bytes), not a text export; of the binary cycler files BioLogic's .mpr and Arbin's .res are read (Neware .ndax and HDF5 are not read by this version) — export the data as text from the instrument's software");
         }
 
         if (options.Format != CyclerFileFormat.Auto)
@@ -123,18 +124,18 @@ public static class CyclerFile
         return reader.Read(source, options, cancellationToken);
     }
 
-    /// <summary>Wraps a caller's stream so the readers' disposal does not close it.</summary>
-    private sealed class NonClosingStream(Stream inner) : Stream
+    /// <summary>Wraps a caller's stream so the readers' disposal does not close it; positions are relative to where the caller's data start.</summary>
+    private sealed class NonClosingStream(Stream inner, long origin) : Stream
     {
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
+        public override bool CanSeek => inner.CanSeek;
 
         public override bool CanWrite => false;
 
-        public override long Length => throw new NotSupportedException();
+        public override long Length => inner.Length - origin;
 
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position { get => inner.Position - origin; set => inner.Position = origin + value; }
 
         public override void Flush()
         {
@@ -144,7 +145,12 @@ public static class CyclerFile
 
         public override int Read(Span<byte> buffer) => inner.Read(buffer);
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin loc) => loc switch
+        {
+            SeekOrigin.Begin => inner.Seek(origin + offset, SeekOrigin.Begin) - origin,
+            SeekOrigin.Current => inner.Seek(offset, SeekOrigin.Current) - origin,
+            _ => inner.Seek(offset, SeekOrigin.End) - origin,
+        };
 
         public override void SetLength(long value) => throw new NotSupportedException();
 

@@ -1,6 +1,6 @@
 namespace Electrochem.IO.Cycling;
 
-/// <summary>The cycler file formats <see cref="CyclerFile"/> reads: text exports and BioLogic's binary <c>.mpr</c>.</summary>
+/// <summary>The cycler file formats <see cref="CyclerFile"/> reads: text exports, BioLogic's binary <c>.mpr</c> and Arbin's <c>.res</c> databases.</summary>
 public enum CyclerFileFormat
 {
     /// <summary>Detect the format from the file's content (never from its name).</summary>
@@ -32,4 +32,7 @@ public enum CyclerFileFormat
 
     /// <summary>BioLogic EC-Lab binary files (<c>.mpr</c>, first bytes <c>BIO-LOGIC MODULAR FILE</c>), read natively with the columns named as the <c>.mpt</c> export names them.</summary>
     BioLogicBinary,
+
+    /// <summary>Arbin <c>.res</c> files: Microsoft Jet 4 (Access) databases, read natively (<c>Channel_Normal_Table</c>, <c>Global_Table</c>, statistics).</summary>
+    ArbinRes,
 }

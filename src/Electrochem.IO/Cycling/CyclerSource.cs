@@ -15,9 +15,9 @@ internal sealed class CyclerSource
 
     private readonly Func<Stream> _open;
 
-    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath, bool isBioLogicBinary)
+    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath, byte[] magic)
     {
-        IsBioLogicBinary = isBioLogicBinary;
+        Magic = magic;
         FilePath = filePath;
         Length = length;
         LooksBinary = looksBinary;
@@ -47,8 +47,11 @@ internal sealed class CyclerSource
     /// <summary>True when the first bytes hold NUL characters: a binary file (.mpr, .res, .ndax, .h5), not a text export.</summary>
     internal bool LooksBinary { get; }
 
+    /// <summary>The first 32 bytes of the file (fewer when it is shorter): the magic numbers of binary formats.</summary>
+    internal ReadOnlyMemory<byte> Magic { get; }
+
     /// <summary>True when the file starts as an EC-Lab binary file (<c>BIO-LOGIC MODULAR FILE</c>, a <c>.mpr</c>).</summary>
-    internal bool IsBioLogicBinary { get; }
+    internal bool IsBioLogicBinary => MprParser.IsMpr(Magic.Span);
 
     /// <param name="name">The name for messages.</param>
     /// <param name="open">Opens the bytes from the start.</param>
@@ -93,8 +96,7 @@ internal sealed class CyclerSource
             }
         }
 
-        bool mpr = MprParser.IsMpr(buffer.AsSpan(0, length));
-        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath, mpr);
+        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath, buffer[..Math.Min(length, 32)]);
     }
 
     /// <summary>
@@ -131,8 +133,8 @@ internal sealed class CyclerSource
         return (int)Math.Clamp((rows * 1.02) + 64, 0, Math.Min(bytes / 2, 1 << 28));
     }
 
-    /// <summary>Opens the bytes from the start.</summary>
-    internal Stream Open() => _open();
+    /// <summary>Opens the bytes from the start, for a binary format; seekable when the file or the caller's stream is.</summary>
+    internal Stream OpenBinary() => _open();
 
     /// <summary>Opens the text from the start, guarded against absurdly long lines.</summary>
     internal BoundedLineReader OpenText(int maximumLineLength) =>

@@ -1,0 +1,262 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Electrochem.Cycling;
+using Electrochem.IO.Cycling.Jet;
+
+namespace Electrochem.IO.Cycling;
+
+/// <summary>
+/// Arbin <c>.res</c> files — Microsoft Jet 4 (Access) databases — read natively, without mdbtools or ODBC. The rows
+/// of <c>Channel_Normal_Table</c> become the recording in <c>Data_Point</c> order, under the same names, units and
+/// origins as the <see cref="ArbinCsvReader"/> gives an export of that table (s, A, V, Ah, Wh; a Single by the decimal
+/// it was written as); <c>Global_Table</c> gives the metadata (test, schedule, channel, mass, start, software, and
+/// every field as a header entry; also <c>Version_Table</c>, <c>Aux_Global_Data_Table</c>, <c>Resume_Table</c> and
+/// <c>Event_Table</c>); <c>Channel_Statistic_Table</c> and <c>Auxiliary_Table</c> are joined on <c>Data_Point</c> as
+/// extra columns; any other table that holds rows is named in a warning.
+/// </summary>
+internal sealed class ArbinResReader : ICyclerFormatReader
+{
+    internal const string NormalTable = "Channel_Normal_Table";
+
+    public CyclerFileFormat Format => CyclerFileFormat.ArbinRes;
+
+    public string Description => "Arbin .res (Jet 4 database)";
+
+    /// <summary>True when the file starts like a Jet or ACE database.</summary>
+    internal static bool IsDatabase(CyclerSource source) => JetHeader.HasMagic(source.Magic.Span);
+
+    public bool Matches(CyclerSource source) => IsDatabase(source);
+
+    public DataFileResult<CyclerRecording> Read(CyclerSource source, CyclerReadOptions options, CancellationToken cancellationToken)
+    {
+        using Stream opened = source.OpenBinary();
+        Stream stream = opened;
+        MemoryStream? copy = null;
+        try
+        {
+            if (!opened.CanSeek)
+            {
+                copy = new MemoryStream();
+                opened.CopyTo(copy);
+                copy.Position = 0;
+                stream = copy;
+            }
+
+            JetFile file = JetFile.Open(stream, source.Name);
+            return Read(file, options, cancellationToken);
+        }
+        catch (DataFileException e)
+        {
+            return RecordingAssembler.Fail(source.Name, e.LineNumber, e.Problem);
+        }
+        finally
+        {
+            copy?.Dispose();
+        }
+    }
+
+    private DataFileResult<CyclerRecording> Read(JetFile file, CyclerReadOptions options, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<string, int> tables = JetCatalog.Tables(file, cancellationToken);
+        if (!tables.TryGetValue(NormalTable, out int normalPage))
+        {
+            string names = tables.Count == 0 ? "none" : string.Join(", ", tables.Keys.Select(k => $"'{k}'"));
+            throw file.Fail($"this {file.Header.Describe()} database has no {NormalTable}, so it is not an Arbin .res file (its tables: {names})");
+        }
+
+        var notes = new List<string>();
+        JetTableData normal = JetTableData.Read(JetTable.Read(file, NormalTable, normalPage), cancellationToken);
+        if (normal.RowCount == 0)
+        {
+            throw file.Fail($"the {NormalTable} has no rows: the test recorded no data");
+        }
+
+        if (normal.Table.ClaimedRows != normal.RowCount)
+        {
+            notes.Add($"the {NormalTable}'s definition claims {normal.Table.ClaimedRows} rows; {normal.RowCount} were found and read");
+        }
+
+        if (normal.ForeignPages > 0)
+        {
+            notes.Add($"{normal.ForeignPages} pages in the {NormalTable}'s usage map were not its data pages and were skipped");
+        }
+
+        int[] order = DataPointOrder(normal, notes);
+        IReadOnlyList<JetColumn> columns = normal.Table.Columns;
+        (ColumnPlan[]? plans, string? problem) = CyclerColumnPlanner.Plan([.. columns.Select(c => c.Name)], options.ColumnMap, ArbinCsvReader.Columns, useSynonyms: false, notes);
+        if (plans is null)
+        {
+            throw file.Fail(problem!);
+        }
+
+        var raw = new List<RawColumn>(columns.Count);
+        for (int c = 0; c < columns.Count; c++)
+        {
+            raw.Add(Column(file, plans[c], normal.Numbers[c], normal.Texts[c], order));
+        }
+
+        double[]? dataPoints = normal.IndexOf("Data_Point") is >= 0 and var dp ? normal.Numbers[dp] : null;
+        double[]? sortedPoints = dataPoints is null ? null : Permute(dataPoints, order);
+        ArbinResJoin.Add(file, tables, sortedPoints, raw, notes, cancellationToken);
+        (RecordingMetadata metadata, IReadOnlySet<string> used) = ArbinResMetadata.Read(file, tables, normal, order, notes, cancellationToken);
+        foreach ((string name, int page) in tables)
+        {
+            if (used.Contains(name) || name.Equals(NormalTable, StringComparison.OrdinalIgnoreCase) || ArbinResJoin.Joined.Contains(name))
+            {
+                continue;
+            }
+
+            int rows = 0;
+            try
+            {
+                JetTable.Read(file, name, page).ForEachRow(_ => rows++, cancellationToken);
+            }
+            catch (DataFileException e)
+            {
+                notes.Add($"the database's table '{name}' could not be read ({e.Problem}); it is not part of the recording");
+                continue;
+            }
+
+            if (rows > 0)
+            {
+                notes.Add($"the database's table '{name}' holds {rows} rows, which are not part of the recording (read it with Access or mdb-export if you need it)");
+            }
+        }
+
+        int[] lines = new int[normal.RowCount];
+        lines.AsSpan().Fill(1);
+        var table = new RawTable(raw, lines, []);
+        (List<RecordingColumn> numeric, List<RecordingTextColumn> text) = RecordingAssembler.Columns(table);
+        if (Required(numeric, sortedPoints, options) is { } rowProblem)
+        {
+            throw file.Fail(rowProblem);
+        }
+
+        if (options.ColumnMap?.CurrentSign != CurrentSign.DischargePositive)
+        {
+            StepTypeSign.Check(numeric, text, notes);
+        }
+
+        TableBlock.CounterChecks(numeric, notes);
+        return RecordingAssembler.Finish(file.Source, Description, metadata, numeric, text, lines, notes, options);
+    }
+
+    /// <summary>
+    /// The row order by <c>Test_ID</c> (when the table holds more than one test), then <c>Data_Point</c>, then stored
+    /// position, with a note when it differs from the stored order.
+    /// </summary>
+    private static int[] DataPointOrder(JetTableData normal, List<string> notes)
+    {
+        int[] order = new int[normal.RowCount];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        int column = normal.IndexOf("Data_Point");
+        if (column < 0 || normal.Numbers[column] is not { } points)
+        {
+            notes.Add($"the {NormalTable} has no numeric Data_Point column; its rows are kept in the order they are stored");
+            return order;
+        }
+
+        double[]? tests = normal.IndexOf("Test_ID") is >= 0 and var t ? normal.Numbers[t] : null;
+        int testCount = tests is null ? 1 : tests.Distinct().Count();
+        if (testCount == 1)
+        {
+            tests = null;
+        }
+        else
+        {
+            notes.Add($"the {NormalTable} holds {testCount} tests (distinct Test_ID values); its rows are ordered by Test_ID, then Data_Point");
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            int c = tests is null ? 0 : tests[x].CompareTo(tests[y]);
+            c = c != 0 ? c : points[x].CompareTo(points[y]);
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        int moved = 0;
+        for (int i = 0; i < order.Length; i++)
+        {
+            moved += order[i] != i ? 1 : 0;
+        }
+
+        if (moved > 0)
+        {
+            notes.Add($"{moved} of the {NormalTable}'s {order.Length} rows were stored out of Data_Point order; the recording holds them in Data_Point order");
+        }
+
+        return order;
+    }
+
+    private static double[] Permute(double[] values, int[] order)
+    {
+        double[] result = new double[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            result[i] = values[order[i]];
+        }
+
+        return result;
+    }
+
+    private static RawColumn Column(JetFile file, ColumnPlan plan, double[]? numbers, string?[]? texts, int[] order)
+    {
+        if (numbers is not null && !plan.IsStepType && plan.Kind != ColumnKind.Text)
+        {
+            return new RawColumn(plan with { Kind = ColumnKind.Numeric }, Permute(numbers, order), null, []);
+        }
+
+        if (plan.Quantity != RecordingQuantity.Other && !plan.IsStepType)
+        {
+            throw file.Fail($"the {NormalTable} column '{plan.Header}' holds text, but the {CyclerColumnPlanner.Describe(plan.Quantity)} must be numbers");
+        }
+
+        using var builder = new TextColumnBuilder();
+        for (int i = 0; i < order.Length; i++)
+        {
+            string? value = texts is not null ? texts[order[i]]
+                : double.IsNaN(numbers![order[i]]) ? null : numbers[order[i]].ToString("R", CultureInfo.InvariantCulture);
+            builder.Add(value);
+        }
+
+        (int[] codes, ImmutableArray<string> categories) = builder.Build();
+        return new RawColumn(plan with { Kind = ColumnKind.Text }, null, codes, categories);
+    }
+
+    /// <summary>Test time, current and voltage must be finite in every row, and time must not go backwards unless sorting was asked for; a problem names the Data_Point.</summary>
+    private static string? Required(List<RecordingColumn> numeric, double[]? points, CyclerReadOptions options)
+    {
+        string Row(int i) => points is null ? $"row {i + 1}" : $"the row with Data_Point {points[i].ToString("R", CultureInfo.InvariantCulture)}";
+        foreach (RecordingColumn column in numeric)
+        {
+            if (column.Quantity is not (RecordingQuantity.TestTime or RecordingQuantity.Current or RecordingQuantity.Voltage))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<double> values = column.Values;
+            int bad = values.IndexOfAnyExceptInRange(double.MinValue, double.MaxValue);
+            if (bad >= 0)
+            {
+                string what = double.IsNaN(values[bad]) ? "empty (null)" : "infinite";
+                return $"in the {NormalTable}, {Row(bad)} has a {CyclerColumnPlanner.Describe(column.Quantity)} ('{column.Origin.Header}') that is {what}; every row needs a finite test time, current and voltage";
+            }
+
+            if (column.Quantity == RecordingQuantity.TestTime && options.TimeOrder == RecordingTimeOrder.Reject)
+            {
+                for (int i = 1; i < values.Length; i++)
+                {
+                    if (values[i] < values[i - 1])
+                    {
+                        return $"in the {NormalTable}, test time goes backwards at {Row(i)} ({values[i - 1].ToString("R", CultureInfo.InvariantCulture)} s, then {values[i].ToString("R", CultureInfo.InvariantCulture)} s); read with CyclerReadOptions.TimeOrder = Sort (or --sort-by-time) to sort the rows by time";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+}

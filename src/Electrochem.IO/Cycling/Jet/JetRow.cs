@@ -1,0 +1,184 @@
+using System.Buffers.Binary;
+using System.Globalization;
+
+namespace Electrochem.IO.Cycling.Jet;
+
+/// <summary>
+/// One stored row of a Jet 4 table: the column count (2 bytes), the fixed-length values, the variable-length values,
+/// then — from the end — the null mask (one bit per column, 1 = present; a Yes/No column's value is its bit), the
+/// variable-column count and the variable-offset table in reverse order ending with the end-of-data offset. The
+/// layout is checked when the row is opened and every value's range when it is read. Valid only while its page is.
+/// </summary>
+internal readonly struct JetRow
+{
+    private readonly JetTable _table;
+    private readonly byte[] _page;
+    private readonly int _start;
+    private readonly int _columns;
+    private readonly int _mask;
+    private readonly int _variables;
+    private readonly int _dataEnd;
+
+    internal JetRow(JetTable table, byte[] page, long pageNumber, int row, int start, int end)
+    {
+        _table = table;
+        _page = page;
+        _start = start;
+        Where = $"row {row} of page {pageNumber} (table '{table.Name}')";
+        if (end - start < 2)
+        {
+            throw table.File.Fail($"{Where} is {end - start} bytes long, too short for its column count; the file is damaged");
+        }
+
+        _columns = BinaryPrimitives.ReadUInt16LittleEndian(page.AsSpan(start));
+        _mask = end - ((_columns + 7) / 8);
+        if (_mask < start + 2)
+        {
+            throw table.File.Fail($"{Where} claims {_columns} columns, whose null mask does not fit its {end - start} bytes; the file is damaged");
+        }
+
+        if (table.VariableColumnCount == 0)
+        {
+            _dataEnd = _mask;
+            return;
+        }
+
+        if (_mask - 2 < start + 2)
+        {
+            throw table.File.Fail($"{Where} is too short for its variable-column count; the file is damaged");
+        }
+
+        _variables = BinaryPrimitives.ReadUInt16LittleEndian(page.AsSpan(_mask - 2));
+        _dataEnd = _mask - 4 - (2 * _variables);
+        if (_dataEnd < start + 2)
+        {
+            throw table.File.Fail($"{Where} claims {_variables} variable-length columns, whose offset table does not fit the row; the file is damaged");
+        }
+    }
+
+    /// <summary>Where the row is, for messages.</summary>
+    internal string Where { get; }
+
+    /// <summary>True when the row holds a value for the column (for a Yes/No column: when it is Yes).</summary>
+    internal bool IsPresent(JetColumn column) =>
+        column.Number < _columns && ((_page[_mask + (column.Number >> 3)] >> (column.Number & 7)) & 1) != 0;
+
+    /// <summary>A numeric column's value as a double (a Single by its printed decimal, see <see cref="Widen"/>), NaN when null.</summary>
+    internal double Number(JetColumn column)
+    {
+        if (column.Type == JetColumnType.Boolean)
+        {
+            return IsPresent(column) ? 1 : 0;
+        }
+
+        if (!TryGetBytes(column, out ReadOnlySpan<byte> b))
+        {
+            return double.NaN;
+        }
+
+        if (b.Length < JetColumn.FixedSize(column.Type))
+        {
+            throw _table.File.Fail($"column '{column.Name}' of {Where} holds {b.Length} bytes, fewer than a {column.Type} value needs; the file is damaged");
+        }
+
+        return column.Type switch
+        {
+            JetColumnType.Byte => b[0],
+            JetColumnType.Int16 => BinaryPrimitives.ReadInt16LittleEndian(b),
+            JetColumnType.Int32 => BinaryPrimitives.ReadInt32LittleEndian(b),
+            JetColumnType.Money => BinaryPrimitives.ReadInt64LittleEndian(b) / 10000.0,
+            JetColumnType.Float => Widen(BinaryPrimitives.ReadSingleLittleEndian(b)),
+            JetColumnType.Double or JetColumnType.DateTime => BinaryPrimitives.ReadDoubleLittleEndian(b),
+            _ => double.NaN,
+        };
+    }
+
+    /// <summary>A text-like column's value (text, memo; binary, OLE and decimals as hexadecimal; a GUID in braces), null when null.</summary>
+    internal string? Text(JetColumn column)
+    {
+        if (column.IsNumeric)
+        {
+            double value = Number(column);
+            return double.IsNaN(value) ? null : value.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        if (!TryGetBytes(column, out ReadOnlySpan<byte> b))
+        {
+            return null;
+        }
+
+        return column.Type switch
+        {
+            JetColumnType.Text => JetText.Decode(b),
+            JetColumnType.Memo => JetText.Decode(JetLongValue.Read(_table.File, b, $"column '{column.Name}' of {Where}")),
+            JetColumnType.Ole => Convert.ToHexString(JetLongValue.Read(_table.File, b, $"column '{column.Name}' of {Where}")),
+            JetColumnType.Guid when b.Length == 16 => new Guid(b).ToString("B"),
+            _ => Convert.ToHexString(b),
+        };
+    }
+
+    /// <summary>
+    /// A Single as the decimal Access and mdb-export print it: 8 significant digits (3.4762011 for the stored
+    /// 3.47620105743…), or 9 in the rare case 8 do not identify the stored value — so a value read here equals the
+    /// value read from a text export of the same table, and always converts back to the Single that was stored.
+    /// </summary>
+    internal static double Widen(float value)
+    {
+        if (!float.IsFinite(value))
+        {
+            return value;
+        }
+
+        Span<char> text = stackalloc char[32];
+        foreach (string format in (ReadOnlySpan<string>)["G8", "G9"])
+        {
+            if (value.TryFormat(text, out int written, format, CultureInfo.InvariantCulture)
+                && double.TryParse(text[..written], NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)
+                && (float)parsed == value)
+            {
+                return parsed;
+            }
+        }
+
+        return value;
+    }
+
+    private bool TryGetBytes(JetColumn column, out ReadOnlySpan<byte> bytes)
+    {
+        bytes = default;
+        if (!IsPresent(column))
+        {
+            return false;
+        }
+
+        if (column.IsFixed)
+        {
+            int size = JetColumn.FixedSize(column.Type) is > 0 and var s ? s : column.Length;
+            int at = _start + 2 + column.FixedOffset;
+            if (at + size > _dataEnd)
+            {
+                throw _table.File.Fail($"column '{column.Name}' of {Where} lies at bytes {at - _start} to {at - _start + size}, beyond the row's fixed data; the file is damaged");
+            }
+
+            bytes = _page.AsSpan(at, size);
+            return true;
+        }
+
+        if (column.VariableIndex >= _variables)
+        {
+            return false;
+        }
+
+        int first = VariableOffset(column.VariableIndex);
+        int last = column.VariableIndex + 1 == _variables ? BinaryPrimitives.ReadUInt16LittleEndian(_page.AsSpan(_dataEnd)) : VariableOffset(column.VariableIndex + 1);
+        if (first < 2 || last < first || _start + last > _dataEnd)
+        {
+            throw _table.File.Fail($"column '{column.Name}' of {Where} spans bytes {first} to {last}, outside the row's variable data; the file is damaged");
+        }
+
+        bytes = _page.AsSpan(_start + first, last - first);
+        return true;
+    }
+
+    private int VariableOffset(int index) => BinaryPrimitives.ReadUInt16LittleEndian(_page.AsSpan(_mask - 4 - (2 * index)));
+}
