@@ -50,6 +50,10 @@ public class CircuitBatchFitting
         return converged;
     }
 
+    /// <summary>The same batch call on one thread: it keeps every result as the parallel call does, so the two differ only in threads.</summary>
+    [Benchmark(Description = "CircuitBatchFit.FitMany, one thread")]
+    public int OneThread() => CircuitBatchFit.FitMany(_circuit, _spectra, maxDegreeOfParallelism: 1).Count(o => o.Succeeded && o.Result!.Converged);
+
     [Benchmark(Description = "CircuitBatchFit.FitMany, all cores")]
     public int Parallel() => CircuitBatchFit.FitMany(_circuit, _spectra).Count(o => o.Succeeded && o.Result!.Converged);
 

@@ -76,20 +76,36 @@ public static class NonlinearLeastSquares
         }
 
         int n = observedReal.Length;
-        var stacked = new double[2 * n];
-        observedReal.CopyTo(stacked);
-        observedImaginary.CopyTo(stacked.AsSpan(n));
-        double[] stackedWeights = [];
         if (!weightsReal.IsEmpty)
         {
             Preconditions.CheckSameLength(n, weightsReal.Length, nameof(observedReal), nameof(weightsReal));
             Preconditions.CheckSameLength(n, weightsImaginary.Length, nameof(observedImaginary), nameof(weightsImaginary));
-            stackedWeights = new double[2 * n];
-            weightsReal.CopyTo(stackedWeights);
-            weightsImaginary.CopyTo(stackedWeights.AsSpan(n));
         }
 
-        return Fit(model, stacked, initialGuess, stackedWeights, options, cancellationToken);
+        // Stacked into pooled buffers: the fit reads them as spans and keeps copies of what it returns, and a batch
+        // of fits then allocates only its results.
+        double[] stacked = ArrayPool<double>.Shared.Rent(2 * n);
+        double[] stackedWeights = weightsReal.IsEmpty ? [] : ArrayPool<double>.Shared.Rent(2 * n);
+        try
+        {
+            observedReal.CopyTo(stacked);
+            observedImaginary.CopyTo(stacked.AsSpan(n));
+            if (!weightsReal.IsEmpty)
+            {
+                weightsReal.CopyTo(stackedWeights);
+                weightsImaginary.CopyTo(stackedWeights.AsSpan(n));
+            }
+
+            return Fit(model, stacked.AsSpan(0, 2 * n), initialGuess, weightsReal.IsEmpty ? default : stackedWeights.AsSpan(0, 2 * n), options, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(stacked);
+            if (stackedWeights.Length > 0)
+            {
+                ArrayPool<double>.Shared.Return(stackedWeights);
+            }
+        }
     }
 }
 

@@ -81,9 +81,24 @@ internal static class CircuitFitter
         }
 
         int n = spectrum.Count;
-        var realWeights = new double[n];
-        var imaginaryWeights = new double[n];
-        Preconditions.AsArgument(nameof(options), () => ImpedanceWeights.Compute(spectrum, options.Weighting, realWeights, imaginaryWeights, options.RealStandardDeviation.AsSpan(), options.ImaginaryStandardDeviation.AsSpan()));
+        double[] pooled = System.Buffers.ArrayPool<double>.Shared.Rent(2 * n);
+        try
+        {
+            return FitWithWeights(circuit, spectrum, options, definitions, isFixed, start, pooled, cancellationToken);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(pooled);
+        }
+    }
+
+    /// <summary>The fit itself, with the real and imaginary weights in <paramref name="weights"/>[0, N) and [N, 2N) (pooled by the caller).</summary>
+    private static FitResult<CircuitModel> FitWithWeights(Circuit circuit, ImpedanceSpectrum spectrum, CircuitFitOptions options, ImmutableArray<ParameterDefinition> definitions, bool[] isFixed, double[] start, double[] weights, CancellationToken cancellationToken)
+    {
+        int n = spectrum.Count;
+        Preconditions.AsArgument(nameof(options), () => ImpedanceWeights.Compute(spectrum, options.Weighting, weights.AsSpan(0, n), weights.AsSpan(n, n), options.RealStandardDeviation.AsSpan(), options.ImaginaryStandardDeviation.AsSpan()));
+        ReadOnlySpan<double> realWeights = weights.AsSpan(0, n);
+        ReadOnlySpan<double> imaginaryWeights = weights.AsSpan(n, n);
         NonlinearFitOptions solver = options.Solver with
         {
             ConfidenceLevel = options.ConfidenceLevel,
@@ -92,15 +107,49 @@ internal static class CircuitFitter
         NonlinearModel model = WithFiniteJacobian(circuit.Compile().ToNonlinearModel(spectrum) with { Parameters = definitions }, 2 * n);
         FitResult best = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, start, realWeights, imaginaryWeights, solver, cancellationToken);
         double[] bestStart = start;
-        var random = new SplitMix64(options.Seed);
-        for (int k = 0; k < options.GlobalStarts; k++)
+        if (options.GlobalStarts > 0)
         {
-            double[] trial = RandomStart(start, isFixed, definitions, ref random);
-            FitResult candidate = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, trial, realWeights, imaginaryWeights, solver, cancellationToken);
-            if (IsBetter(candidate, best))
+            // The random starts are drawn in order from the seed, fitted side by side on every core, then scanned in
+            // order exactly as one thread would (a start wins only by beating the best so far by the margin), and the
+            // winner is fitted once more to give its full result: identical to fitting one start after another.
+            var random = new SplitMix64(options.Seed);
+            var trials = new double[options.GlobalStarts][];
+            for (int k = 0; k < trials.Length; k++)
             {
-                best = candidate;
-                bestStart = trial;
+                trials[k] = RandomStart(start, isFixed, definitions, ref random);
+            }
+
+            var chiSquares = new double[trials.Length];
+            var usable = new bool[trials.Length];
+            try
+            {
+                Parallel.For(0, trials.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+                {
+                    FitResult candidate = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, trials[k], weights.AsSpan(0, n), weights.AsSpan(n, n), solver, cancellationToken);
+                    chiSquares[k] = candidate.Statistics.ChiSquare;
+                    usable[k] = candidate.Status != FitStatus.NonFiniteModelValue;
+                });
+            }
+            catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failed.InnerExceptions[0]).Throw();
+            }
+
+            int winner = -1;
+            double current = best.Statistics.ChiSquare;
+            for (int k = 0; k < trials.Length; k++)
+            {
+                if (IsBetter(chiSquares[k], usable[k], current))
+                {
+                    winner = k;
+                    current = chiSquares[k];
+                }
+            }
+
+            if (winner >= 0)
+            {
+                best = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, trials[winner], realWeights, imaginaryWeights, solver, cancellationToken);
+                bestStart = trials[winner];
             }
         }
 
@@ -181,12 +230,10 @@ internal static class CircuitFitter
     /// p(R1,CPE1)-p(R2,CPE2) is symmetric in its two blocks — keep the primary start's result and its labelling
     /// (arcs in order of decreasing apex frequency).
     /// </summary>
-    private static bool IsBetter(FitResult candidate, FitResult best)
+    private static bool IsBetter(double chiSquare, bool usable, double current)
     {
-        double chiSquare = candidate.Statistics.ChiSquare;
-        double current = best.Statistics.ChiSquare;
         bool lower = double.IsFinite(current) ? chiSquare < current * (1 - GlobalImprovement) : true;
-        return double.IsFinite(chiSquare) && lower && candidate.Status != FitStatus.NonFiniteModelValue;
+        return double.IsFinite(chiSquare) && lower && usable;
     }
 
     /// <summary>Relative χ² decrease a random start must achieve to replace the best result so far.</summary>
