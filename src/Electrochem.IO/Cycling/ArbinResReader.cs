@@ -230,31 +230,16 @@ internal sealed class ArbinResReader : ICyclerFormatReader
     private static string? Required(List<RecordingColumn> numeric, double[]? points, CyclerReadOptions options)
     {
         string Row(int i) => points is null ? $"row {i + 1}" : $"the row with Data_Point {points[i].ToString("R", CultureInfo.InvariantCulture)}";
-        foreach (RecordingColumn column in numeric)
+        if (RecordingAssembler.FirstNonFinite(numeric) is ({ } column, int bad))
         {
-            if (column.Quantity is not (RecordingQuantity.TestTime or RecordingQuantity.Current or RecordingQuantity.Voltage))
-            {
-                continue;
-            }
+            string what = double.IsNaN(column.Values[bad]) ? "empty (null)" : "infinite";
+            return $"in the {NormalTable}, {Row(bad)} has a {CyclerColumnPlanner.Describe(column.Quantity)} ('{column.Origin.Header}') that is {what}; every row needs a finite test time, current and voltage";
+        }
 
-            ReadOnlySpan<double> values = column.Values;
-            int bad = values.IndexOfAnyExceptInRange(double.MinValue, double.MaxValue);
-            if (bad >= 0)
-            {
-                string what = double.IsNaN(values[bad]) ? "empty (null)" : "infinite";
-                return $"in the {NormalTable}, {Row(bad)} has a {CyclerColumnPlanner.Describe(column.Quantity)} ('{column.Origin.Header}') that is {what}; every row needs a finite test time, current and voltage";
-            }
-
-            if (column.Quantity == RecordingQuantity.TestTime && options.TimeOrder == RecordingTimeOrder.Reject)
-            {
-                for (int i = 1; i < values.Length; i++)
-                {
-                    if (values[i] < values[i - 1])
-                    {
-                        return $"in the {NormalTable}, test time goes backwards at {Row(i)} ({values[i - 1].ToString("R", CultureInfo.InvariantCulture)} s, then {values[i].ToString("R", CultureInfo.InvariantCulture)} s); read with CyclerReadOptions.TimeOrder = Sort (or --sort-by-time) to sort the rows by time";
-                    }
-                }
-            }
+        if (options.TimeOrder == RecordingTimeOrder.Reject && RecordingAssembler.FirstTimeReversal(numeric) is int i)
+        {
+            ReadOnlySpan<double> values = numeric.Find(c => c.Quantity == RecordingQuantity.TestTime)!.Values;
+            return $"in the {NormalTable}, test time goes backwards at {Row(i)} ({values[i - 1].ToString("R", CultureInfo.InvariantCulture)} s, then {values[i].ToString("R", CultureInfo.InvariantCulture)} s); read with CyclerReadOptions.TimeOrder = Sort (or --sort-by-time) to sort the rows by time";
         }
 
         return null;

@@ -52,32 +52,16 @@ internal static class RecordingAssembler
         IEnumerable<string> warnings,
         CyclerReadOptions options)
     {
-        foreach (RecordingColumn column in numeric)
+        if (FirstNonFinite(numeric) is ({ } column, int bad))
         {
-            if (column.Quantity is not (RecordingQuantity.TestTime or RecordingQuantity.Current or RecordingQuantity.Voltage))
-            {
-                continue;
-            }
-
-            ReadOnlySpan<double> values = column.Values;
-            int bad = values.IndexOfAnyExceptInRange(double.MinValue, double.MaxValue);
-            if (bad >= 0)
-            {
-                string what = double.IsNaN(values[bad]) ? "empty or not a number" : "infinite";
-                return Fail(source, rowLines[bad], $"the {CyclerColumnPlanner.Describe(column.Quantity)} ('{column.Origin.Header}') is {what}; every row needs a finite test time, current and voltage");
-            }
+            string what = double.IsNaN(column.Values[bad]) ? "empty or not a number" : "infinite";
+            return Fail(source, rowLines[bad], $"the {CyclerColumnPlanner.Describe(column.Quantity)} ('{column.Origin.Header}') is {what}; every row needs a finite test time, current and voltage");
         }
 
-        if (options.TimeOrder == RecordingTimeOrder.Reject && numeric.Find(c => c.Quantity == RecordingQuantity.TestTime) is { } time)
+        if (options.TimeOrder == RecordingTimeOrder.Reject && FirstTimeReversal(numeric) is int i)
         {
-            ReadOnlySpan<double> t = time.Values;
-            for (int i = 1; i < t.Length; i++)
-            {
-                if (t[i] < t[i - 1])
-                {
-                    return Fail(source, rowLines[i], $"test time goes backwards ({Number(t[i - 1])} s on line {rowLines[i - 1]}, then {Number(t[i])} s); rows must be in time order. Read with CyclerReadOptions.TimeOrder = Sort (or --sort-by-time) if the file is known to hold its rows out of order");
-                }
-            }
+            ReadOnlySpan<double> t = numeric.Find(c => c.Quantity == RecordingQuantity.TestTime)!.Values;
+            return Fail(source, rowLines[i], $"test time goes backwards ({Number(t[i - 1])} s on line {rowLines[i - 1]}, then {Number(t[i])} s); rows must be in time order. Read with CyclerReadOptions.TimeOrder = Sort (or --sort-by-time) if the file is known to hold its rows out of order");
         }
 
         try
@@ -94,4 +78,39 @@ internal static class RecordingAssembler
         DataFileResult.Failure<CyclerRecording>(new DataFileError(source, Math.Max(1, line), problem));
 
     private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The first test-time, current or voltage column holding a value that is not finite, and its row; (null, −1) when every value is finite.</summary>
+    internal static (RecordingColumn? Column, int Row) FirstNonFinite(List<RecordingColumn> numeric)
+    {
+        foreach (RecordingColumn column in numeric)
+        {
+            if (column.Quantity is RecordingQuantity.TestTime or RecordingQuantity.Current or RecordingQuantity.Voltage
+                && column.Values.IndexOfAnyExceptInRange(double.MinValue, double.MaxValue) is int bad and >= 0)
+            {
+                return (column, bad);
+            }
+        }
+
+        return (null, -1);
+    }
+
+    /// <summary>The first row whose test time is earlier than the row before it, or null when time never goes backwards (or there is no test time).</summary>
+    internal static int? FirstTimeReversal(List<RecordingColumn> numeric)
+    {
+        if (numeric.Find(c => c.Quantity == RecordingQuantity.TestTime) is not { } time)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<double> t = time.Values;
+        for (int i = 1; i < t.Length; i++)
+        {
+            if (t[i] < t[i - 1])
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 }
