@@ -54,7 +54,9 @@ public static class CircuitInitialGuess
             throw new ArgumentException("Every impedance of the spectrum is zero: there is no shape to estimate starting values from (is the file's impedance column empty or in the wrong place?).", nameof(spectrum));
         }
 
-        var shape = new SpectrumShape(spectrum.SortedByFrequency(descending: true));
+        // Most sweeps already run from high to low frequency: then the spectrum is its own sorted copy (the stable sort
+        // would return the same points in the same order), and a batch of fits does not copy every spectrum.
+        var shape = new SpectrumShape(IsNonIncreasing(spectrum.Frequency) ? spectrum : spectrum.SortedByFrequency(descending: true));
         var values = new double[circuit.ParameterCount];
         var assigned = new bool[circuit.ParameterCount];
         ImmutableArray<CircuitNode> terms = circuit.Root is SeriesNode series ? series.Parts : [circuit.Root];
@@ -176,5 +178,18 @@ public static class CircuitInitialGuess
             "Ω s^α" => 0.01 * modulus / Math.Pow(omegaMax, CpeExponent),
             _ => 1,
         };
+    }
+
+    private static bool IsNonIncreasing(ReadOnlySpan<double> frequency)
+    {
+        for (int k = 1; k < frequency.Length; k++)
+        {
+            if (frequency[k] > frequency[k - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
