@@ -99,6 +99,35 @@ public class NonlinearLeastSquaresTests
                 && close(nonlinear.Statistics.ChiSquare, linear.Statistics.ChiSquare)).Label(nonlinear.StatusReason);
     }
 
+    [Theory]
+    [InlineData(8.0)]
+    [InlineData(3.0)]
+    [InlineData(-4.0)]
+    public void A_large_residual_problem_reaches_the_true_minimum(double last)
+    {
+        // Dennis and Schnabel's example: y = e^{θt} at t = 1, 2, 3 with y = (2, 4, last). For last = 8 the residual is
+        // zero (θ = ln 2); the smaller `last`, the larger the residual at the optimum and the worse Gauss–Newton's
+        // curvature — it converges linearly, or not at all, there. The minimum is checked against a fine scan of χ².
+        double[] t = [1, 2, 3];
+        double[] y = [2, 4, last];
+        var model = new NonlinearModel([new("theta", "")], (theta, values) =>
+        {
+            for (int i = 0; i < t.Length; i++)
+            {
+                values[i] = Math.Exp(theta[0] * t[i]);
+            }
+        });
+        double ChiSquare(double theta) => Enumerable.Range(0, 3).Sum(i => Math.Pow(y[i] - Math.Exp(theta * t[i]), 2));
+        double best = Enumerable.Range(0, 2_000_001).Select(k => -1 + (k * 2e-6)).MinBy(ChiSquare);
+
+        FitResult fit = NonlinearLeastSquares.Fit(model, y, [1.0]);
+
+        Assert.True(fit.Converged, fit.StatusReason);
+        Assert.Equal(best, fit["theta"].Value, 2e-6);
+        Assert.True(fit.Statistics.ChiSquare <= ChiSquare(best), $"χ² {fit.Statistics.ChiSquare} above the scan's {ChiSquare(best)}");
+        Assert.InRange(fit.Iterations, 1, 40);
+    }
+
     [Fact]
     public void Fixed_parameters_keep_their_value_and_free_a_degree_of_freedom()
     {
