@@ -176,21 +176,18 @@ internal sealed class CyclerSource
             return Encoding.BigEndianUnicode;
         }
 
-        // A multi-byte sequence cut at the end of the preview is not an error: drop up to 3 trailing bytes.
-        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        // A multi-byte sequence cut at the end of the preview is not an error: drop up to 3 trailing bytes. (Checked
+        // without decoding: a strict decoder throws on every binary file and every Latin-1 export.)
         for (int cut = 0; cut <= Math.Min(3, bytes.Length); cut++)
         {
-            try
+            if (System.Text.Unicode.Utf8.IsValid(bytes[..^cut]))
             {
-                strict.GetCharCount(bytes[..^cut]);
                 return new UTF8Encoding(false);
             }
-            catch (DecoderFallbackException)
+
+            if (bytes.Length < PreviewBytes)
             {
-                if (bytes.Length < PreviewBytes)
-                {
-                    break; // The whole file is here: nothing was cut.
-                }
+                break; // The whole file is here: nothing was cut.
             }
         }
 
