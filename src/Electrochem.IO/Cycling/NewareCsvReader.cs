@@ -11,7 +11,7 @@ namespace Electrochem.IO.Cycling;
 /// </summary>
 internal sealed class NewareCsvReader : ICyclerFormatReader
 {
-    private static readonly VendorColumn[] Columns =
+    internal static readonly VendorColumn[] Columns =
     [
         new("Cumulative Time", RecordingQuantity.TestTime, "s"),
         new("Time", RecordingQuantity.StepTime, "s"),
