@@ -4,7 +4,7 @@ namespace Electrochem.IO.Cycling;
 
 /// <summary>
 /// Reads a cycler's file into a <see cref="CyclerRecording"/>, detecting the format from the content (never from
-/// the file name): BioLogic EC-Lab binary (<c>.mpr</c>), Arbin .res databases (Jet 4, read natively), Arbin CSV, BioLogic EC-Lab/BT-Lab text, Maccor text, Neware CSV, PEC CSV, Novonix CSV, Battery Data
+/// the file name): BioLogic EC-Lab binary (<c>.mpr</c>), Arbin .res databases (Jet 4, read natively), HDF5 files holding pandas frames (cellpy's Arbin SQL exports, Indigo), Arbin CSV, BioLogic EC-Lab/BT-Lab text, Maccor text, Neware CSV, PEC CSV, Novonix CSV, Battery Data
 /// Format CSV, or any delimited table whose columns are recognised by name and unit or named in a
 /// <see cref="CyclerColumnMap"/>. Units are converted to the recording's (s, A, V, Ah, Wh, K) and current is signed
 /// positive on charge; every other column is kept. A malformed file is a <see cref="DataFileError"/> naming the file,
@@ -23,6 +23,7 @@ public static class CyclerFile
     [
         new BioLogicBinaryReader(),
         new ArbinResReader(),
+        new Hdf5CyclerReader(),
         new ArbinCsvReader(),
         new MaccorTextReader(),
         new BioLogicTextReader(),
@@ -101,9 +102,9 @@ public static class CyclerFile
         options ??= CyclerReadOptions.Default;
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        if (source.LooksBinary && !source.IsBioLogicBinary && options.Format is not (CyclerFileFormat.BioLogicBinary or CyclerFileFormat.ArbinRes) && !ArbinResReader.IsDatabase(source))
+        if (source.LooksBinary && !source.IsBioLogicBinary && !source.IsHdf5 && options.Format is not (CyclerFileFormat.BioLogicBinary or CyclerFileFormat.ArbinRes or CyclerFileFormat.Hdf5) && !ArbinResReader.IsDatabase(source))
         {
-            return RecordingAssembler.Fail(source.Name, 1, "this looks like a binary file (it holds NUL bytes), not a text export; of the binary cycler files BioLogic's .mpr and Arbin's .res are read (Neware .ndax and HDF5 are not read by this version) — export the data as text from the instrument's software");
+            return RecordingAssembler.Fail(source.Name, 1, "this looks like a binary file (it holds NUL bytes), not a text export; of the binary cycler files BioLogic's .mpr, Arbin's .res and HDF5 files holding pandas frames are read (Neware .ndax is not read by this version) — export the data as text from the instrument's software");
         }
 
         if (options.Format != CyclerFileFormat.Auto)

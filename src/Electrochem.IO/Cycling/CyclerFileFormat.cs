@@ -1,6 +1,6 @@
 namespace Electrochem.IO.Cycling;
 
-/// <summary>The cycler file formats <see cref="CyclerFile"/> reads: text exports, BioLogic's binary <c>.mpr</c> and Arbin's <c>.res</c> databases.</summary>
+/// <summary>The cycler file formats <see cref="CyclerFile"/> reads: text exports, BioLogic's binary <c>.mpr</c>, Arbin's <c>.res</c> databases and HDF5 files holding pandas frames.</summary>
 public enum CyclerFileFormat
 {
     /// <summary>Detect the format from the file's content (never from its name).</summary>
@@ -35,4 +35,7 @@ public enum CyclerFileFormat
 
     /// <summary>Arbin <c>.res</c> files: Microsoft Jet 4 (Access) databases, read natively (<c>Channel_Normal_Table</c>, <c>Global_Table</c>, statistics).</summary>
     ArbinRes,
+
+    /// <summary>HDF5 files holding a pandas frame (fixed or table layout), read natively: cellpy's Arbin SQL exports and Indigo's files.</summary>
+    Hdf5,
 }
