@@ -59,7 +59,7 @@ internal sealed class Hdf5CyclerReader : ICyclerFormatReader
                 using NativeFile file = H5File.Open(stream, leaveOpen: true);
                 return Read(source, file, frames, options, cancellationToken);
             }
-            catch (Exception e) when (e is not (DataFileException or OperationCanceledException or OutOfMemoryException))
+            catch (Exception e) when (IsLibraryFailure(e))
             {
                 // PureHDF reports a damaged structure with whatever exception its parser meets; all of them mean the same here.
                 return RecordingAssembler.Fail(source.Name, 1, $"the HDF5 file is damaged or uses a feature that is not read ({e.GetType().Name}: {e.Message})");
@@ -131,6 +131,13 @@ internal sealed class Hdf5CyclerReader : ICyclerFormatReader
         return RecordingAssembler.Finish(source.Name, Description, metadata, numeric, text, lines, notes, options);
     }
 
+    /// <summary>
+    /// An exception PureHDF throws on a damaged or unsupported structure: any but ours and cancellation. PureHDF sizes a
+    /// header's buffer from the header before reading it, so a damaged size can ask for up to 2 GiB; when that
+    /// allocation fails the file is refused like any other damage.
+    /// </summary>
+    private static bool IsLibraryFailure(Exception e) => e is not (DataFileException or OperationCanceledException);
+
     /// <summary>The data frame: the first with a known name, else the one with the most rows (by the first dimension of its index or table).</summary>
     private static (string Path, IH5Group Group, string Layout) Choose(List<(string Path, IH5Group Group, string Layout)> found)
     {
@@ -163,6 +170,11 @@ internal sealed class Hdf5CyclerReader : ICyclerFormatReader
         catch (DataFileException e)
         {
             notes.Add($"the pandas frame '{path}' could not be read ({e.Problem}); it is not part of the recording");
+            return;
+        }
+        catch (Exception e) when (IsLibraryFailure(e))
+        {
+            notes.Add($"the pandas frame '{path}' could not be read ({e.GetType().Name}: {e.Message}); it is not part of the recording");
             return;
         }
 
