@@ -1,8 +1,5 @@
 namespace Electrochem.IO.Cycling.Hdf5;
 
-/// <summary>One column of a pandas frame stored in an HDF5 file: numbers (integers, floats and booleans as doubles) or text.</summary>
-internal sealed record Hdf5Column(string Name, double[]? Numbers, string?[]? Texts);
-
 /// <summary>
 /// A pandas frame found in an HDF5 file: its group's path, its layout (<c>fixed</c> or <c>table</c>), its row count and
 /// its columns in the frame's order (the index is not a column). Blocks that could not be read (pickled Python objects)
