@@ -116,6 +116,28 @@ public sealed class Hdf5Tests
     }
 
     [Fact]
+    public void Names_with_units_are_read_by_the_header_grammar()
+    {
+        var frame = new H5Group
+        {
+            ["axis0"] = new[] { "Test_Time(s)", "Current(mA)", "Voltage(V)", "Probe" },
+            ["axis1"] = new long[] { 0, 1, 2 },
+            ["block0_items"] = new[] { "Test_Time(s)", "Current(mA)", "Voltage(V)", "Probe" },
+            ["block0_values"] = new double[,] { { 0, 100, 3.0, 7 }, { 1, 200, 3.1, 8 }, { 2, -50, 3.2, 9 } },
+        };
+        frame.Attributes = new() { ["pandas_type"] = "frame" };
+        using var stream = new MemoryStream();
+        new H5File { ["data"] = frame }.Write(stream);
+        stream.Position = 0;
+        DataFileResult<CyclerRecording> result = CyclerFile.TryRead(stream, "units.h5");
+        Assert.True(result.IsSuccess, result.ToString());
+        CyclerRecording r = result.Value;
+        Assert.Equal([0.1, 0.2, -0.05], r.Current.Values.ToArray());
+        Assert.Equal(("mA", "A"), (r.Current.Origin.WrittenUnit, r.Current.Unit));
+        Assert.Equal([7.0, 8, 9], r.GetColumn("Probe").Values.ToArray());
+    }
+
+    [Fact]
     public void Pickled_column_names_are_decoded()
     {
         Assert.Equal(["Test_Time", "Step_Time", "Zé"], Electrochem.IO.Cycling.Hdf5.Hdf5FrameReader.PickledStrings("(lp0\nVTest_Time\np1\naVStep_Time\np2\naVZ\\u00e9\np3\na."));

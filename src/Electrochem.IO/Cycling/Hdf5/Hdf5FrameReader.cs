@@ -70,7 +70,7 @@ internal sealed class Hdf5FrameReader(string source, long fileLength)
     }
 
     private static string? StringAttribute(IH5Attribute attribute) =>
-        attribute.Type.Class == H5DataTypeClass.String && attribute.Space.Dimensions.Length == 0 ? attribute.Read<string>() : null;
+        attribute.Type.Class is H5DataTypeClass.String or H5DataTypeClass.VariableLength && attribute.Space.Dimensions.Length == 0 ? attribute.Read<string>() : null;
 
     private Hdf5Frame ReadFixed(string path, IH5Group group, CancellationToken cancellationToken)
     {
@@ -270,6 +270,12 @@ internal sealed class Hdf5FrameReader(string source, long fileLength)
     private string[] Strings(IH5Dataset dataset, string path)
     {
         IH5DataType type = dataset.Type;
+        if (type.Class == H5DataTypeClass.VariableLength && dataset.Space.Dimensions is [var count] && count <= (ulong)fileLength / 16)
+        {
+            // Variable-length strings (as h5py and PureHDF write names): each is a 16-byte global-heap reference in the file.
+            return [.. dataset.Read<string[]>().Select(n => n ?? string.Empty)];
+        }
+
         if (!Hdf5Values.IsFixedString(type) || dataset.Space.Dimensions.Length != 1)
         {
             throw Fail($"the dataset '{path}' should hold column names as fixed-length strings, but is an HDF5 {type.Class} of shape [{string.Join(", ", dataset.Space.Dimensions)}]");
