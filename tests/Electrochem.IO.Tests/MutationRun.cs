@@ -7,8 +7,8 @@ namespace Electrochem.IO.Tests;
 
 /// <summary>
 /// The budgeted mutation run over every reader (docs/fuzzing.md): mutated copies of the bundled impedance files, of
-/// small tables in each header style, of the bundled cycler files, of EC-Lab binary files, of an Arbin .res database and of a
-/// Neware .ndax archive (binary damage: truncation, bit flips, counts, offsets and page pointers that lie), each read under the same checks as the
+/// small tables in each header style, of the bundled cycler files, of EC-Lab binary files, of an Arbin .res database, of a
+/// Neware .ndax archive and of two HDF5 files (binary damage: truncation, bit flips, counts, offsets and page pointers that lie), each read under the same checks as the
 /// robustness properties — a result or a <see cref="DataFileError"/> naming the file and a line, never an exception,
 /// bounded allocation, no non-finite value accepted (an input that breaks a check is kept in the temporary folder as
 /// <c>electrochem-fuzz-failure-SEED-INDEX-NAME</c>). CI runs a short budget; a long run before a release sets
@@ -40,6 +40,7 @@ public sealed class MutationRun : IDisposable
             ("EC-Lab binary files (.mpr), as cycler and impedance files", MprRobustnessTests.Samples.Value, _mpr.AssertHandled, CyclerFileRobustnessTests.Mutate),
             ("Arbin .res databases", ArbinResRobustnessTests.Samples.Value, _cycler.AssertHandled, ArbinResRobustnessTests.Mutate),
             ("Neware .ndax archives", NewareNdaxRobustnessTests.Samples.Value, _cycler.AssertHandled, NewareNdaxRobustnessTests.Mutate),
+            ("HDF5 files (pandas frames)", Hdf5RobustnessTests.Samples.Value, (n, b) => _cycler.AssertHandled(n, b, Hdf5RobustnessTests.AllocationAllowance), Hdf5RobustnessTests.Mutate),
         };
         var report = new List<string> { string.Create(CultureInfo.InvariantCulture, $"mutation run: {inputs} inputs per group, seed {seed}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC") };
         foreach ((string name, (string Name, byte[] Bytes)[] samples, Func<string, byte[], bool> read, Func<byte[], Random, byte[]> mutate) in groups)

@@ -32,10 +32,10 @@ internal sealed class DataReadOptions
     {
         _format = new Option<string>("--format")
         {
-            Description = "The file format: auto (detect from the content), delimited, arbin, arbin-res, biologic (EC-Lab text), biologic-mpr (EC-Lab binary), maccor, neware (BTS CSV), neware-ndax (BTS .ndax), pec, novonix, bdf.",
+            Description = "The file format: auto (detect from the content), delimited, arbin, arbin-res, biologic (EC-Lab text), biologic-mpr (EC-Lab binary), hdf5 (pandas frames: cellpy, Indigo), maccor, neware (BTS CSV), neware-ndax (BTS .ndax), pec, novonix, bdf.",
             DefaultValueFactory = _ => "auto",
         };
-        _format.AcceptOnlyFromAmongIgnoringCase("auto", "delimited", "arbin", "arbin-res", "biologic", "biologic-mpr", "maccor", "neware", "neware-ndax", "pec", "novonix", "bdf");
+        _format.AcceptOnlyFromAmongIgnoringCase("auto", "delimited", "arbin", "arbin-res", "biologic", "biologic-mpr", "hdf5", "maccor", "neware", "neware-ndax", "pec", "novonix", "bdf");
         _map = new Option<string?>("--map") { Description = "A JSON column map: {\"columns\": {\"test_time\": \"Time (h)\", \"current\": {\"column\": \"I\", \"unit\": \"mA\"}, …}, \"current_sign\": \"charge_positive\"}." };
         foreach ((RecordingQuantity quantity, bool hasUnit) in Named)
         {
@@ -113,6 +113,7 @@ internal sealed class DataReadOptions
                 "arbin-res" => CyclerFileFormat.ArbinRes,
                 "biologic" => CyclerFileFormat.BioLogicText,
                 "biologic-mpr" => CyclerFileFormat.BioLogicBinary,
+                "hdf5" => CyclerFileFormat.Hdf5,
                 "maccor" => CyclerFileFormat.MaccorText,
                 "neware" => CyclerFileFormat.NewareCsv,
                 "neware-ndax" => CyclerFileFormat.NewareNdax,

@@ -4,7 +4,7 @@ namespace Electrochem.IO.Cycling;
 
 /// <summary>
 /// Reads a cycler's file into a <see cref="CyclerRecording"/>, detecting the format from the content (never from
-/// the file name): BioLogic EC-Lab binary (<c>.mpr</c>), Arbin .res databases (Jet 4, read natively), Neware .ndax archives (read natively), Arbin CSV, BioLogic EC-Lab/BT-Lab text, Maccor text, Neware CSV, PEC CSV, Novonix CSV, Battery Data
+/// the file name): BioLogic EC-Lab binary (<c>.mpr</c>), Arbin .res databases (Jet 4, read natively), Neware .ndax archives (read natively), HDF5 files holding pandas frames (cellpy's Arbin SQL exports, Indigo), Arbin CSV, BioLogic EC-Lab/BT-Lab text, Maccor text, Neware CSV, PEC CSV, Novonix CSV, Battery Data
 /// Format CSV, or any delimited table whose columns are recognised by name and unit or named in a
 /// <see cref="CyclerColumnMap"/>. Units are converted to the recording's (s, A, V, Ah, Wh, K) and current is signed
 /// positive on charge; every other column is kept. A malformed file is a <see cref="DataFileError"/> naming the file,
@@ -24,6 +24,7 @@ public static class CyclerFile
         new BioLogicBinaryReader(),
         new ArbinResReader(),
         new NewareNdaxReader(),
+        new Hdf5CyclerReader(),
         new ArbinCsvReader(),
         new MaccorTextReader(),
         new BioLogicTextReader(),
@@ -102,9 +103,9 @@ public static class CyclerFile
         options ??= CyclerReadOptions.Default;
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        if (source.LooksBinary && !source.IsBioLogicBinary && options.Format is not (CyclerFileFormat.BioLogicBinary or CyclerFileFormat.ArbinRes or CyclerFileFormat.NewareNdax) && !ArbinResReader.IsDatabase(source) && !NewareNdaxReader.IsNdax(source))
+        if (source.LooksBinary && !source.IsBioLogicBinary && !source.IsHdf5 && options.Format is not (CyclerFileFormat.BioLogicBinary or CyclerFileFormat.ArbinRes or CyclerFileFormat.NewareNdax or CyclerFileFormat.Hdf5) && !ArbinResReader.IsDatabase(source) && !NewareNdaxReader.IsNdax(source))
         {
-            return RecordingAssembler.Fail(source.Name, 1, "this looks like a binary file (it holds NUL bytes), not a text export; of the binary cycler files BioLogic's .mpr, Arbin's .res and Neware's .ndax are read (HDF5 is not read by this version) — export the data as text from the instrument's software");
+            return RecordingAssembler.Fail(source.Name, 1, "this looks like a binary file (it holds NUL bytes), not a text export; of the binary cycler files BioLogic's .mpr, Arbin's .res, Neware's .ndax (BTS 8) and HDF5 files holding pandas frames are read — export the data as text from the instrument's software");
         }
 
         if (options.Format != CyclerFileFormat.Auto)

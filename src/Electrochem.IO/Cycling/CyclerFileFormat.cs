@@ -1,6 +1,6 @@
 namespace Electrochem.IO.Cycling;
 
-/// <summary>The cycler file formats <see cref="CyclerFile"/> reads: text exports, BioLogic's binary <c>.mpr</c>, Arbin's <c>.res</c> databases and Neware's <c>.ndax</c> archives.</summary>
+/// <summary>The cycler file formats <see cref="CyclerFile"/> reads: text exports, BioLogic's binary <c>.mpr</c>, Arbin's <c>.res</c> databases, Neware's <c>.ndax</c> archives and HDF5 files holding pandas frames.</summary>
 public enum CyclerFileFormat
 {
     /// <summary>Detect the format from the file's content (never from its name).</summary>
@@ -38,4 +38,7 @@ public enum CyclerFileFormat
 
     /// <summary>Neware <c>.ndax</c> files (BTS 8): zip archives of XML metadata and binary <c>.ndc</c> records, read natively (main data, steps, run information, auxiliary channels).</summary>
     NewareNdax,
+
+    /// <summary>HDF5 files holding a pandas frame (fixed or table layout), read natively: cellpy's Arbin SQL exports and Indigo's files.</summary>
+    Hdf5,
 }

@@ -15,8 +15,9 @@ internal sealed class CyclerSource
 
     private readonly Func<Stream> _open;
 
-    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath, byte[] magic)
+    private CyclerSource(string name, Func<Stream> open, Encoding encoding, ImmutableArray<string> firstLines, bool wholeFileInPreview, bool looksBinary, long? length, string? filePath, byte[] magic, bool isHdf5)
     {
+        IsHdf5 = isHdf5;
         Magic = magic;
         FilePath = filePath;
         Length = length;
@@ -52,6 +53,26 @@ internal sealed class CyclerSource
 
     /// <summary>True when the file starts as an EC-Lab binary file (<c>BIO-LOGIC MODULAR FILE</c>, a <c>.mpr</c>).</summary>
     internal bool IsBioLogicBinary => MprParser.IsMpr(Magic.Span);
+
+    /// <summary>True when the HDF5 signature (<c>\x89HDF\r\n\x1a\n</c>) is at offset 0, or at 512, 1024, 2048… (after a user block) within the first 256 KiB.</summary>
+    internal bool IsHdf5 { get; }
+
+    /// <summary>The HDF5 format signature.</summary>
+    internal static ReadOnlySpan<byte> Hdf5Signature => [0x89, (byte)'H', (byte)'D', (byte)'F', (byte)'\r', (byte)'\n', 0x1A, (byte)'\n'];
+
+    /// <summary>True when <paramref name="bytes"/> hold the HDF5 signature at 0 or at a power of two from 512 on.</summary>
+    internal static bool HasHdf5Signature(ReadOnlySpan<byte> bytes)
+    {
+        for (int at = 0; at + 8 <= bytes.Length; at = at == 0 ? 512 : at * 2)
+        {
+            if (bytes.Slice(at, 8).SequenceEqual(Hdf5Signature))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <param name="name">The name for messages.</param>
     /// <param name="open">Opens the bytes from the start.</param>
@@ -96,7 +117,7 @@ internal sealed class CyclerSource
             }
         }
 
-        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath, buffer[..Math.Min(length, 32)]);
+        return new CyclerSource(name, open, encoding, lines.ToImmutable(), complete && lines.Count < PreviewLines, binary, size, filePath, buffer[..Math.Min(length, 32)], HasHdf5Signature(buffer.AsSpan(0, length)));
     }
 
     /// <summary>
