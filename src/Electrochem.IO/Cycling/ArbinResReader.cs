@@ -29,29 +29,15 @@ internal sealed class ArbinResReader : ICyclerFormatReader
 
     public DataFileResult<CyclerRecording> Read(CyclerSource source, CyclerReadOptions options, CancellationToken cancellationToken)
     {
-        using Stream opened = source.OpenBinary();
-        Stream stream = opened;
-        MemoryStream? copy = null;
+        using Stream stream = source.OpenSeekable();
         try
         {
-            if (!opened.CanSeek)
-            {
-                copy = new MemoryStream();
-                opened.CopyTo(copy);
-                copy.Position = 0;
-                stream = copy;
-            }
-
             JetFile file = JetFile.Open(stream, source.Name);
             return Read(file, options, cancellationToken);
         }
         catch (DataFileException e)
         {
             return RecordingAssembler.Fail(source.Name, e.LineNumber, e.Problem);
-        }
-        finally
-        {
-            copy?.Dispose();
         }
     }
 

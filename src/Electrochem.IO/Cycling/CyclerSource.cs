@@ -157,6 +157,27 @@ internal sealed class CyclerSource
     /// <summary>Opens the bytes from the start, for a binary format; seekable when the file or the caller's stream is.</summary>
     internal Stream OpenBinary() => _open();
 
+    /// <summary>
+    /// Opens the bytes from the start as a seekable stream, for the binary formats that jump between pages: the file
+    /// itself, or an in-memory copy of a caller's stream that cannot seek (as long as that stream really is).
+    /// </summary>
+    internal Stream OpenSeekable()
+    {
+        Stream opened = _open();
+        if (opened.CanSeek)
+        {
+            return opened;
+        }
+
+        using (opened)
+        {
+            var copy = new MemoryStream();
+            opened.CopyTo(copy);
+            copy.Position = 0;
+            return copy;
+        }
+    }
+
     /// <summary>Opens the text from the start, guarded against absurdly long lines.</summary>
     internal BoundedLineReader OpenText(int maximumLineLength) =>
         new(new StreamReader(_open(), Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), maximumLineLength);

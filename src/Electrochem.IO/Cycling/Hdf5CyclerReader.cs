@@ -39,19 +39,9 @@ internal sealed class Hdf5CyclerReader : ICyclerFormatReader
 
     public DataFileResult<CyclerRecording> Read(CyclerSource source, CyclerReadOptions options, CancellationToken cancellationToken)
     {
-        using Stream opened = source.OpenBinary();
-        Stream stream = opened;
-        MemoryStream? copy = null;
+        using Stream stream = source.OpenSeekable();
         try
         {
-            if (!opened.CanSeek)
-            {
-                copy = new MemoryStream();
-                opened.CopyTo(copy);
-                copy.Position = 0;
-                stream = copy;
-            }
-
             long length = stream.Length - stream.Position;
             var frames = new Hdf5FrameReader(source.Name, length);
             try
@@ -68,10 +58,6 @@ internal sealed class Hdf5CyclerReader : ICyclerFormatReader
         catch (DataFileException e)
         {
             return RecordingAssembler.Fail(source.Name, e.LineNumber, e.Problem);
-        }
-        finally
-        {
-            copy?.Dispose();
         }
     }
 

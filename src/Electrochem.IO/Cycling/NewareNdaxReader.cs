@@ -62,12 +62,7 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
     {
         try
         {
-            using Stream stream = source.OpenBinary();
-            if (!stream.CanSeek)
-            {
-                return RecordingAssembler.Fail(source.Name, 1, "an .ndax archive is read from a file or a seekable stream");
-            }
-
+            using Stream stream = source.OpenSeekable();
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
             return Read(archive, source.Name, options, cancellationToken);
         }
