@@ -14,35 +14,19 @@ internal static class FigureText
     /// <summary>A value to <paramref name="digits"/> significant digits; ×10ⁿ below 0.01 or from 10⁵.</summary>
     internal static string Number(double value, int digits = 3)
     {
-        if (!double.IsFinite(value))
+        // Rounded first, so that 99 996 at three digits is 1.00×10⁵ rather than 100000; then the core's layout,
+        // rewritten for a figure as WithUncertainty is.
+        if (double.IsFinite(value) && value != 0)
         {
-            return double.IsNaN(value) ? "n/a" : value > 0 ? "∞" : "−∞";
+            double scale = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))) - digits + 1);
+            value = Math.Round(value / scale) * scale;
         }
 
-        if (value == 0)
-        {
-            return "0";
-        }
-
-        int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        double scale = Math.Pow(10, exponent - digits + 1);
-        value = Math.Round(value / scale) * scale;
-        exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        if (exponent < -2 || exponent >= 5)
-        {
-            double mantissa = value / Math.Pow(10, exponent);
-            string m = mantissa.ToString("F" + (digits - 1).ToString(Invariant), Invariant);
-            if (m.StartsWith("10", StringComparison.Ordinal) || m.StartsWith("-10", StringComparison.Ordinal))
-            {
-                exponent++;
-                m = (mantissa / 10).ToString("F" + (digits - 1).ToString(Invariant), Invariant);
-            }
-
-            return Minus(m) + "×" + FigureBuilder.PowerOfTen(exponent);
-        }
-
-        int decimals = Math.Clamp(digits - 1 - exponent, 0, 12);
-        return Minus(value.ToString("F" + decimals.ToString(Invariant), Invariant));
+        string text = UncertaintyText.Significant(value, digits);
+        int power = text.IndexOf('e', StringComparison.Ordinal);
+        return power < 0
+            ? Minus(text)
+            : Minus(text[..power]) + "×" + FigureBuilder.PowerOfTen(int.Parse(text.AsSpan(power + 1), NumberStyles.AllowLeadingSign, Invariant));
     }
 
     /// <summary><c>0.452 ± 0.010</c>, <c>(3.58 ± 0.09)×10⁻⁴</c>; the value alone when u is not a finite positive number, or (to six digits) when u is below 10⁻⁹ of it.</summary>
