@@ -113,7 +113,7 @@ internal sealed class ArbinResReader : ICyclerFormatReader
         lines.AsSpan().Fill(1);
         var table = new RawTable(raw, lines, []);
         (List<RecordingColumn> numeric, List<RecordingTextColumn> text) = RecordingAssembler.Columns(table);
-        if (Required(numeric, sortedPoints, options) is { } rowProblem)
+        if (RecordingAssembler.RowProblem(numeric, options, $"the {NormalTable}", i => sortedPoints is null ? $"row {i + 1}" : $"the row with Data_Point {sortedPoints[i].ToString("R", CultureInfo.InvariantCulture)}", "empty (null)") is { } rowProblem)
         {
             throw file.Fail(rowProblem);
         }
@@ -210,24 +210,5 @@ internal sealed class ArbinResReader : ICyclerFormatReader
 
         (int[] codes, ImmutableArray<string> categories) = builder.Build();
         return new RawColumn(plan with { Kind = ColumnKind.Text }, null, codes, categories);
-    }
-
-    /// <summary>Test time, current and voltage must be finite in every row, and time must not go backwards unless sorting was asked for; a problem names the Data_Point.</summary>
-    private static string? Required(List<RecordingColumn> numeric, double[]? points, CyclerReadOptions options)
-    {
-        string Row(int i) => points is null ? $"row {i + 1}" : $"the row with Data_Point {points[i].ToString("R", CultureInfo.InvariantCulture)}";
-        if (RecordingAssembler.FirstNonFinite(numeric) is ({ } column, int bad))
-        {
-            string what = double.IsNaN(column.Values[bad]) ? "empty (null)" : "infinite";
-            return $"in the {NormalTable}, {Row(bad)} has a {CyclerColumnPlanner.Describe(column.Quantity)} ('{column.Origin.Header}') that is {what}; every row needs a finite test time, current and voltage";
-        }
-
-        if (options.TimeOrder == RecordingTimeOrder.Reject && RecordingAssembler.FirstTimeReversal(numeric) is int i)
-        {
-            ReadOnlySpan<double> values = numeric.Find(c => c.Quantity == RecordingQuantity.TestTime)!.Values;
-            return $"in the {NormalTable}, test time goes backwards at {Row(i)} ({values[i - 1].ToString("R", CultureInfo.InvariantCulture)} s, then {values[i].ToString("R", CultureInfo.InvariantCulture)} s); read with CyclerReadOptions.TimeOrder = Sort (or --sort-by-time) to sort the rows by time";
-        }
-
-        return null;
     }
 }

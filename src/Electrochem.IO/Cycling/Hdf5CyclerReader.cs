@@ -107,7 +107,7 @@ internal sealed class Hdf5CyclerReader : ICyclerFormatReader
         int[] lines = new int[frame.RowCount];
         lines.AsSpan().Fill(1);
         (List<RecordingColumn> numeric, List<RecordingTextColumn> text) = RecordingAssembler.Columns(new RawTable(raw, lines, []));
-        if (Required(frame, numeric, options) is { } rowProblem)
+        if (RecordingAssembler.RowProblem(numeric, options, $"the pandas frame '{frame.Path}'", i => $"row {i + 1}", "empty (NaN)") is { } rowProblem)
         {
             throw reader.Fail(rowProblem);
         }
@@ -213,22 +213,4 @@ internal sealed class Hdf5CyclerReader : ICyclerFormatReader
         frame.Find("system_time_us")?.Numbers is [var first, ..] && first > 1e14 && first < 1e17
             ? ArbinCsvReader.UnixStart(first / 1e6, "system_time_us") with { Source = "first 'system_time_us' value (Unix microseconds, UTC)" }
             : null;
-
-    /// <summary>Test time, current and voltage must be finite in every row, and time must not go backwards unless sorting was asked for; a problem names the row.</summary>
-    private static string? Required(Hdf5Frame frame, List<RecordingColumn> numeric, CyclerReadOptions options)
-    {
-        if (RecordingAssembler.FirstNonFinite(numeric) is ({ } column, int bad))
-        {
-            string what = double.IsNaN(column.Values[bad]) ? "empty (NaN)" : "infinite";
-            return $"in the pandas frame '{frame.Path}', row {bad + 1} has a {CyclerColumnPlanner.Describe(column.Quantity)} ('{column.Origin.Header}') that is {what}; every row needs a finite test time, current and voltage";
-        }
-
-        if (options.TimeOrder == RecordingTimeOrder.Reject && RecordingAssembler.FirstTimeReversal(numeric) is int i)
-        {
-            ReadOnlySpan<double> values = numeric.Find(c => c.Quantity == RecordingQuantity.TestTime)!.Values;
-            return $"in the pandas frame '{frame.Path}', test time goes backwards at row {i + 1} ({values[i - 1].ToString("R", CultureInfo.InvariantCulture)} s, then {values[i].ToString("R", CultureInfo.InvariantCulture)} s); read with CyclerReadOptions.TimeOrder = Sort (or --sort-by-time) to sort the rows by time";
-        }
-
-        return null;
-    }
 }

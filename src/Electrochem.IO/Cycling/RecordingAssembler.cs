@@ -113,4 +113,31 @@ internal static class RecordingAssembler
 
         return null;
     }
+
+    /// <summary>
+    /// For the binary readers, whose rows have no line numbers: a value of the test time, current or voltage that is not
+    /// finite, or test time going backwards (unless sorting was asked for), in words naming <paramref name="table"/>
+    /// and the row as <paramref name="row"/> describes it; null when the rows are usable.
+    /// </summary>
+    /// <param name="numeric">The recording's numeric columns.</param>
+    /// <param name="options">The read options (time order).</param>
+    /// <param name="table">Where the rows are, e.g. "the Channel_Normal_Table".</param>
+    /// <param name="row">The row's name for a reader, from its 0-based index.</param>
+    /// <param name="missing">What a NaN is in this format, e.g. "empty (null)".</param>
+    internal static string? RowProblem(List<RecordingColumn> numeric, CyclerReadOptions options, string table, Func<int, string> row, string missing)
+    {
+        if (FirstNonFinite(numeric) is ({ } column, int bad))
+        {
+            string what = double.IsNaN(column.Values[bad]) ? missing : "infinite";
+            return $"in {table}, {row(bad)} has a {CyclerColumnPlanner.Describe(column.Quantity)} ('{column.Origin.Header}') that is {what}; every row needs a finite test time, current and voltage";
+        }
+
+        if (options.TimeOrder == RecordingTimeOrder.Reject && FirstTimeReversal(numeric) is int i)
+        {
+            ReadOnlySpan<double> t = numeric.Find(c => c.Quantity == RecordingQuantity.TestTime)!.Values;
+            return $"in {table}, test time goes backwards at {row(i)} ({Number(t[i - 1])} s, then {Number(t[i])} s); read with CyclerReadOptions.TimeOrder = Sort (or --sort-by-time) to sort the rows by time";
+        }
+
+        return null;
+    }
 }
