@@ -198,7 +198,6 @@ internal static class LevenbergMarquardt
         private readonly double[] _direction = new double[free.Length];
         private readonly double[] _secant = new double[free.Length * free.Length];
         private readonly double[] _oldJacobianResiduals = new double[free.Length];
-        private readonly double[] _taken = new double[free.Length];
         private readonly double[] _previousGradient = new double[free.Length];
         private bool _useSecant;
         private readonly double[] _normal = new double[free.Length * free.Length];
@@ -334,7 +333,8 @@ internal static class LevenbergMarquardt
                 }
 
                 double scaledStep = ScaledNorm(_step);
-                if (!(PredictedReduction() > 0))
+                double predicted = PredictedReduction();
+                if (!(predicted > 0))
                 {
                     // Clamping to the bounds turned the step into one the model says cannot help: a smaller region
                     // instead, without spending a model evaluation on it.
@@ -348,8 +348,7 @@ internal static class LevenbergMarquardt
                 double actual = chiSquare - trialChiSquare;
                 if (double.IsFinite(trialChiSquare) && actual > 0)
                 {
-                    double predicted = PredictedReduction();
-                    double ratio = predicted > 0 ? actual / predicted : 1;
+                    double ratio = actual / predicted;
                     Swap();
                     double previous = chiSquare;
                     chiSquare = trialChiSquare;
@@ -365,7 +364,6 @@ internal static class LevenbergMarquardt
                     }
 
                     ChooseModel(actual);
-                    _step.CopyTo(_taken, 0);
                     SaveForSecant();
                     if (!ComputeJacobian(model))
                     {
@@ -375,7 +373,7 @@ internal static class LevenbergMarquardt
 
                     FormNormalEquations();
                     normalEquationsCurrent = true;
-                    UpdateSecant(_taken);
+                    UpdateSecant(_step);
 
                     if (previous - chiSquare <= options.FunctionTolerance * previous)
                     {
@@ -387,7 +385,6 @@ internal static class LevenbergMarquardt
                 {
                     // MINPACK's test: the step was rejected, but only by rounding — χ² changed, and the linear model
                     // predicted it to change, by less than FunctionTolerance relative. Nothing is left to gain.
-                    double predicted = double.IsFinite(trialChiSquare) ? PredictedReduction() : double.PositiveInfinity;
                     if (-actual <= options.FunctionTolerance * chiSquare && predicted <= options.FunctionTolerance * chiSquare)
                     {
                         return Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
