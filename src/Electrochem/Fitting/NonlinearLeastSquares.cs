@@ -322,7 +322,7 @@ internal static class LevenbergMarquardt
                 }
 
                 iterations++;
-                (double stepNorm, double thetaNorm) = ProjectTrial(definitions);
+                (double stepNorm, double thetaNorm, bool clamped) = ProjectTrial(definitions);
                 if (stepNorm <= options.ParameterTolerance * (thetaNorm + options.ParameterTolerance))
                 {
                     return lastRejectionNonFinite && rejections > 0
@@ -334,6 +334,16 @@ internal static class LevenbergMarquardt
 
                 double scaledStep = ScaledNorm(_step);
                 double predicted = PredictedReduction();
+                if (damping == 0 && !clamped && predicted <= options.FunctionTolerance * chiSquare)
+                {
+                    // The unconstrained minimum of the step's model (Gauss–Newton, or with the secant term) lies inside
+                    // the region and within FunctionTolerance of χ²: no step can gain more, so the evaluation that
+                    // would only confirm it is skipped.
+                    iterations--;
+                    return Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
+                        $"the {(_useSecant ? "quasi-Newton" : "Gauss–Newton")} step predicts χ² to fall by less than FunctionTolerance = {Preconditions.Format(options.FunctionTolerance)} relative", iterations);
+                }
+
                 if (!(predicted > 0))
                 {
                     // Clamping to the bounds turned the step into one the model says cannot help: a smaller region
@@ -422,10 +432,11 @@ internal static class LevenbergMarquardt
         }
 
         /// <summary>Clamps θ + δ into the box as the trial point; δ becomes the step actually taken. Returns ‖δ‖ and ‖θ‖ over the free parameters.</summary>
-        private (double StepNorm, double ThetaNorm) ProjectTrial(ImmutableArray<ParameterDefinition> definitions)
+        private (double StepNorm, double ThetaNorm, bool Clamped) ProjectTrial(ImmutableArray<ParameterDefinition> definitions)
         {
             double stepNorm = 0;
             double thetaNorm = 0;
+            bool clamped = false;
             _theta.CopyTo(_trialTheta, 0);
             for (int a = 0; a < pf; a++)
             {
@@ -433,12 +444,13 @@ internal static class LevenbergMarquardt
                 ParameterDefinition d = definitions[j];
                 double trial = Math.Clamp(_theta[j] + _step[a], d.LowerBound, d.UpperBound);
                 _trialTheta[j] = trial;
+                clamped |= trial != _theta[j] + _step[a];
                 _step[a] = trial - _theta[j];
                 stepNorm += _step[a] * _step[a];
                 thetaNorm += _theta[j] * _theta[j];
             }
 
-            return (Math.Sqrt(stepNorm), Math.Sqrt(thetaNorm));
+            return (Math.Sqrt(stepNorm), Math.Sqrt(thetaNorm), clamped);
         }
 
         /// <summary>‖D·v‖ over the free parameters, D² = Marquardt's scaling (the running maximum of diag JᵀWJ).</summary>

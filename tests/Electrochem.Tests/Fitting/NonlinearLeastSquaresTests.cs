@@ -70,6 +70,22 @@ public class NonlinearLeastSquaresTests
             .Label($"status {fit.Status}: {fit.StatusReason}; a={a}, τ={tau}, c={c}");
     }
 
+    // The fit may stop without evaluating a last step whose model predicts a gain below FunctionTolerance (1e-14
+    // relative). Run to the rounding floor instead (tolerances of 1e-300) and χ² must not fall by more than a few
+    // times that tolerance: the skipped evaluations were worth nothing.
+    [Property(MaxTest = 60)]
+    public Property Stopping_on_a_negligible_predicted_gain_leaves_nothing_on_the_table(int seed)
+    {
+        var random = new TestData((ulong)seed);
+        double[] y = DecayData(random.Uniform(0.5, 5), random.Uniform(0.5, 4), random.Uniform(-1, 1), 0.01, (ulong)seed + 11);
+        FitResult fit = NonlinearLeastSquares.Fit(Decay(Times), y, [1.0, 1.0, 0.0]);
+        FitResult floor = NonlinearLeastSquares.Fit(Decay(Times), y, [1.0, 1.0, 0.0], default,
+            NonlinearFitOptions.Default with { FunctionTolerance = 1e-300, ParameterTolerance = 1e-300, GradientTolerance = 1e-300 });
+        double chiSquare = fit.Statistics.ChiSquare;
+        return (fit.Converged && chiSquare - floor.Statistics.ChiSquare <= 5e-14 * chiSquare)
+            .Label($"{fit.StatusReason}: χ² {chiSquare:R} ({fit.Iterations} evaluations), at the floor {floor.Statistics.ChiSquare:R} ({floor.Iterations}; {floor.StatusReason})");
+    }
+
     // On a model that is linear in its parameters, Levenberg–Marquardt must land on the exact linear solution and
     // report the same covariance (same formula at the same point): tolerance 1e-7 relative, the solver's tolerance.
     [Property(MaxTest = 100)]
