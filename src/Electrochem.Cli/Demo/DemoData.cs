@@ -108,53 +108,93 @@ internal sealed record DemoData(
     internal static DemoData LoadBundled() =>
         Parse([.. FileNames.Select(name => new DemoDataFile(name, Encoding.UTF8.GetString(BundledBytes(name))))]);
 
-    /// <summary>Parses a set of example files (bundled or freshly generated).</summary>
+    /// <summary>
+    /// Parses a set of example files (bundled or freshly generated), the files side by side on the thread pool (the
+    /// recordings first, the largest of the work); a file's failure is rethrown as itself.
+    /// </summary>
     internal static DemoData Parse(ImmutableArray<DemoDataFile> files)
     {
-        DelimitedTable Table(string name)
+        DemoDataFile File(string name) => files.Single(f => f.Name == name);
+
+        Task<CyclerRecording> Cycling(string name)
         {
-            DemoDataFile file = files.Single(f => f.Name == name);
-            using var reader = new StringReader(file.Content);
-            return DelimitedTable.Read(reader, "demo/" + name);
+            DemoDataFile file = File(name);
+            return Task.Run(() =>
+            {
+                using var stream = new MemoryStream(file.ToBytes());
+                return CyclerFile.TryRead(stream, "demo/" + name).Value;
+            });
         }
 
-        ImpedanceData Spectrum(string name)
+        Task<DelimitedTable> Table(string name)
         {
-            DemoDataFile file = files.Single(f => f.Name == name);
-            using var reader = new StringReader(file.Content);
-            return ImpedanceFile.TryRead(reader, "demo/" + name).Value;
+            DemoDataFile file = File(name);
+            return Task.Run(() =>
+            {
+                using var reader = new StringReader(file.Content);
+                return DelimitedTable.Read(reader, "demo/" + name);
+            });
         }
 
-        CyclerRecording Cycling(string name)
+        Task<ImpedanceData> Spectrum(string name)
         {
-            DemoDataFile file = files.Single(f => f.Name == name);
-            using var stream = new MemoryStream(file.ToBytes());
-            return CyclerFile.TryRead(stream, "demo/" + name).Value;
+            DemoDataFile file = File(name);
+            return Task.Run(() =>
+            {
+                using var reader = new StringReader(file.Content);
+                return ImpedanceFile.TryRead(reader, "demo/" + name).Value;
+            });
         }
+
+        static T Get<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+        Task<CyclerRecording> lfp2C = Cycling(CyclingDemoData.Lfp2CFile);
+        Task<CyclerRecording> ispnCycling = Cycling(VoltammetryDemoData.IspnCyclingFile);
+        Task<CyclerRecording> lfp10C = Cycling(CyclingDemoData.Lfp10CFile);
+        Task<CyclerRecording> baseCycling = Cycling(VoltammetryDemoData.BaseCyclingFile);
+        Task<CyclerRecording> ncm5C = Cycling(CyclingDemoData.Ncm5CFile);
+        Task<CyclerRecording> baseLsv = Cycling(VoltammetryDemoData.BaseLsvFile);
+        Task<CyclerRecording> ispnLsv = Cycling(VoltammetryDemoData.IspnLsvFile);
+        Task<CyclerRecording> baseCcd = Cycling(VoltammetryDemoData.BaseCcdFile);
+        Task<CyclerRecording> ispnCcd = Cycling(VoltammetryDemoData.IspnCcdFile);
+        Task<CyclerRecording> lfpRate = Cycling(CyclingDemoData.LfpRateFile);
+        Task<CyclerRecording> ncmRate = Cycling(CyclingDemoData.NcmRateFile);
+        Task<DelimitedTable> baseSeries = Table(DemoDataGenerator.BasePtaSeriesFile);
+        Task<DelimitedTable> ispnSeries = Table(DemoDataGenerator.IspnPtaSeriesFile);
+        Task<DelimitedTable> cells = Table(DemoDataGenerator.CellsFile);
+        Task<DelimitedTable> baseSweep = Table(DemoDataGenerator.BasePtaSweepFile);
+        Task<DelimitedTable> ispnSweep = Table(DemoDataGenerator.IspnPtaSweepFile);
+        Task<DelimitedTable> resistances = Table(DemoDataGenerator.ResistancesFile);
+        Task<DelimitedTable> baseChrono = Table(DemoDataGenerator.BasePtaChronoamperometryFile);
+        Task<DelimitedTable> ispnChrono = Table(DemoDataGenerator.IspnPtaChronoamperometryFile);
+        Task<ImpedanceData> baseLiLi = Spectrum(DemoDataGenerator.BasePtaLiLiSpectrumFile);
+        Task<ImpedanceData> ispnLiLi = Spectrum(DemoDataGenerator.IspnPtaLiLiSpectrumFile);
+        Task<ImpedanceData> baseBlocking = Spectrum(DemoDataGenerator.BasePtaBlockingSpectrumFile);
+        Task<ImpedanceData> ispnBlocking = Spectrum(DemoDataGenerator.IspnPtaBlockingSpectrumFile);
 
         return new DemoData(
-            ConductivityTable.FromTable(Table(DemoDataGenerator.BasePtaSeriesFile)),
-            ConductivityTable.FromTable(Table(DemoDataGenerator.IspnPtaSeriesFile)),
-            Table(DemoDataGenerator.CellsFile),
-            PolarizationCurveTable.FromTable(Table(DemoDataGenerator.BasePtaSweepFile)),
-            PolarizationCurveTable.FromTable(Table(DemoDataGenerator.IspnPtaSweepFile)),
-            Table(DemoDataGenerator.ResistancesFile),
-            ChronoamperometryTable.FromTable(Table(DemoDataGenerator.BasePtaChronoamperometryFile)),
-            ChronoamperometryTable.FromTable(Table(DemoDataGenerator.IspnPtaChronoamperometryFile)),
-            Spectrum(DemoDataGenerator.BasePtaLiLiSpectrumFile),
-            Spectrum(DemoDataGenerator.IspnPtaLiLiSpectrumFile),
-            Spectrum(DemoDataGenerator.BasePtaBlockingSpectrumFile),
-            Spectrum(DemoDataGenerator.IspnPtaBlockingSpectrumFile),
-            Cycling(CyclingDemoData.Lfp2CFile),
-            Cycling(CyclingDemoData.Lfp10CFile),
-            Cycling(CyclingDemoData.Ncm5CFile),
-            Cycling(CyclingDemoData.LfpRateFile),
-            Cycling(CyclingDemoData.NcmRateFile),
-            Cycling(VoltammetryDemoData.BaseLsvFile),
-            Cycling(VoltammetryDemoData.IspnLsvFile),
-            Cycling(VoltammetryDemoData.BaseCyclingFile),
-            Cycling(VoltammetryDemoData.IspnCyclingFile),
-            Cycling(VoltammetryDemoData.BaseCcdFile),
-            Cycling(VoltammetryDemoData.IspnCcdFile));
+            ConductivityTable.FromTable(Get(baseSeries)),
+            ConductivityTable.FromTable(Get(ispnSeries)),
+            Get(cells),
+            PolarizationCurveTable.FromTable(Get(baseSweep)),
+            PolarizationCurveTable.FromTable(Get(ispnSweep)),
+            Get(resistances),
+            ChronoamperometryTable.FromTable(Get(baseChrono)),
+            ChronoamperometryTable.FromTable(Get(ispnChrono)),
+            Get(baseLiLi),
+            Get(ispnLiLi),
+            Get(baseBlocking),
+            Get(ispnBlocking),
+            Get(lfp2C),
+            Get(lfp10C),
+            Get(ncm5C),
+            Get(lfpRate),
+            Get(ncmRate),
+            Get(baseLsv),
+            Get(ispnLsv),
+            Get(baseCycling),
+            Get(ispnCycling),
+            Get(baseCcd),
+            Get(ispnCcd));
     }
 }

@@ -36,7 +36,7 @@ internal static class DemoReport
         AppendWrapped(text, Synthetic);
         text.Append('\n');
         AppendWrapped(text, Reading + " The indented line under a row is its note.");
-        ImmutableArray<DemoRow>[] results = RunAll(data, sections);
+        ImmutableArray<DemoRow>[] results = RunAll(sections, section => section.Run(data));
         for (int k = 0; k < sections.Length; k++)
         {
             IDemoSection section = sections[k];
@@ -72,7 +72,8 @@ internal static class DemoReport
             .Append(" (no additive) vs ").Append(Escape(ReferenceStudy.IspnPta)).Append(" (1 wt% isopropyl nitrate). Each result is shown beside the value the paper reports.</p>\n");
         html.Append("<p class=\"synthetic\"><strong>Provenance.</strong> ").Append(Escape(Synthetic)).Append("</p>\n");
         html.Append("<p>").Append(Escape(Reading)).Append("</p>\n");
-        ImmutableArray<DemoRow>[] results = RunAll(data, sections);
+        ImmutableArray<DemoRow>[] results = RunAll(sections, section => section.Run(data));
+        ImmutableArray<DemoFigure>[] figures = RunAll(sections, section => section.Figures(data));
         for (int k = 0; k < sections.Length; k++)
         {
             IDemoSection section = sections[k];
@@ -84,7 +85,7 @@ internal static class DemoReport
             }
 
             html.Append("</table>\n");
-            foreach (DemoFigure figure in section.Figures(data))
+            foreach (DemoFigure figure in figures[k])
             {
                 string svg = figure.Figure.ToSvg();
                 int start = svg.IndexOf("<svg", StringComparison.Ordinal);
@@ -101,18 +102,18 @@ internal static class DemoReport
     private static string Escape(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     /// <summary>
-    /// Every section's rows, the sections run side by side (they share only the immutable data; each takes the next
-    /// section as it finishes, so the long fits spread over the cores), in the sections' order. A section's failure
-    /// is rethrown as itself, not wrapped.
+    /// One piece of work per section (its rows, or its figures), the sections run side by side (they share only the
+    /// immutable data; each takes the next section as it finishes, so the long fits spread over the cores), results in
+    /// the sections' order. A section's failure is rethrown as itself, not wrapped.
     /// </summary>
-    private static ImmutableArray<DemoRow>[] RunAll(DemoData data, ImmutableArray<IDemoSection> sections)
+    private static T[] RunAll<T>(ImmutableArray<IDemoSection> sections, Func<IDemoSection, T> work)
     {
-        var results = new ImmutableArray<DemoRow>[sections.Length];
+        var results = new T[sections.Length];
         try
         {
             Parallel.ForEach(
                 System.Collections.Concurrent.Partitioner.Create(Enumerable.Range(0, sections.Length), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
-                k => results[k] = sections[k].Run(data));
+                k => results[k] = work(sections[k]));
         }
         catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
         {
