@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
+using Electrochem.Cli.Demo.Sections;
 using Electrochem.Cycling;
+using Electrochem.Fitting;
+using Electrochem.Impedance;
 using Electrochem.IO.Cycling;
 using Electrochem.IO.Impedance;
 using Electrochem.IO.Kinetics;
@@ -64,6 +67,26 @@ internal sealed record DemoData(
     CyclerRecording IspnPtaCcd)
 {
     private const string ResourcePrefix = "Electrochem.Cli.Demo.Data.";
+
+    private readonly Lazy<FitResult<CircuitModel>> _basePtaLiLiFit = new(() => FitLiLi(BasePtaLiLiSpectrum));
+    private readonly Lazy<FitResult<CircuitModel>> _ispnPtaLiLiFit = new(() => FitLiLi(IspnPtaLiLiSpectrum));
+
+    /// <summary>
+    /// The Li‖Li circuit fitted to one of the two Li‖Li spectra with the global option (the interfacial-resistance
+    /// section's random starts and seed), computed once on first use and shared by every section that shows it.
+    /// </summary>
+    /// <param name="spectrum"><see cref="BasePtaLiLiSpectrum"/> or <see cref="IspnPtaLiLiSpectrum"/>.</param>
+    /// <exception cref="ArgumentException">Another spectrum.</exception>
+    internal FitResult<CircuitModel> LiLiFit(ImpedanceData spectrum) =>
+        ReferenceEquals(spectrum, BasePtaLiLiSpectrum) ? _basePtaLiLiFit.Value
+        : ReferenceEquals(spectrum, IspnPtaLiLiSpectrum) ? _ispnPtaLiLiFit.Value
+        : throw new ArgumentException("Only the demo's two Li‖Li spectra have a shared fit.", nameof(spectrum));
+
+    private static FitResult<CircuitModel> FitLiLi(ImpedanceData spectrum) =>
+        CircuitModel.Fit(
+            Circuit.Parse(DemoDataGenerator.LiLiCircuit),
+            spectrum.Spectrum,
+            CircuitFitOptions.Default with { GlobalStarts = InterfacialResistanceSection.GlobalStarts, Seed = InterfacialResistanceSection.GlobalSeed });
 
     /// <summary>The names of the bundled files, in generator order.</summary>
     internal static ImmutableArray<string> FileNames { get; } =

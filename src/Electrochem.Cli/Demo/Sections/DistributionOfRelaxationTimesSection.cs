@@ -25,8 +25,8 @@ internal sealed class DistributionOfRelaxationTimesSection : IDemoSection
     /// <inheritdoc/>
     public ImmutableArray<DemoRow> Run(DemoData data) =>
     [
-        .. Rows(ReferenceStudy.BasePta, data.BasePtaLiLiSpectrum, null, ReferenceStudy.BasePtaInterfaceResistance),
-        .. Rows(ReferenceStudy.IspnPta, data.IspnPtaLiLiSpectrum, ReferenceStudy.IspnPtaSeiResistance, ReferenceStudy.IspnPtaInterfaceResistance),
+        .. Rows(ReferenceStudy.BasePta, data.BasePtaLiLiSpectrum, data.LiLiFit(data.BasePtaLiLiSpectrum), null, ReferenceStudy.BasePtaInterfaceResistance),
+        .. Rows(ReferenceStudy.IspnPta, data.IspnPtaLiLiSpectrum, data.LiLiFit(data.IspnPtaLiLiSpectrum), ReferenceStudy.IspnPtaSeiResistance, ReferenceStudy.IspnPtaInterfaceResistance),
     ];
 
     /// <inheritdoc/>
@@ -40,12 +40,11 @@ internal sealed class DistributionOfRelaxationTimesSection : IDemoSection
         }),
     ];
 
-    private static IEnumerable<DemoRow> Rows(string material, ImpedanceData data, PaperValue? sei, PaperValue interfaceResistance)
+    private static IEnumerable<DemoRow> Rows(string material, ImpedanceData data, FitResult<CircuitModel> fit, PaperValue? sei, PaperValue interfaceResistance)
     {
         CultureInfo invariant = CultureInfo.InvariantCulture;
         DrtResult drt = DistributionOfRelaxationTimes.Compute(data.Spectrum, Options);
         DrtPeaksResult peaks = DrtPeaks.Find(drt);
-        FitResult<CircuitModel> fit = CircuitModel.Fit(Circuit.Parse(DemoDataGenerator.LiLiCircuit), data.Spectrum, CircuitFitOptions.Default with { GlobalStarts = InterfacialResistanceSection.GlobalStarts, Seed = InterfacialResistanceSection.GlobalSeed });
         string settings = string.Create(invariant, $"λ = {Numbers.Significant(drt.Lambda, 3)} by GCV; {peaks.Peaks.Length} peak{(peaks.Peaks.Length == 1 ? string.Empty : "s")} above 10 % of the highest");
         yield return new DemoRow("processes found by the DRT", material, peaks.Peaks.Length.ToString(invariant), "2 (SEI and charge transfer)", settings);
         if (peaks.Peaks.Length < 2)

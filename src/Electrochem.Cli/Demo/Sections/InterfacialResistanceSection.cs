@@ -28,32 +28,27 @@ internal sealed class InterfacialResistanceSection : IDemoSection
     /// <inheritdoc/>
     public ImmutableArray<DemoRow> Run(DemoData data) =>
     [
-        .. Rows(ReferenceStudy.BasePta, data.BasePtaLiLiSpectrum, null, ReferenceStudy.BasePtaInterfaceResistance),
-        .. Rows(ReferenceStudy.IspnPta, data.IspnPtaLiLiSpectrum, ReferenceStudy.IspnPtaSeiResistance, ReferenceStudy.IspnPtaInterfaceResistance),
+        .. Rows(ReferenceStudy.BasePta, data.BasePtaLiLiSpectrum, data.LiLiFit(data.BasePtaLiLiSpectrum), null, ReferenceStudy.BasePtaInterfaceResistance),
+        .. Rows(ReferenceStudy.IspnPta, data.IspnPtaLiLiSpectrum, data.LiLiFit(data.IspnPtaLiLiSpectrum), ReferenceStudy.IspnPtaSeiResistance, ReferenceStudy.IspnPtaInterfaceResistance),
     ];
 
     /// <inheritdoc/>
     public ImmutableArray<DemoFigure> Figures(DemoData data) =>
     [
-        Figure(ReferenceStudy.BasePta, data.BasePtaLiLiSpectrum),
-        Figure(ReferenceStudy.IspnPta, data.IspnPtaLiLiSpectrum),
+        Figure(ReferenceStudy.BasePta, data.BasePtaLiLiSpectrum, data),
+        Figure(ReferenceStudy.IspnPta, data.IspnPtaLiLiSpectrum, data),
     ];
 
-    private static DemoFigure Figure(string material, ImpedanceData data)
-    {
-        FitResult<CircuitModel> fit = CircuitModel.Fit(Circuit.Parse(DemoDataGenerator.LiLiCircuit), data.Spectrum, CircuitFitOptions.Default with { GlobalStarts = GlobalStarts, Seed = GlobalSeed });
-        return new DemoFigure($"{material} Li‖Li after 200 h: the spectrum and the fitted {DemoDataGenerator.LiLiCircuit} (SEI arc at high frequency, charge transfer at low).", ImpedanceFigures.Nyquist(data.Spectrum, fit));
-    }
+    private static DemoFigure Figure(string material, ImpedanceData spectrum, DemoData data) =>
+        new($"{material} Li‖Li after 200 h: the spectrum and the fitted {DemoDataGenerator.LiLiCircuit} (SEI arc at high frequency, charge transfer at low).", ImpedanceFigures.Nyquist(spectrum.Spectrum, data.LiLiFit(spectrum)));
 
-    private static IEnumerable<DemoRow> Rows(string material, ImpedanceData data, PaperValue? sei, PaperValue interfaceResistance)
+    private static IEnumerable<DemoRow> Rows(string material, ImpedanceData data, FitResult<CircuitModel> fit, PaperValue? sei, PaperValue interfaceResistance)
     {
         CultureInfo invariant = CultureInfo.InvariantCulture;
         yield return KramersKronigCheck.Row(material, data, seriesCapacitance: false);
 
         Circuit circuit = Circuit.Parse(DemoDataGenerator.LiLiCircuit);
         FitResult<CircuitModel> local = CircuitModel.Fit(circuit, data.Spectrum);
-        var options = CircuitFitOptions.Default with { GlobalStarts = GlobalStarts, Seed = GlobalSeed };
-        FitResult<CircuitModel> fit = CircuitModel.Fit(circuit, data.Spectrum, options);
         SymmetricCellResistances r = SymmetricCellResistances.FromFit(fit);
         double level = fit.ConfidenceLevel;
         string start = local.Statistics.ChiSquare <= fit.Statistics.ChiSquare * (1 + 1e-6)
