@@ -191,21 +191,32 @@ internal static class LevenbergMarquardt
         private readonly double[] _residuals = ArrayPool<double>.Shared.Rent(n);
         private readonly double[] _trialResiduals = ArrayPool<double>.Shared.Rent(n);
         private readonly double[] _jacobian = ArrayPool<double>.Shared.Rent(n * p);
-        private readonly double[] _theta = new double[p];
-        private readonly double[] _start = new double[p];
-        private readonly double[] _trialTheta = new double[p];
-        private readonly double[] _newton = new double[free.Length];
-        private readonly double[] _direction = new double[free.Length];
-        private readonly double[] _secant = new double[free.Length * free.Length];
-        private readonly double[] _oldJacobianResiduals = new double[free.Length];
-        private readonly double[] _previousGradient = new double[free.Length];
+        // The small vectors and matrices live in one pooled buffer, cleared on rent: θ, start and trial θ (P each), seven
+        // vectors over the free parameters, then S, JᵀWJ and the factorised system (P_f² each).
+        private readonly double[] _small = RentCleared((3 * p) + (7 * free.Length) + (3 * free.Length * free.Length));
         private bool _useSecant;
-        private readonly double[] _normal = new double[free.Length * free.Length];
-        private readonly double[] _system = new double[free.Length * free.Length];
-        private readonly double[] _gradient = new double[free.Length];
-        private readonly double[] _step = new double[free.Length];
-        private readonly double[] _scaling = new double[free.Length];
         private readonly bool[] _active = new bool[free.Length];
+
+        private Span<double> Theta => _small.AsSpan(0, p);
+        private Span<double> Start => _small.AsSpan(p, p);
+        private Span<double> TrialTheta => _small.AsSpan(2 * p, p);
+        private Span<double> NewtonWork => _small.AsSpan((3 * p) + (0 * pf), pf);
+        private Span<double> Direction => _small.AsSpan((3 * p) + (1 * pf), pf);
+        private Span<double> OldJacobianResiduals => _small.AsSpan((3 * p) + (2 * pf), pf);
+        private Span<double> PreviousGradient => _small.AsSpan((3 * p) + (3 * pf), pf);
+        private Span<double> Gradient => _small.AsSpan((3 * p) + (4 * pf), pf);
+        private Span<double> Step => _small.AsSpan((3 * p) + (5 * pf), pf);
+        private Span<double> Scaling => _small.AsSpan((3 * p) + (6 * pf), pf);
+        private Span<double> Secant => _small.AsSpan((3 * p) + (7 * pf), pf * pf);
+        private Span<double> Normal => _small.AsSpan((3 * p) + (7 * pf) + (pf * pf), pf * pf);
+        private Span<double> SystemMatrix => _small.AsSpan((3 * p) + (7 * pf) + (2 * pf * pf), pf * pf);
+
+        private static double[] RentCleared(int length)
+        {
+            double[] buffer = ArrayPool<double>.Shared.Rent(length);
+            Array.Clear(buffer, 0, length);
+            return buffer;
+        }
 
         internal void Return()
         {
@@ -215,6 +226,7 @@ internal static class LevenbergMarquardt
             ArrayPool<double>.Shared.Return(_residuals);
             ArrayPool<double>.Shared.Return(_trialResiduals);
             ArrayPool<double>.Shared.Return(_jacobian);
+            ArrayPool<double>.Shared.Return(_small);
         }
 
         internal FitResult Run(
@@ -236,10 +248,10 @@ internal static class LevenbergMarquardt
                 TensorPrimitives.Sqrt(weights, sqrtW);
             }
 
-            initialGuess.CopyTo(_theta);
-            initialGuess.CopyTo(_start);
+            initialGuess.CopyTo(Theta);
+            initialGuess.CopyTo(Start);
             var definitions = model.Parameters;
-            double chiSquare = Evaluate(model, _theta, observed, _values, _residuals);
+            double chiSquare = Evaluate(model, Theta, observed, _values, _residuals);
             if (!double.IsFinite(chiSquare))
             {
                 return Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
@@ -267,10 +279,10 @@ internal static class LevenbergMarquardt
             bool normalEquationsCurrent = true;
             MarkActiveBounds(definitions);
             double damping = options.InitialDamping;
-            double radius = SolveStep(damping) ? ScaledNorm(_step) : 0;
+            double radius = SolveStep(damping) ? ScaledNorm(Step) : 0;
             if (!(radius > 0) || !double.IsFinite(radius))
             {
-                radius = Math.Max(ScaledNorm(_theta, free), 1);
+                radius = Math.Max(ScaledNorm(Theta, free), 1);
             }
 
             int iterations = 0;
@@ -332,7 +344,7 @@ internal static class LevenbergMarquardt
                             $"the step became smaller than ParameterTolerance = {Preconditions.Format(options.ParameterTolerance)} relative to the parameters", iterations);
                 }
 
-                double scaledStep = ScaledNorm(_step);
+                double scaledStep = ScaledNorm(Step);
                 double predicted = PredictedReduction();
                 if (damping == 0 && !clamped && predicted <= options.FunctionTolerance * chiSquare)
                 {
@@ -354,7 +366,7 @@ internal static class LevenbergMarquardt
                     continue;
                 }
 
-                double trialChiSquare = Evaluate(model, _trialTheta, observed, _trialValues, _trialResiduals);
+                double trialChiSquare = Evaluate(model, TrialTheta, observed, _trialValues, _trialResiduals);
                 double actual = chiSquare - trialChiSquare;
                 if (double.IsFinite(trialChiSquare) && actual > 0)
                 {
@@ -383,7 +395,7 @@ internal static class LevenbergMarquardt
 
                     FormNormalEquations();
                     normalEquationsCurrent = true;
-                    UpdateSecant(_step);
+                    UpdateSecant(Step);
 
                     if (previous - chiSquare <= options.FunctionTolerance * previous)
                     {
@@ -423,7 +435,7 @@ internal static class LevenbergMarquardt
             double slope = 0;
             for (int a = 0; a < pf; a++)
             {
-                slope += _step[a] * _gradient[a];
+                slope += Step[a] * Gradient[a];
             }
 
             // χ²(t) ≈ χ² − 2t·gᵀδ + c·t², with c from χ²(1) = χ² − actual.
@@ -434,20 +446,23 @@ internal static class LevenbergMarquardt
         /// <summary>Clamps θ + δ into the box as the trial point; δ becomes the step actually taken. Returns ‖δ‖ and ‖θ‖ over the free parameters.</summary>
         private (double StepNorm, double ThetaNorm, bool Clamped) ProjectTrial(ImmutableArray<ParameterDefinition> definitions)
         {
+            Span<double> theta = Theta;
+            Span<double> trialTheta = TrialTheta;
+            Span<double> step = Step;
             double stepNorm = 0;
             double thetaNorm = 0;
             bool clamped = false;
-            _theta.CopyTo(_trialTheta, 0);
+            theta.CopyTo(trialTheta);
             for (int a = 0; a < pf; a++)
             {
                 int j = free[a];
                 ParameterDefinition d = definitions[j];
-                double trial = Math.Clamp(_theta[j] + _step[a], d.LowerBound, d.UpperBound);
-                _trialTheta[j] = trial;
-                clamped |= trial != _theta[j] + _step[a];
-                _step[a] = trial - _theta[j];
-                stepNorm += _step[a] * _step[a];
-                thetaNorm += _theta[j] * _theta[j];
+                double trial = Math.Clamp(theta[j] + step[a], d.LowerBound, d.UpperBound);
+                trialTheta[j] = trial;
+                clamped |= trial != theta[j] + step[a];
+                step[a] = trial - theta[j];
+                stepNorm += step[a] * step[a];
+                thetaNorm += theta[j] * theta[j];
             }
 
             return (Math.Sqrt(stepNorm), Math.Sqrt(thetaNorm), clamped);
@@ -456,10 +471,11 @@ internal static class LevenbergMarquardt
         /// <summary>‖D·v‖ over the free parameters, D² = Marquardt's scaling (the running maximum of diag JᵀWJ).</summary>
         private double ScaledNorm(ReadOnlySpan<double> v)
         {
+            Span<double> scaling = Scaling;
             double sum = 0;
             for (int a = 0; a < pf; a++)
             {
-                sum += _scaling[a] * v[a] * v[a];
+                sum += scaling[a] * v[a] * v[a];
             }
 
             return Math.Sqrt(sum);
@@ -468,17 +484,18 @@ internal static class LevenbergMarquardt
         /// <summary>‖D·θ‖ over the free parameters of a full parameter vector.</summary>
         private double ScaledNorm(ReadOnlySpan<double> theta, int[] columns)
         {
+            Span<double> scaling = Scaling;
             double sum = 0;
             for (int a = 0; a < columns.Length; a++)
             {
-                sum += _scaling[a] * theta[columns[a]] * theta[columns[a]];
+                sum += scaling[a] * theta[columns[a]] * theta[columns[a]];
             }
 
             return Math.Sqrt(sum);
         }
 
         /// <summary>
-        /// The step for a trust region of scaled radius Δ into <c>_step</c>: the Gauss–Newton step (λ = 0) when it is
+        /// The step for a trust region of scaled radius Δ into <c>Step</c>: the Gauss–Newton step (λ = 0) when it is
         /// defined and ‖Dδ‖ ≤ 1.1Δ, otherwise the damped step with ‖Dδ(λ)‖ within 10 % of Δ, λ found by Moré's
         /// safeguarded Newton iteration on 1/‖Dδ(λ)‖ (at most ten factorisations of the small normal matrix).
         /// <paramref name="damping"/> carries λ from the previous step as the first guess. False when no step exists.
@@ -488,7 +505,7 @@ internal static class LevenbergMarquardt
             double lower = 0;
             if (SolveStep(0))
             {
-                double gaussNewton = ScaledNorm(_step);
+                double gaussNewton = ScaledNorm(Step);
                 if (gaussNewton <= 1.1 * radius)
                 {
                     damping = 0;
@@ -504,7 +521,7 @@ internal static class LevenbergMarquardt
             {
                 if (!_active[a])
                 {
-                    gradientNorm += _gradient[a] * _gradient[a] / Math.Max(_scaling[a], double.Epsilon);
+                    gradientNorm += Gradient[a] * Gradient[a] / Math.Max(Scaling[a], double.Epsilon);
                 }
             }
 
@@ -542,7 +559,7 @@ internal static class LevenbergMarquardt
 
                 solvedDamping = damping;
                 stepCurrent = true;
-                double length = ScaledNorm(_step);
+                double length = ScaledNorm(Step);
                 double excess = length - radius;
                 if (Math.Abs(excess) <= 0.1 * radius)
                 {
@@ -576,14 +593,17 @@ internal static class LevenbergMarquardt
 
         /// <summary>
         /// ‖L⁻¹·D²δ/‖Dδ‖‖² for the factor L of the current system: the term of Moré's Newton correction
-        /// λ⁺ = λ + (‖Dδ‖ − Δ)/(Δ·this), using the factor <see cref="SolveStep"/> left in <c>_system</c>.
+        /// λ⁺ = λ + (‖Dδ‖ − Δ)/(Δ·this), using the factor <see cref="SolveStep"/> left in <c>SystemMatrix</c>.
         /// </summary>
         private double NewtonDenominator(double length)
         {
-            Span<double> w = _newton;
+            Span<double> step = Step;
+            Span<double> scaling = Scaling;
+            Span<double> system = SystemMatrix;
+            Span<double> w = NewtonWork;
             for (int a = 0; a < pf; a++)
             {
-                w[a] = _active[a] ? 0 : _scaling[a] * _step[a] / length;
+                w[a] = _active[a] ? 0 : scaling[a] * step[a] / length;
             }
 
             double sum = 0;
@@ -592,10 +612,10 @@ internal static class LevenbergMarquardt
                 double value = w[i];
                 for (int k = 0; k < i; k++)
                 {
-                    value -= _system[(i * pf) + k] * w[k];
+                    value -= system[(i * pf) + k] * w[k];
                 }
 
-                w[i] = value / _system[(i * pf) + i];
+                w[i] = value / system[(i * pf) + i];
                 sum += w[i] * w[i];
             }
 
@@ -620,7 +640,7 @@ internal static class LevenbergMarquardt
             ReadOnlySpan<double> sqrtW = _sqrtWeights.AsSpan(0, n);
             if (model.Jacobian is { } analytic)
             {
-                analytic(_theta, jacobian);
+                analytic(Theta, jacobian);
                 foreach (int j in free)
                 {
                     Span<double> column = jacobian.Slice(j * n, n);
@@ -634,22 +654,22 @@ internal static class LevenbergMarquardt
                 return true;
             }
 
-            _theta.CopyTo(_trialTheta, 0);
+            Theta.CopyTo(TrialTheta);
             foreach (int j in free)
             {
                 ParameterDefinition d = model.Parameters[j];
-                double theta = _theta[j];
+                double theta = Theta[j];
                 double h = theta != 0 ? SqrtEpsilon * Math.Abs(theta) : SqrtEpsilon;
                 if (theta + h > d.UpperBound)
                 {
                     h = -h;
                 }
 
-                _trialTheta[j] = theta + h;
-                h = _trialTheta[j] - theta; // the step actually representable
+                TrialTheta[j] = theta + h;
+                h = TrialTheta[j] - theta; // the step actually representable
                 Span<double> column = jacobian.Slice(j * n, n);
-                model.Function(_trialTheta, column);
-                _trialTheta[j] = theta;
+                model.Function(TrialTheta, column);
+                TrialTheta[j] = theta;
                 TensorPrimitives.Subtract(column, _values.AsSpan(0, n), column);
                 TensorPrimitives.Multiply(column, sqrtW, column);
                 TensorPrimitives.Divide(column, h, column);
@@ -665,19 +685,22 @@ internal static class LevenbergMarquardt
         /// <summary>A = JᵀJ and g = Jᵀr over the free columns; updates Marquardt's scaling.</summary>
         private void FormNormalEquations()
         {
+            Span<double> gradient = Gradient;
+            Span<double> scaling = Scaling;
+            Span<double> normal = Normal;
             ReadOnlySpan<double> r = _residuals.AsSpan(0, n);
             for (int a = 0; a < pf; a++)
             {
                 ReadOnlySpan<double> ca = _jacobian.AsSpan(free[a] * n, n);
-                _gradient[a] = TensorPrimitives.Dot(ca, r);
+                gradient[a] = TensorPrimitives.Dot(ca, r);
                 for (int b = 0; b <= a; b++)
                 {
                     double value = TensorPrimitives.Dot(ca, _jacobian.AsSpan(free[b] * n, n));
-                    _normal[(a * pf) + b] = value;
-                    _normal[(b * pf) + a] = value;
+                    normal[(a * pf) + b] = value;
+                    normal[(b * pf) + a] = value;
                 }
 
-                _scaling[a] = Math.Max(_scaling[a], _normal[(a * pf) + a]);
+                scaling[a] = Math.Max(scaling[a], normal[(a * pf) + a]);
             }
         }
 
@@ -687,14 +710,16 @@ internal static class LevenbergMarquardt
         /// </summary>
         private double ScaledGradient(double chiSquare)
         {
+            Span<double> gradient = Gradient;
+            Span<double> normal = Normal;
             double largest = 0;
             double residualNorm = Math.Sqrt(chiSquare);
             for (int a = 0; a < pf; a++)
             {
-                double columnNorm = Math.Sqrt(_normal[(a * pf) + a]);
+                double columnNorm = Math.Sqrt(normal[(a * pf) + a]);
                 if (columnNorm > 0 && !_active[a])
                 {
-                    largest = Math.Max(largest, Math.Abs(_gradient[a]) / (columnNorm * residualNorm));
+                    largest = Math.Max(largest, Math.Abs(gradient[a]) / (columnNorm * residualNorm));
                 }
             }
 
@@ -704,39 +729,47 @@ internal static class LevenbergMarquardt
         /// <summary>Holds a parameter at its bound for this step when the descent direction points out of the box.</summary>
         private void MarkActiveBounds(System.Collections.Immutable.ImmutableArray<ParameterDefinition> definitions)
         {
+            Span<double> theta = Theta;
+            Span<double> gradient = Gradient;
             for (int a = 0; a < pf; a++)
             {
                 int j = free[a];
                 ParameterDefinition d = definitions[j];
-                _active[a] = (_theta[j] <= d.LowerBound && _gradient[a] < 0) || (_theta[j] >= d.UpperBound && _gradient[a] > 0);
+                _active[a] = (theta[j] <= d.LowerBound && gradient[a] < 0) || (theta[j] >= d.UpperBound && gradient[a] > 0);
             }
         }
 
         /// <summary>Solves (A + λD)δ = g over the inactive free parameters; false when the system is not positive definite.</summary>
         private bool SolveStep(double damping)
         {
+            Span<double> gradient = Gradient;
+            Span<double> step = Step;
+            Span<double> scaling = Scaling;
+            Span<double> secant = Secant;
+            Span<double> normal = Normal;
+            Span<double> system = SystemMatrix;
             for (int a = 0; a < pf; a++)
             {
                 for (int b = 0; b < pf; b++)
                 {
                     bool pinned = _active[a] || _active[b];
-                    _system[(a * pf) + b] = pinned ? (a == b ? 1.0 : 0.0) : _normal[(a * pf) + b] + (_useSecant ? _secant[(a * pf) + b] : 0);
+                    system[(a * pf) + b] = pinned ? (a == b ? 1.0 : 0.0) : normal[(a * pf) + b] + (_useSecant ? secant[(a * pf) + b] : 0);
                 }
 
                 if (!_active[a])
                 {
-                    _system[(a * pf) + a] += damping * Math.Max(_scaling[a], double.Epsilon);
+                    system[(a * pf) + a] += damping * Math.Max(scaling[a], double.Epsilon);
                 }
 
-                _step[a] = _active[a] ? 0.0 : _gradient[a];
+                step[a] = _active[a] ? 0.0 : gradient[a];
             }
 
-            if (!DenseAlgebra.Cholesky(_system, pf))
+            if (!DenseAlgebra.Cholesky(system, pf))
             {
                 return false;
             }
 
-            DenseAlgebra.CholeskySolve(_system, pf, _step);
+            DenseAlgebra.CholeskySolve(system, pf, step);
             return true;
         }
 
@@ -746,16 +779,20 @@ internal static class LevenbergMarquardt
         /// <summary>δᵀ(2g − Hδ) for H = JᵀWJ, plus the secant term S when <paramref name="withSecant"/>.</summary>
         private double PredictedReduction(bool withSecant)
         {
+            Span<double> gradient = Gradient;
+            Span<double> step = Step;
+            Span<double> secant = Secant;
+            Span<double> normal = Normal;
             double sum = 0;
             for (int a = 0; a < pf; a++)
             {
                 double aDelta = 0;
                 for (int b = 0; b < pf; b++)
                 {
-                    aDelta += (_normal[(a * pf) + b] + (withSecant ? _secant[(a * pf) + b] : 0)) * _step[b];
+                    aDelta += (normal[(a * pf) + b] + (withSecant ? secant[(a * pf) + b] : 0)) * step[b];
                 }
 
-                sum += _step[a] * ((2 * _gradient[a]) - aDelta);
+                sum += step[a] * ((2 * gradient[a]) - aDelta);
             }
 
             return sum;
@@ -771,11 +808,14 @@ internal static class LevenbergMarquardt
         /// <summary>Keeps Jᵀr at the accepted residuals with the old Jacobian, and the old gradient, for <see cref="UpdateSecant"/>.</summary>
         private void SaveForSecant()
         {
+            Span<double> oldJacobianResiduals = OldJacobianResiduals;
+            Span<double> previousGradient = PreviousGradient;
+            Span<double> gradient = Gradient;
             ReadOnlySpan<double> r = _residuals.AsSpan(0, n);
             for (int a = 0; a < pf; a++)
             {
-                _oldJacobianResiduals[a] = TensorPrimitives.Dot(_jacobian.AsSpan(free[a] * n, n), r);
-                _previousGradient[a] = _gradient[a];
+                oldJacobianResiduals[a] = TensorPrimitives.Dot(_jacobian.AsSpan(free[a] * n, n), r);
+                previousGradient[a] = gradient[a];
             }
         }
 
@@ -787,19 +827,23 @@ internal static class LevenbergMarquardt
         /// </summary>
         private void UpdateSecant(ReadOnlySpan<double> step)
         {
-            Span<double> y = _newton;
+            Span<double> oldJacobianResiduals = OldJacobianResiduals;
+            Span<double> previousGradient = PreviousGradient;
+            Span<double> gradient = Gradient;
+            Span<double> secant = Secant;
+            Span<double> y = NewtonWork;
             double sy = 0;
             double ssharp = 0;
             double sss = 0;
             for (int a = 0; a < pf; a++)
             {
-                y[a] = _previousGradient[a] - _gradient[a];
+                y[a] = previousGradient[a] - gradient[a];
                 sy += step[a] * y[a];
-                ssharp += step[a] * (_oldJacobianResiduals[a] - _gradient[a]);
+                ssharp += step[a] * (oldJacobianResiduals[a] - gradient[a]);
                 double row = 0;
                 for (int b = 0; b < pf; b++)
                 {
-                    row += _secant[(a * pf) + b] * step[b];
+                    row += secant[(a * pf) + b] * step[b];
                 }
 
                 sss += step[a] * row;
@@ -811,18 +855,18 @@ internal static class LevenbergMarquardt
             }
 
             double size = sss != 0 ? Math.Min(1, Math.Abs(ssharp) / Math.Abs(sss)) : 1;
-            Span<double> z = _direction;
+            Span<double> z = Direction;
             double sz = 0;
             for (int a = 0; a < pf; a++)
             {
                 double row = 0;
                 for (int b = 0; b < pf; b++)
                 {
-                    _secant[(a * pf) + b] *= size;
-                    row += _secant[(a * pf) + b] * step[b];
+                    secant[(a * pf) + b] *= size;
+                    row += secant[(a * pf) + b] * step[b];
                 }
 
-                z[a] = _oldJacobianResiduals[a] - _gradient[a] - row;
+                z[a] = oldJacobianResiduals[a] - gradient[a] - row;
                 sz += step[a] * z[a];
             }
 
@@ -830,7 +874,7 @@ internal static class LevenbergMarquardt
             {
                 for (int b = 0; b < pf; b++)
                 {
-                    _secant[(a * pf) + b] += (((z[a] * y[b]) + (y[a] * z[b])) / sy) - (sz * y[a] * y[b] / (sy * sy));
+                    secant[(a * pf) + b] += (((z[a] * y[b]) + (y[a] * z[b])) / sy) - (sz * y[a] * y[b] / (sy * sy));
                 }
             }
         }
@@ -839,7 +883,7 @@ internal static class LevenbergMarquardt
         {
             (_trialValues.AsSpan(0, n)).CopyTo(_values);
             (_trialResiduals.AsSpan(0, n)).CopyTo(_residuals);
-            _trialTheta.CopyTo(_theta, 0);
+            TrialTheta.CopyTo(Theta);
         }
 
         /// <summary>(JᵀWJ)⁻¹ over the free parameters that are not at a bound, the dependent index when singular.</summary>
@@ -857,12 +901,12 @@ internal static class LevenbergMarquardt
             }
 
             int k = interior.Count;
-            var normal = new double[k * k];
+            Span<double> normal = SystemMatrix[..(k * k)]; // free once the iteration has ended
             for (int a = 0; a < k; a++)
             {
                 for (int b = 0; b < k; b++)
                 {
-                    normal[(a * k) + b] = _normal[(slots[a] * pf) + slots[b]];
+                    normal[(a * k) + b] = Normal[(slots[a] * pf) + slots[b]];
                 }
             }
 
@@ -883,17 +927,17 @@ internal static class LevenbergMarquardt
             var names = new List<string>();
             foreach (int j in free)
             {
-                if (bounds[j] != BoundState.Interior || _start[j] == 0 || !(Math.Abs(_theta[j]) > 1e4 * Math.Abs(_start[j])))
+                if (bounds[j] != BoundState.Interior || Start[j] == 0 || !(Math.Abs(Theta[j]) > 1e4 * Math.Abs(Start[j])))
                 {
                     continue;
                 }
 
                 int a = interior.IndexOf(j);
                 double se = a < 0 || inverse.Length == 0 ? double.NaN : Math.Sqrt(scale * inverse[(a * interior.Count) + a]);
-                if (!double.IsFinite(se) || se > 100 * Math.Abs(_theta[j]))
+                if (!double.IsFinite(se) || se > 100 * Math.Abs(Theta[j]))
                 {
                     string unit = definitions[j].Unit.Length == 0 ? string.Empty : " " + definitions[j].Unit;
-                    names.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{definitions[j].Name}' ran away from {_start[j]:G4} to {_theta[j]:G4}{unit}"));
+                    names.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{definitions[j].Name}' ran away from {Start[j]:G4} to {Theta[j]:G4}{unit}"));
                 }
             }
 
@@ -919,7 +963,7 @@ internal static class LevenbergMarquardt
             {
                 int j = free[a];
                 ParameterDefinition d = definitions[j];
-                bounds[j] = _theta[j] <= d.LowerBound ? BoundState.AtLowerBound : _theta[j] >= d.UpperBound ? BoundState.AtUpperBound : BoundState.Interior;
+                bounds[j] = Theta[j] <= d.LowerBound ? BoundState.AtLowerBound : Theta[j] >= d.UpperBound ? BoundState.AtUpperBound : BoundState.Interior;
             }
 
             var interior = new List<int>(pf);
@@ -953,8 +997,8 @@ internal static class LevenbergMarquardt
                         int j = interior[a];
                         double nearness = NearBoundFraction * Math.Sqrt(scale * inverse[(a * interior.Count) + a]);
                         ParameterDefinition d = definitions[j];
-                        bool nearLower = _theta[j] - d.LowerBound <= nearness && !MovedAway(_theta[j] - d.LowerBound, _start[j] - d.LowerBound);
-                        bool nearUpper = d.UpperBound - _theta[j] <= nearness && !MovedAway(d.UpperBound - _theta[j], d.UpperBound - _start[j]);
+                        bool nearLower = Theta[j] - d.LowerBound <= nearness && !MovedAway(Theta[j] - d.LowerBound, Start[j] - d.LowerBound);
+                        bool nearUpper = d.UpperBound - Theta[j] <= nearness && !MovedAway(d.UpperBound - Theta[j], d.UpperBound - Start[j]);
                         if (double.IsFinite(nearness) && (nearLower || nearUpper))
                         {
                             bounds[j] = nearLower ? BoundState.AtLowerBound : BoundState.AtUpperBound;
@@ -980,7 +1024,7 @@ internal static class LevenbergMarquardt
 
             var residuals = new double[n];
             TensorPrimitives.Subtract(observed, _values.AsSpan(0, n), residuals);
-            return FitResultBuilder.Build(definitions, _theta, isFixed, bounds, interior.ToArray(), inverse, residuals, observed, weights, pf,
+            return FitResultBuilder.Build(definitions, Theta, isFixed, bounds, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(interior), inverse, residuals, observed, weights, pf,
                 (options.ConfidenceLevel, options.WeightsAreAbsolute), status, reason, iterations);
         }
     }

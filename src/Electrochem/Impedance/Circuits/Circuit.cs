@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using Electrochem.Fitting;
 
 namespace Electrochem.Impedance;
 
@@ -59,6 +60,7 @@ public sealed class Circuit : IEquatable<Circuit>
         }
 
         _text = root.ToString();
+        ParameterDefinitions = [.. Parameters.Select(q => q.ToParameterDefinition())];
         _compiled = new CompiledCircuit(this);
     }
 
@@ -73,6 +75,9 @@ public sealed class Circuit : IEquatable<Circuit>
 
     /// <summary>Number of parameters P.</summary>
     public int ParameterCount => Parameters.Length;
+
+    /// <summary>The parameters as fit definitions (name, unit, default bounds), in circuit order; made once per circuit.</summary>
+    internal ImmutableArray<ParameterDefinition> ParameterDefinitions { get; }
 
     /// <summary>Reads a circuit string such as <c>R0-p(R1,CPE1)-Wo1</c>.</summary>
     /// <param name="text">

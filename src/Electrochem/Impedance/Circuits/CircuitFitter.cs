@@ -104,7 +104,8 @@ internal static class CircuitFitter
             ConfidenceLevel = options.ConfidenceLevel,
             FixedParameters = [.. circuit.Parameters.Where((_, j) => isFixed[j]).Select(q => q.Name)],
         };
-        NonlinearModel model = WithFiniteJacobian(circuit.Compile().ToNonlinearModel(spectrum) with { Parameters = definitions }, 2 * n);
+        NonlinearModel model = circuit.Compile().ToNonlinearModel(spectrum);
+        model = WithFiniteJacobian(definitions == circuit.ParameterDefinitions ? model : model with { Parameters = definitions }, 2 * n);
         FitResult best = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, start, realWeights, imaginaryWeights, solver, cancellationToken);
         double[] bestStart = start;
         if (options.GlobalStarts > 0)
@@ -269,7 +270,12 @@ internal static class CircuitFitter
     {
         ImmutableDictionary<string, ParameterBounds> bounds = options.Bounds;
         ArgumentNullException.ThrowIfNull(bounds, nameof(options));
-        var definitions = circuit.Parameters.Select(q => q.ToParameterDefinition()).ToArray();
+        if (bounds.IsEmpty)
+        {
+            return circuit.ParameterDefinitions;
+        }
+
+        var definitions = circuit.ParameterDefinitions.ToArray();
         foreach ((string name, ParameterBounds box) in bounds)
         {
             int j = IndexOf(circuit, name, "Bounds", nameof(options));

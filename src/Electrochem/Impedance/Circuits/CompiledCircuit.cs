@@ -127,7 +127,7 @@ public sealed class CompiledCircuit
         var omega = new double[n];
         spectrum.AngularFrequency(omega);
         return new NonlinearModel(
-            [.. Circuit.Parameters.Select(p => p.ToParameterDefinition())],
+            Circuit.ParameterDefinitions,
             (theta, values) =>
             {
                 Preconditions.CheckDestination(2 * n, values.Length, nameof(values));

@@ -21,68 +21,77 @@ internal sealed class SpectrumShape
     public SpectrumShape(ImpedanceSpectrum descending)
     {
         int n = descending.Count;
-        ReadOnlySpan<double> f = descending.Frequency;
-        ReadOnlySpan<double> re = descending.Real;
-        ReadOnlySpan<double> im = descending.Imaginary;
-        var modulus = new double[n];
-        descending.Modulus(modulus);
-        Array.Sort(modulus);
-        MedianModulus = Math.Max(modulus[n / 2], double.Epsilon);
-        MaximumFrequency = f[0];
-        MinimumFrequency = f[n - 1];
-        GeometricMeanFrequency = Math.Sqrt(f[0] * f[n - 1]);
-        HighFrequencyInductance = im[0] > 0 ? im[0] / (2 * Math.PI * f[0]) : 0;
-
-        int firstCapacitive = 0;
-        while (firstCapacitive < n && im[firstCapacitive] > 0)
+        // One pooled buffer: the moduli (sorted, for the median), then the arc heights.
+        double[] buffer = System.Buffers.ArrayPool<double>.Shared.Rent(2 * n);
+        try
         {
-            firstCapacitive++;
-        }
+            ReadOnlySpan<double> f = descending.Frequency;
+            ReadOnlySpan<double> re = descending.Real;
+            ReadOnlySpan<double> im = descending.Imaginary;
+            Span<double> modulus = buffer.AsSpan(0, n);
+            descending.Modulus(modulus);
+            modulus.Sort();
+            MedianModulus = Math.Max(modulus[n / 2], double.Epsilon);
+            MaximumFrequency = f[0];
+            MinimumFrequency = f[n - 1];
+            GeometricMeanFrequency = Math.Sqrt(f[0] * f[n - 1]);
+            HighFrequencyInductance = im[0] > 0 ? im[0] / (2 * Math.PI * f[0]) : 0;
 
-        HighFrequencyIntercept = firstCapacitive == n ? re[n - 1]
-            : firstCapacitive == 0 ? re[0]
-            : re[firstCapacitive - 1] + ((re[firstCapacitive] - re[firstCapacitive - 1]) * im[firstCapacitive - 1] / (im[firstCapacitive - 1] - im[firstCapacitive]));
-        var height = new double[n];
-        for (int i = 0; i < n; i++)
+            int firstCapacitive = 0;
+            while (firstCapacitive < n && im[firstCapacitive] > 0)
+            {
+                firstCapacitive++;
+            }
+
+            HighFrequencyIntercept = firstCapacitive == n ? re[n - 1]
+                : firstCapacitive == 0 ? re[0]
+                : re[firstCapacitive - 1] + ((re[firstCapacitive] - re[firstCapacitive - 1]) * im[firstCapacitive - 1] / (im[firstCapacitive - 1] - im[firstCapacitive]));
+            Span<double> height = buffer.AsSpan(n, n);
+            for (int i = 0; i < n; i++)
+            {
+                height[i] = i < firstCapacitive ? 0 : -im[i];
+            }
+
+            List<int> apexes = FindApexes(height, firstCapacitive);
+            if (firstCapacitive == 0 && apexes.Count > 0)
+            {
+                // No crossing measured: the first arc is cut off at high frequency; its centre minus its radius (Z′ − height at the apex) extrapolates to the intercept.
+                HighFrequencyIntercept = Math.Min(HighFrequencyIntercept, re[apexes[0]] - height[apexes[0]]);
+            }
+
+            HighFrequencyIntercept = Math.Max(HighFrequencyIntercept, 0);
+            int valley = firstCapacitive == n ? n - 1 : firstCapacitive;
+            double left = HighFrequencyIntercept;
+            for (int k = 0; k < apexes.Count; k++)
+            {
+                int apex = apexes[k];
+                int end = k + 1 < apexes.Count ? apexes[k + 1] : n - 1;
+                int right = ArgMin(height, apex, end);
+                double diameter = Math.Max(re[right] - left, 2 * height[apex]);
+                _arcs.Add(new Arc(f[apex], diameter));
+                left = re[right];
+                valley = right;
+            }
+
+            double zx = re[n - 1] - re[valley];
+            double zy = im[n - 1];
+            DiffusionResistance = Math.Sqrt((zx * zx) + (zy * zy));
+            LowFrequencyExcess = Math.Max(Math.Sqrt(((re[n - 1] - HighFrequencyIntercept) * (re[n - 1] - HighFrequencyIntercept)) + (zy * zy)), double.Epsilon);
+            LowFrequencyCapacitance = zy < 0 ? -1 / (2 * Math.PI * f[n - 1] * zy) : 0;
+            int count = Math.Min(TailPoints, n - firstCapacitive);
+            double sum = 0;
+            for (int i = n - count; i < n; i++)
+            {
+                sum += -im[i] * Math.Sqrt(2 * Math.PI * f[i]);
+            }
+
+            WarburgCoefficient = count > 0 ? sum / count : 0;
+            RealSpan = Math.Max(re[n - 1] - HighFrequencyIntercept, 0);
+        }
+        finally
         {
-            height[i] = i < firstCapacitive ? 0 : -im[i];
+            System.Buffers.ArrayPool<double>.Shared.Return(buffer);
         }
-
-        List<int> apexes = FindApexes(height, firstCapacitive);
-        if (firstCapacitive == 0 && apexes.Count > 0)
-        {
-            // No crossing measured: the first arc is cut off at high frequency; its centre minus its radius (Z′ − height at the apex) extrapolates to the intercept.
-            HighFrequencyIntercept = Math.Min(HighFrequencyIntercept, re[apexes[0]] - height[apexes[0]]);
-        }
-
-        HighFrequencyIntercept = Math.Max(HighFrequencyIntercept, 0);
-        int valley = firstCapacitive == n ? n - 1 : firstCapacitive;
-        double left = HighFrequencyIntercept;
-        for (int k = 0; k < apexes.Count; k++)
-        {
-            int apex = apexes[k];
-            int end = k + 1 < apexes.Count ? apexes[k + 1] : n - 1;
-            int right = ArgMin(height, apex, end);
-            double diameter = Math.Max(re[right] - left, 2 * height[apex]);
-            _arcs.Add(new Arc(f[apex], diameter));
-            left = re[right];
-            valley = right;
-        }
-
-        double zx = re[n - 1] - re[valley];
-        double zy = im[n - 1];
-        DiffusionResistance = Math.Sqrt((zx * zx) + (zy * zy));
-        LowFrequencyExcess = Math.Max(Math.Sqrt(((re[n - 1] - HighFrequencyIntercept) * (re[n - 1] - HighFrequencyIntercept)) + (zy * zy)), double.Epsilon);
-        LowFrequencyCapacitance = zy < 0 ? -1 / (2 * Math.PI * f[n - 1] * zy) : 0;
-        int count = Math.Min(TailPoints, n - firstCapacitive);
-        double sum = 0;
-        for (int i = n - count; i < n; i++)
-        {
-            sum += -im[i] * Math.Sqrt(2 * Math.PI * f[i]);
-        }
-
-        WarburgCoefficient = count > 0 ? sum / count : 0;
-        RealSpan = Math.Max(re[n - 1] - HighFrequencyIntercept, 0);
     }
 
     public double MedianModulus { get; }
@@ -127,7 +136,7 @@ internal sealed class SpectrumShape
         return new Arc(Math.Max(frequency, MinimumFrequency), resistance);
     }
 
-    private static List<int> FindApexes(double[] height, int first)
+    private static List<int> FindApexes(ReadOnlySpan<double> height, int first)
     {
         int n = height.Length;
         var apexes = new List<int>();
@@ -147,8 +156,19 @@ internal sealed class SpectrumShape
 
         if (apexes.Count > 0)
         {
-            double tallest = apexes.Max(a => height[a]);
-            apexes.RemoveAll(a => height[a] < MinimumRelativeHeight * tallest);
+            double tallest = 0;
+            foreach (int apex in apexes)
+            {
+                tallest = Math.Max(tallest, height[apex]);
+            }
+
+            for (int k = apexes.Count - 1; k >= 0; k--)
+            {
+                if (height[apexes[k]] < MinimumRelativeHeight * tallest)
+                {
+                    apexes.RemoveAt(k);
+                }
+            }
         }
 
         bool removed = true;
@@ -177,7 +197,7 @@ internal sealed class SpectrumShape
         return apexes;
     }
 
-    private static int ArgMin(double[] values, int from, int to)
+    private static int ArgMin(ReadOnlySpan<double> values, int from, int to)
     {
         int best = from;
         for (int i = from + 1; i <= to; i++)
