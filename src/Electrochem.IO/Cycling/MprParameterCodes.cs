@@ -60,6 +60,36 @@ internal static class MprParameterCodes
     /// <summary><c>comp. mode</c> of ZIR.</summary>
     internal static readonly FrozenDictionary<int, string> CompensationMode = Table((0, "Software"));
 
+    /// <summary>The unit of a potential (a Modulo Bat PEIS control's amplitude).</summary>
+    internal static readonly FrozenDictionary<int, string> PotentialUnits = Table((1, "mV"));
+
+    /// <summary>The unit of a time (Modulo Bat limits, records and time-outs).</summary>
+    internal static readonly FrozenDictionary<int, string> TimeUnits = Table((0, "d"), (3, "s"));
+
+    /// <summary><c>Apply I/C</c> of Modulo Bat.</summary>
+    internal static readonly FrozenDictionary<int, string> ApplyCurrent = Table((0, "I"), (1, "C / N"));
+
+    /// <summary><c>current/potential</c> of Modulo Bat.</summary>
+    internal static readonly FrozenDictionary<int, string> ControlledQuantity = Table((0, "current"));
+
+    /// <summary><c>charge/discharge</c> of Modulo Bat.</summary>
+    internal static readonly FrozenDictionary<int, string> ChargeOrDischarge = Table((0, "Charge"), (1, "Discharge"));
+
+    /// <summary><c>ctrl_trigger</c> of Modulo Bat.</summary>
+    internal static readonly FrozenDictionary<int, string> Trigger = Table((0, "Falling Edge"));
+
+    /// <summary><c>lim1_type</c> and <c>rec1_type</c> of Modulo Bat.</summary>
+    internal static readonly FrozenDictionary<int, string> ConditionType = Table((0, "Time"));
+
+    /// <summary><c>lim1_comp</c> of Modulo Bat.</summary>
+    internal static readonly FrozenDictionary<int, string> Comparison = Table((0, ">"));
+
+    /// <summary><c>lim1_Q</c> of Modulo Bat.</summary>
+    internal static readonly FrozenDictionary<int, string> ChargeLimit = Table((0, "Q limit"));
+
+    /// <summary><c>lim1_action</c> of Modulo Bat.</summary>
+    internal static readonly FrozenDictionary<int, string> LimitAction = Table((0, "Next sequence"));
+
     private static FrozenDictionary<int, string> Table(params (int Code, string Text)[] entries) =>
         entries.ToFrozenDictionary(e => e.Code, e => e.Text);
 }

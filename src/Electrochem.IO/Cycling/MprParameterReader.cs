@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 
@@ -74,13 +75,30 @@ internal static class MprParameterReader
 
         var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>();
         var unknown = new List<string>();
+        var unknownControls = new List<string>();
+        int limits = Most(layout, "lim_nb", values, sequences);
+        int records = Most(layout, "rec_nb", values, sequences);
         for (int s = 0; s < sequences; s++)
         {
             ReadOnlySpan<byte> sequence = values[(s * layout.SequenceStride)..];
+            var controls = Controls(layout, sequence, s, unknownControls);
             foreach (MprParameterField field in layout.Fields)
             {
                 string key = BioLogicParameterText.Key(field.Name, layout.Sequenced ? s.ToString(CultureInfo.InvariantCulture) : null);
-                entries.Add(new(key, Value(field, sequence[field.Offset..], key, unknown)));
+                ReadOnlySpan<byte> bytes = sequence[field.Offset..];
+                string? value = field.Show switch
+                {
+                    MprParameterShow.ControlValue => controls is { } c && field.Slot < c.Length ? Value(field, null, bytes, key, unknown) : null,
+                    MprParameterShow.ControlUnit => controls is { } c && field.Slot < c.Length && c[field.Slot].Units is { } units ? Value(field, units, bytes, key, unknown) : null,
+                    MprParameterShow.ControlReference => controls is { } c && field.Slot < c.Length && c[field.Slot].References is { } references ? Value(field, references, bytes, key, unknown) : null,
+                    MprParameterShow.Limit => field.Slot < limits ? Value(field, field.Codes, bytes, key, unknown) : null,
+                    MprParameterShow.Record => field.Slot < records ? Value(field, field.Codes, bytes, key, unknown) : null,
+                    _ => Value(field, field.Codes, bytes, key, unknown),
+                };
+                if (value is not null)
+                {
+                    entries.Add(new(key, value));
+                }
             }
         }
 
@@ -89,10 +107,47 @@ internal static class MprParameterReader
             warnings.Add($"technique parameter codes not seen in EC-Lab's exports are kept as numbers: {string.Join(", ", unknown.Take(10))}{(unknown.Count > 10 ? ", …" : string.Empty)}");
         }
 
+        if (unknownControls.Count > 0)
+        {
+            warnings.Add($"control types not seen in EC-Lab's exports ({string.Join(", ", unknownControls.Take(10))}{(unknownControls.Count > 10 ? ", …" : string.Empty)}): which of their control values, units and references apply is not known, so they are not read");
+        }
+
         return entries.ToImmutable();
     }
 
-    private static string Value(MprParameterField field, ReadOnlySpan<byte> at, string key, List<string> unknown)
+    /// <summary>The most limits (or records) any sequence has, at least 1: the export prints that many for every sequence.</summary>
+    private static int Most(MprParameterLayout layout, string countName, ReadOnlySpan<byte> values, int sequences)
+    {
+        MprParameterField? count = layout.Fields.FirstOrDefault(f => f.Name == countName);
+        int most = 1;
+        for (int s = 0; count is not null && s < sequences; s++)
+        {
+            most = Math.Max(most, values[(s * layout.SequenceStride) + count.Offset]);
+        }
+
+        return most;
+    }
+
+    /// <summary>The controls a Modulo Bat sequence's control type prints; null for another technique or a type not seen.</summary>
+    private static ImmutableArray<(FrozenDictionary<int, string>? Units, FrozenDictionary<int, string>? References)>? Controls(
+        MprParameterLayout layout, ReadOnlySpan<byte> sequence, int index, List<string> unknownControls)
+    {
+        if (layout.Fields.FirstOrDefault(f => f.Name == "ctrl_type") is not { } type)
+        {
+            return null;
+        }
+
+        int code = sequence[type.Offset];
+        if (MprControlTypes.Of(code) is { } controls)
+        {
+            return controls;
+        }
+
+        unknownControls.Add(string.Create(CultureInfo.InvariantCulture, $"Ns {index}: code {code}"));
+        return null;
+    }
+
+    private static string Value(MprParameterField field, FrozenDictionary<int, string>? codes, ReadOnlySpan<byte> at, string key, List<string> unknown)
     {
         switch (field.Kind)
         {
@@ -104,7 +159,7 @@ internal static class MprParameterReader
                     : BioLogicParameterText.Number(value);
             case MprParameterKind.Int32:
                 return BinaryPrimitives.ReadInt32LittleEndian(at).ToString(CultureInfo.InvariantCulture);
-            case MprParameterKind.Code when field.Codes is { } codes:
+            case MprParameterKind.Code when codes is not null:
                 if (codes.TryGetValue(at[0], out string? text))
                 {
                     return text;

@@ -26,6 +26,9 @@ public sealed partial class SharedBioLogicParameterTests
         { "gcpl.issue_226.CxN.mpr", "gcpl.issue_226.CxN.mpt" },
         { "gcpl.issue_226.I.mpr", "gcpl.issue_226.I.mpt" },
         { "geis.issue_149.mpr", "geis.issue_149.mpt" },
+        { "mb.issue_149.mpr", "mb.issue_149.mpt" },
+        { "mb.issue_95.mpr", "mb.issue_95.mpt" },
+        { "mb.issue_95.mpr", "mb.issue_95.de.mpt" },
         { "ocv.issue_149.mpr", "ocv.issue_149.mpt" },
         { "peis.issue_149.mpr", "peis.issue_149.mpt" },
         { "peis.mpr", "peis.mpt" },
@@ -80,6 +83,9 @@ public sealed partial class SharedBioLogicParameterTests
     [InlineData("zir.mpr", "Technique.vs.", "Eoc", "Technique.I Range", "Auto")]
     [InlineData("gcpl.issue_149.mpr", "Technique[Ns 1].vs.", "<None>", "Technique[Ns 1].I Range", "100 µA")]
     [InlineData("gcpl.issue_211.mpr", "Technique[Ns 2].Set I/C", "C / N", "Technique[Ns 2].I Range", "100 µA")]
+    [InlineData("mb.issue_149.mpr", "Technique[Ns 1].ctrl1_val_vs", "<None>", "Technique[Ns 0].I Range", "10 mA")]
+    [InlineData("mb.issue_149.mpr", "Technique[Ns 2].ctrl_type", "PEIS", "Technique[Ns 2].I Range", "Auto")]
+    [InlineData("mb.issue_95.mpr", "Technique[Ns 2].ctrl1_val_vs", "<None>", "Technique[Ns 1].I Range", "100 mA")]
     public void Vs_and_I_Range_read_as_the_export_prints_them(string mpr, string key1, string value1, string key2, string value2)
     {
         CyclerRecording r = CyclerFile.Read(SharedYadgFiles.Path(mpr));
@@ -99,13 +105,35 @@ public sealed partial class SharedBioLogicParameterTests
         Assert.Null(Entry(r, "Technique.Is"));
     }
 
+    [Fact]
+    public void A_Modulo_Bat_sequence_prints_the_controls_of_its_control_type_only()
+    {
+        CyclerRecording r = CyclerFile.Read(SharedYadgFiles.Path("mb.issue_149.mpr"));
+        Assert.Equal(["Rest", "CC", "PEIS", "Loop"], Enumerable.Range(0, 4).Select(ns => Entry(r, $"Technique[Ns {ns}].ctrl_type")));
+        Assert.Null(Entry(r, "Technique[Ns 0].ctrl1_val"));       // Rest: no control
+        Assert.Equal("100", Entry(r, "Technique[Ns 1].ctrl1_val")); // CC: 100 µA
+        Assert.Equal("µA", Entry(r, "Technique[Ns 1].ctrl1_val_unit"));
+        Assert.Equal(["10", "mV", "10", "kHz", "100", "Hz"], ((string[])["ctrl1_val", "ctrl1_val_unit", "ctrl2_val", "ctrl2_val_unit", "ctrl3_val", "ctrl3_val_unit"]).Select(k => Entry(r, $"Technique[Ns 2].{k}")));
+        Assert.Null(Entry(r, "Technique[Ns 2].ctrl1_val_vs"));    // PEIS: no vs.
+        Assert.Null(Entry(r, "Technique[Ns 3].ctrl1_val_unit"));  // Loop: a value only
+        Assert.Equal("0", Entry(r, "Technique[Ns 3].lim_nb"));
+        Assert.Equal("Time", Entry(r, "Technique[Ns 3].lim1_type")); // printed for every sequence, as the most any has
+        Assert.Null(Entry(r, "Technique[Ns 0].lim2_type"));
+    }
+
     [Theory]
     [InlineData("gcpl.pr_182.1.mpr", "layout version 9, 3 sequences")]
-    [InlineData("mb.issue_149.mpr", "layout version 8, 4 sequences")]
-    [InlineData("mb.issue_95.mpr", "layout version 6, 3 sequences")]
-    public void A_layout_not_derived_is_noted_and_warned_about_not_guessed(string mpr, string block)
+    public void A_layout_not_derived_is_noted_and_warned_about_not_guessed(string mpr, string block) =>
+        AssertNotDecoded(SharedYadgFiles.Path(mpr), block);
+
+    /// <summary>cellpy's biol.mpr (EC-Lab 11.10, in the repository's test data): Modulo Bat of layout 4, no paired export.</summary>
+    [Fact]
+    public void An_older_Modulo_Bat_layout_is_noted_not_guessed() =>
+        AssertNotDecoded(Path.Combine(AppContext.BaseDirectory, "Data", "cycling", "cellpy", "biol.mpr"), "layout version 4, 12 sequences");
+
+    private static void AssertNotDecoded(string path, string block)
     {
-        CyclerRecording r = CyclerFile.Read(SharedYadgFiles.Path(mpr));
+        CyclerRecording r = CyclerFile.Read(path);
         Assert.StartsWith("not decoded: " + block, Entry(r, "Technique parameters"), StringComparison.Ordinal);
         Assert.Contains(r.Warnings, w => w.Contains("are not decoded by this reader", StringComparison.Ordinal));
         Assert.DoesNotContain(r.Metadata.HeaderEntries, e => e.Key.StartsWith("Technique.", StringComparison.Ordinal) || e.Key.StartsWith("Technique[", StringComparison.Ordinal));
