@@ -62,7 +62,7 @@ internal static class MprParameterReader
         int technique = settings[0];
         if (MprParameterLayouts.Find(technique, version) is not { } layout)
         {
-            warnings.Add($"the technique parameters of technique ID {technique} in {block} are not decoded by this reader (no layout derived for it); they are kept undecoded");
+            warnings.Add($"the technique parameters of technique ID {technique} in {block} are not decoded by this reader (no layout derived for it); their place and length are noted in the entry 'Technique parameters'");
             return [new("Technique parameters", "not decoded: " + block)];
         }
 
