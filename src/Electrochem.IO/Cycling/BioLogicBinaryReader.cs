@@ -11,7 +11,7 @@ namespace Electrochem.IO.Cycling;
 /// <c>error</c>, <c>control changes</c>, <c>Ns changes</c>, <c>counter inc.</c>) and are then read exactly as the
 /// <c>.mpt</c> reader reads them, so a <c>.mpr</c> and its export give the same recording. A column ID this reader
 /// does not know is kept as <c>unknown column ID</c>, with a warning. Settings (technique, active mass, battery
-/// capacity, comments) and the log (acquisition start, channel, EC-Lab version) become metadata.
+/// capacity, comments, the technique's parameter rows such as <c>vs.</c> and <c>I Range</c>) and the log (acquisition start, channel, EC-Lab version) become metadata.
 /// </summary>
 internal sealed class BioLogicBinaryReader : ICyclerFormatReader
 {
@@ -182,6 +182,11 @@ internal sealed class BioLogicBinaryReader : ICyclerFormatReader
         Add("Comments", s.Comments);
         Add("Mass of active material", ActiveMassGrams(s) is not null ? string.Create(CultureInfo.InvariantCulture, $"{s.ActiveMassMilligrams:0.000} mg") : null);
         Add("Battery capacity", s.BatteryCapacityMilliampereHours is > 0 and var mah ? Capacity(mah, s.BatteryCapacityUnit) : null);
+        foreach (KeyValuePair<string, string> parameter in s.Parameters)
+        {
+            Add(parameter.Key, parameter.Value);
+        }
+
         Add("Loops", file.LoopStarts.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $"{file.LoopStarts.Length} starting at points {string.Join(", ", file.LoopStarts.Take(20).Select(p => p + 1))}{(file.LoopStarts.Length > 20 ? ", …" : string.Empty)}") : null);
         Add("Settings module date", file.Modules.FirstOrDefault(m => m.ShortName == MprModuleHeader.Settings)?.Date);
         Add("Log module date", file.Modules.FirstOrDefault(m => m.ShortName == MprModuleHeader.Log)?.Date);

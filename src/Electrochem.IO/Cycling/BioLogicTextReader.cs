@@ -18,7 +18,8 @@ namespace Electrochem.IO.Cycling;
 /// (with <c>Ece/V</c> and the other as auxiliary voltages); <c>cycle number</c>, <c>Ns</c>, <c>mode</c>,
 /// <c>Q charge/mA.h</c>, <c>Q discharge/mA.h</c>, <c>Energy charge/W.h</c>, <c>Energy discharge/W.h</c>, temperature.
 /// An OCV record has no current column: its current is 0 by the technique's definition, which the column's origin and
-/// a warning say. Settings lines (<c>key : value</c>) are kept; active mass, battery capacity, device, channel,
+/// a warning say. Settings lines (<c>key : value</c>) are kept, and the technique's parameter rows after
+/// <c>Cycle Definition</c> (<c>Ei (V)</c>, <c>vs.</c>, <c>I Range</c>, …) as <see cref="BioLogicParameterText"/> writes them; active mass, battery capacity, device, channel,
 /// technique, software and acquisition start (local clock) are read from them.
 /// </remarks>
 internal sealed partial class BioLogicTextReader : ICyclerFormatReader
@@ -129,6 +130,7 @@ internal sealed partial class BioLogicTextReader : ICyclerFormatReader
             }
         }
 
+        entries.AddRange(BioLogicParameterText.Rows(lines));
         string? Get(string key) => entries.FirstOrDefault(e => e.Key.Equals(key, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } v ? v : null;
         string? technique = lines.Skip(2).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.Contains(" : ", StringComparison.Ordinal));
         string? software = lines.Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("EC-Lab for windows", StringComparison.OrdinalIgnoreCase) || l.StartsWith("BT-Lab for windows", StringComparison.OrdinalIgnoreCase));

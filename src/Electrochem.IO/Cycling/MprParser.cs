@@ -124,7 +124,7 @@ internal static class MprParser
             warnings.Add("the file has no settings module ('VMP Set'): technique, active mass and battery capacity are unknown");
         }
 
-        MprSettings read = MprSettingsReader.Read(settings, log);
+        MprSettings read = MprSettingsReader.Read(settings, log, warnings);
         return new MprFile(modules.ToImmutable(), data, [.. table.Value.Columns], table.Value.Points, read, MprSettingsReader.LoopStarts(loop, table.Value.Points, warnings), [.. warnings]);
     }
 

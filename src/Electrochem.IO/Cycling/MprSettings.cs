@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Electrochem.IO.Cycling;
 
 /// <summary>
@@ -29,6 +31,13 @@ internal sealed record MprSettings(
     string? DeviceSerial)
 {
     internal static MprSettings None { get; } = new(null, null, null, null, null, null, null, null, null, null, null);
+
+    /// <summary>
+    /// The technique's parameters as the <c>.mpt</c> header prints them (<c>Ei (V)</c>, <c>vs.</c>, <c>I Range</c>, …;
+    /// keyed <c>Technique.vs.</c>, or <c>Technique[Ns 1].Is</c> per sequence for GCPL), in the form <see cref="BioLogicParameterText"/> gives; empty when
+    /// the module holds none this reader can place.
+    /// </summary>
+    internal ImmutableArray<KeyValuePair<string, string>> Parameters { get; init; } = [];
 
     /// <summary>The technique's name as the <c>.mpt</c> export writes it, or null.</summary>
     internal string? Technique => TechniqueId is { } id ? MprTechniques.Name(id) : null;

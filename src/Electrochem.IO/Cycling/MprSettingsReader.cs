@@ -13,7 +13,10 @@ namespace Electrochem.IO.Cycling;
 internal static class MprSettingsReader
 {
     /// <summary>What the settings and log modules say, each field read only when the module is long enough to hold it.</summary>
-    internal static MprSettings Read(byte[]? settings, byte[]? log)
+    /// <param name="settings">The settings module's data, or null.</param>
+    /// <param name="log">The log module's data, or null.</param>
+    /// <param name="warnings">Where what is noticed about the technique parameters goes.</param>
+    internal static MprSettings Read(byte[]? settings, byte[]? log, List<string> warnings)
     {
         MprSettings read = MprSettings.None;
         if (settings is { Length: > 0 })
@@ -27,6 +30,7 @@ internal static class MprSettingsReader
                 ActiveMassMilligrams = Single(settings, 0x107),
                 BatteryCapacityMilliampereHours = Single(settings, 0x25C),
                 BatteryCapacityUnit = settings.Length > 0x260 ? settings[0x260] : null,
+                Parameters = MprParameterReader.Read(settings, warnings),
             };
         }
 
