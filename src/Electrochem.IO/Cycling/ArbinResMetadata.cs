@@ -19,8 +19,11 @@ internal static class ArbinResMetadata
     private const string EventTable = "Event_Table";
     private const int MaximumEntryRows = 256;
 
-    /// <summary>The metadata, and the tables it used.</summary>
-    internal static (RecordingMetadata Metadata, IReadOnlySet<string> Used) Read(JetFile file, IReadOnlyDictionary<string, int> tables, JetTableData normal, int[] order, List<string> notes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The metadata, and the tables it used; <paramref name="normal"/> holds its rows in recording order, and
+    /// <paramref name="firstStoredTest"/> is the Test_ID of its first row as stored (null without a numeric Test_ID).
+    /// </summary>
+    internal static (RecordingMetadata Metadata, IReadOnlySet<string> Used) Read(JetFile file, IReadOnlyDictionary<string, int> tables, JetTableData normal, double? firstStoredTest, List<string> notes, CancellationToken cancellationToken)
     {
         var entries = new List<KeyValuePair<string, string>> { new("Database", $"{file.Header.Describe()} (Microsoft Access)") };
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -49,7 +52,7 @@ internal static class ArbinResMetadata
         var metadata = RecordingMetadata.Empty with { Instrument = "Arbin" };
         if (global is { RowCount: > 0 })
         {
-            int row = GlobalRow(global, normal);
+            int row = GlobalRow(global, firstStoredTest);
             string? Text(string column) => global.IndexOf(column) is >= 0 and var c ? Value(global, c, row) : null;
             double Number(string column) => global.IndexOf(column) is >= 0 and var c && global.Numbers[c] is { } n ? n[row] : double.NaN;
             double mass = Number("MASS");
@@ -62,12 +65,12 @@ internal static class ArbinResMetadata
                 ActiveMassGrams = double.IsFinite(mass) && mass > 0 ? mass : null,
                 NominalCapacityAmpereHours = double.IsFinite(capacity) && capacity > 0 ? capacity : null,
                 Software = NullIfEmpty(Text("Software_Version")) is { } version ? "Arbin " + version : null,
-                StartTime = Start(Number("Start_DateTime"), $"{GlobalTable} 'Start_DateTime'") ?? FirstDateTime(normal, order),
+                StartTime = Start(Number("Start_DateTime"), $"{GlobalTable} 'Start_DateTime'") ?? FirstDateTime(normal),
             };
         }
         else
         {
-            metadata = metadata with { StartTime = FirstDateTime(normal, order) };
+            metadata = metadata with { StartTime = FirstDateTime(normal) };
         }
 
         return (metadata with { HeaderEntries = [.. entries] }, used);
@@ -96,22 +99,21 @@ internal static class ArbinResMetadata
         return stored;
     }
 
-    private static int GlobalRow(JetTableData global, JetTableData normal)
+    private static int GlobalRow(JetTableData global, double? firstStoredTest)
     {
         int id = global.IndexOf("Test_ID");
-        int normalId = normal.IndexOf("Test_ID");
-        if (global.RowCount == 1 || id < 0 || normalId < 0 || global.Numbers[id] is not { } ids || normal.Numbers[normalId] is not { Length: > 0 } tests)
+        if (global.RowCount == 1 || id < 0 || global.Numbers[id] is not { } ids || firstStoredTest is not { } test)
         {
             return 0;
         }
 
-        int row = Array.IndexOf(ids, tests[0]);
+        int row = Array.IndexOf(ids, test);
         return row < 0 ? 0 : row;
     }
 
-    private static RecordingStartTime? FirstDateTime(JetTableData normal, int[] order) =>
+    private static RecordingStartTime? FirstDateTime(JetTableData normal) =>
         normal.IndexOf("DateTime") is >= 0 and var c && normal.Numbers[c] is { Length: > 0 } values
-            ? Start(values[order[0]], $"first '{normal.Table.Columns[c].Name}' value")
+            ? Start(values[0], $"first '{normal.Table.Columns[c].Name}' value")
             : null;
 
     private static RecordingStartTime? Start(double oleDays, string where)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using Electrochem.Cycling;
@@ -67,7 +68,7 @@ internal sealed class ArbinResReader : ICyclerFormatReader
             notes.Add($"{normal.ForeignPages} pages in the {NormalTable}'s usage map were not its data pages and were skipped");
         }
 
-        int[] order = DataPointOrder(normal, notes);
+        int[]? order = DataPointOrder(normal, notes);
         IReadOnlyList<JetColumn> columns = normal.Table.Columns;
         (ColumnPlan[]? plans, string? problem) = CyclerColumnPlanner.Plan([.. columns.Select(c => c.Name)], options.ColumnMap, ArbinCsvReader.Columns, useSynonyms: false, notes);
         if (plans is null)
@@ -75,16 +76,22 @@ internal sealed class ArbinResReader : ICyclerFormatReader
             throw file.Fail(problem!);
         }
 
+        // The Test_ID of the first row as stored, for the metadata (Global_Table's row), before the rows are put in order.
+        double? firstStoredTest = normal.IndexOf("Test_ID") is >= 0 and var testColumn && normal.Numbers[testColumn] is { } testIds ? testIds[0] : null;
+        if (order is not null)
+        {
+            normal.Reorder(order);
+        }
+
         var raw = new List<RawColumn>(columns.Count);
         for (int c = 0; c < columns.Count; c++)
         {
-            raw.Add(Column(file, plans[c], normal.Numbers[c], normal.Texts[c], order));
+            raw.Add(Column(file, plans[c], normal.Numbers[c], normal.Texts[c]));
         }
 
-        double[]? dataPoints = normal.IndexOf("Data_Point") is >= 0 and var dp ? normal.Numbers[dp] : null;
-        double[]? sortedPoints = dataPoints is null ? null : Permute(dataPoints, order);
+        double[]? sortedPoints = normal.IndexOf("Data_Point") is >= 0 and var dp ? normal.Numbers[dp] : null;
         ArbinResJoin.Add(file, tables, sortedPoints, raw, notes, cancellationToken);
-        (RecordingMetadata metadata, IReadOnlySet<string> used) = ArbinResMetadata.Read(file, tables, normal, order, notes, cancellationToken);
+        (RecordingMetadata metadata, IReadOnlySet<string> used) = ArbinResMetadata.Read(file, tables, normal, firstStoredTest, notes, cancellationToken);
         foreach ((string name, int page) in tables)
         {
             if (used.Contains(name) || name.Equals(NormalTable, StringComparison.OrdinalIgnoreCase) || ArbinResJoin.Joined.Contains(name))
@@ -129,32 +136,122 @@ internal sealed class ArbinResReader : ICyclerFormatReader
 
     /// <summary>
     /// The row order by <c>Test_ID</c> (when the table holds more than one test), then <c>Data_Point</c>, then stored
-    /// position, with a note when it differs from the stored order.
+    /// position, with a note when it differs from the stored order; null when the rows are stored in that order.
     /// </summary>
-    private static int[] DataPointOrder(JetTableData normal, List<string> notes)
+    private static int[]? DataPointOrder(JetTableData normal, List<string> notes)
     {
-        int[] order = new int[normal.RowCount];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
         int column = normal.IndexOf("Data_Point");
         if (column < 0 || normal.Numbers[column] is not { } points)
         {
             notes.Add($"the {NormalTable} has no numeric Data_Point column; its rows are kept in the order they are stored");
-            return order;
+            return null;
         }
 
         double[]? tests = normal.IndexOf("Test_ID") is >= 0 and var t ? normal.Numbers[t] : null;
-        int testCount = tests is null ? 1 : tests.Distinct().Count();
+        int testCount = tests is null || !tests.AsSpan().ContainsAnyExcept(tests[0]) ? 1 : tests.Distinct().Count();
         if (testCount == 1)
         {
             tests = null;
+            if (InOrder(points))
+            {
+                return null;
+            }
         }
         else
         {
             notes.Add($"the {NormalTable} holds {testCount} tests (distinct Test_ID values); its rows are ordered by Test_ID, then Data_Point");
+        }
+
+        int[] order = tests is null && CountingOrder(points) is { } counted ? counted : ComparisonOrder(points, tests);
+        int moved = 0;
+        for (int i = 0; i < order.Length; i++)
+        {
+            moved += order[i] != i ? 1 : 0;
+        }
+
+        if (moved == 0)
+        {
+            return null;
+        }
+
+        notes.Add($"{moved} of the {NormalTable}'s {order.Length} rows were stored out of Data_Point order; the recording holds them in Data_Point order");
+        return order;
+    }
+
+    /// <summary>True when every Data_Point is at least the one before it (as <see cref="double.CompareTo(double)"/> orders them).</summary>
+    private static bool InOrder(double[] points)
+    {
+        for (int i = 1; i < points.Length; i++)
+        {
+            if (points[i - 1].CompareTo(points[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The stable order by Data_Point when every value is an integer in a range at most twice the row count (what
+    /// Arbin writes: 1, 2, 3, …), placed by counting in linear time; null otherwise.
+    /// </summary>
+    private static int[]? CountingOrder(double[] points)
+    {
+        double min = double.PositiveInfinity;
+        double max = double.NegativeInfinity;
+        foreach (double point in points)
+        {
+            if (!double.IsFinite(point) || point != Math.Floor(point))
+            {
+                return null;
+            }
+
+            min = Math.Min(min, point);
+            max = Math.Max(max, point);
+        }
+
+        if (max - min >= 2.0 * points.Length)
+        {
+            return null;
+        }
+
+        int range = (int)(max - min) + 1;
+        int[] starts = ArrayPool<int>.Shared.Rent(range + 1);
+        try
+        {
+            Array.Clear(starts, 0, range + 1);
+            foreach (double point in points)
+            {
+                starts[(int)(point - min) + 1]++;
+            }
+
+            for (int v = 1; v <= range; v++)
+            {
+                starts[v] += starts[v - 1];
+            }
+
+            int[] order = new int[points.Length];
+            for (int i = 0; i < points.Length; i++)
+            {
+                order[starts[(int)(points[i] - min)]++] = i;
+            }
+
+            return order;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(starts);
+        }
+    }
+
+    /// <summary>The order by Test_ID (when given), then Data_Point, then stored position, by comparison.</summary>
+    private static int[] ComparisonOrder(double[] points, double[]? tests)
+    {
+        int[] order = new int[points.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
         }
 
         Array.Sort(order, (x, y) =>
@@ -163,36 +260,19 @@ internal sealed class ArbinResReader : ICyclerFormatReader
             c = c != 0 ? c : points[x].CompareTo(points[y]);
             return c != 0 ? c : x.CompareTo(y);
         });
-        int moved = 0;
-        for (int i = 0; i < order.Length; i++)
-        {
-            moved += order[i] != i ? 1 : 0;
-        }
-
-        if (moved > 0)
-        {
-            notes.Add($"{moved} of the {NormalTable}'s {order.Length} rows were stored out of Data_Point order; the recording holds them in Data_Point order");
-        }
-
         return order;
     }
 
-    private static double[] Permute(double[] values, int[] order)
-    {
-        double[] result = new double[order.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            result[i] = values[order[i]];
-        }
-
-        return result;
-    }
-
-    private static RawColumn Column(JetFile file, ColumnPlan plan, double[]? numbers, string?[]? texts, int[] order)
+    /// <summary>
+    /// A column of the table (rows in recording order) as planned: numbers as they are (the array becomes the
+    /// recording's), or text — a numeric column planned as text is dictionary-encoded by value, each distinct value
+    /// formatted once.
+    /// </summary>
+    private static RawColumn Column(JetFile file, ColumnPlan plan, double[]? numbers, string?[]? texts)
     {
         if (numbers is not null && !plan.IsStepType && plan.Kind != ColumnKind.Text)
         {
-            return new RawColumn(plan with { Kind = ColumnKind.Numeric }, Permute(numbers, order), null, []);
+            return new RawColumn(plan with { Kind = ColumnKind.Numeric }, numbers, null, []);
         }
 
         if (plan.Quantity != RecordingQuantity.Other && !plan.IsStepType)
@@ -200,15 +280,41 @@ internal sealed class ArbinResReader : ICyclerFormatReader
             throw file.Fail($"the {NormalTable} column '{plan.Header}' holds text, but the {CyclerColumnPlanner.Describe(plan.Quantity)} must be numbers");
         }
 
-        using var builder = new TextColumnBuilder();
-        for (int i = 0; i < order.Length; i++)
+        if (texts is not null)
         {
-            string? value = texts is not null ? texts[order[i]]
-                : double.IsNaN(numbers![order[i]]) ? null : numbers[order[i]].ToString("R", CultureInfo.InvariantCulture);
-            builder.Add(value);
+            using var builder = new TextColumnBuilder();
+            foreach (string? value in texts)
+            {
+                builder.Add(value);
+            }
+
+            (int[] textCodes, ImmutableArray<string> textCategories) = builder.Build();
+            return new RawColumn(plan with { Kind = ColumnKind.Text }, null, textCodes, textCategories);
         }
 
-        (int[] codes, ImmutableArray<string> categories) = builder.Build();
-        return new RawColumn(plan with { Kind = ColumnKind.Text }, null, codes, categories);
+        // Distinct doubles print distinct round-trip texts, so their bits are the categories; NaN (null) is empty.
+        int[] codes = new int[numbers!.Length];
+        var seen = new Dictionary<long, int>();
+        var categories = ImmutableArray.CreateBuilder<string>();
+        for (int i = 0; i < numbers.Length; i++)
+        {
+            double value = numbers[i];
+            if (double.IsNaN(value))
+            {
+                codes[i] = -1;
+                continue;
+            }
+
+            if (!seen.TryGetValue(BitConverter.DoubleToInt64Bits(value), out int code))
+            {
+                code = categories.Count;
+                categories.Add(value.ToString("R", CultureInfo.InvariantCulture));
+                seen.Add(BitConverter.DoubleToInt64Bits(value), code);
+            }
+
+            codes[i] = code;
+        }
+
+        return new RawColumn(plan with { Kind = ColumnKind.Text }, null, codes, categories.ToImmutable());
     }
 }

@@ -21,9 +21,9 @@ internal static class JetDataPage
     private const int MaximumHops = 8;
 
     /// <summary>The number of rows the page's directory holds, checked to fit the page.</summary>
-    internal static int RowCount(JetFile file, byte[] page, long pageNumber)
+    internal static int RowCount(JetFile file, ReadOnlySpan<byte> page, long pageNumber)
     {
-        int count = BinaryPrimitives.ReadUInt16LittleEndian(page.AsSpan(RowCountOffset));
+        int count = BinaryPrimitives.ReadUInt16LittleEndian(page[RowCountOffset..]);
         if (FirstRowOffset + (2 * count) > JetFile.PageSize)
         {
             throw file.Fail($"data page {pageNumber} claims {count} rows, more than its row directory can hold; the file is damaged");
@@ -33,35 +33,50 @@ internal static class JetDataPage
     }
 
     /// <summary>The page number that owns a data page (its table definition), or <c>LVAL</c> as a number.</summary>
-    internal static uint Owner(byte[] page) => BinaryPrimitives.ReadUInt32LittleEndian(page.AsSpan(OwnerOffset));
+    internal static uint Owner(ReadOnlySpan<byte> page) => BinaryPrimitives.ReadUInt32LittleEndian(page[OwnerOffset..]);
 
-    /// <summary>True when the row's directory entry marks it deleted (the target of an overflow pointer is marked so too).</summary>
-    internal static bool IsDeleted(byte[] page, int row) => (Entry(page, row) & DeletedFlag) != 0;
+    /// <summary>The number of rows the directory does not mark deleted (each is one row of the table, or a pointer to one), checked as <see cref="RowCount"/>.</summary>
+    internal static int LiveRows(JetFile file, ReadOnlySpan<byte> page, long pageNumber)
+    {
+        int count = RowCount(file, page, pageNumber);
+        int live = 0;
+        for (int row = 0; row < count; row++)
+        {
+            live += (Entry(page, row) & DeletedFlag) == 0 ? 1 : 0;
+        }
+
+        return live;
+    }
 
     /// <summary>
     /// Where a row's data are: on this page, or — when the row is a pointer (0x4000) — on the page and row it points to,
-    /// followed for at most 8 hops. False when the row (or a row it points to) is deleted.
+    /// followed for at most 8 hops. False when the row is deleted. The page is the 4096 bytes of
+    /// <paramref name="bytes"/> from <paramref name="offset"/> (pages are read several at a time); the data are
+    /// <paramref name="start"/> to <paramref name="end"/> of <paramref name="data"/>, counted from its first byte.
     /// </summary>
-    internal static bool TryLocate(JetFile file, byte[] page, long pageNumber, int row, out byte[] dataPage, out int start, out int end)
+    internal static bool TryLocate(JetFile file, byte[] bytes, int offset, long pageNumber, int row, out byte[] data, out int start, out int end)
     {
-        dataPage = page;
+        data = bytes;
+        int origin = offset;
         long number = pageNumber;
         for (int hop = 0; hop <= MaximumHops; hop++)
         {
-            int count = RowCount(file, dataPage, number);
+            ReadOnlySpan<byte> page = data.AsSpan(origin, JetFile.PageSize);
+            int count = RowCount(file, page, number);
             if (row >= count)
             {
                 throw file.Fail($"a row pointer names row {row} of page {number}, which has {count} rows; the file is damaged");
             }
 
-            int entry = Entry(dataPage, row);
+            int entry = Entry(page, row);
             if (hop == 0 && (entry & DeletedFlag) != 0)
             {
                 (start, end) = (0, 0);
                 return false;
             }
 
-            (start, end) = Bounds(file, dataPage, number, row, count);
+            (start, end) = Bounds(file, page, number, row, count);
+            (start, end) = (origin + start, origin + end);
             if ((entry & LookupFlag) == 0)
             {
                 return true;
@@ -72,8 +87,8 @@ internal static class JetDataPage
                 throw file.Fail($"row {row} of page {number} is flagged as a pointer to its data elsewhere but holds {end - start} bytes, fewer than a 4-byte pointer; the file is damaged");
             }
 
-            (int nextPage, int nextRow) = JetFile.Pointer(dataPage.AsSpan(start, 4));
-            dataPage = file.Page(nextPage, 0x01, $"row {row} of page {number} (an overflow pointer)");
+            (int nextPage, int nextRow) = JetFile.Pointer(data.AsSpan(start, 4));
+            (data, origin) = (file.Page(nextPage, 0x01, $"row {row} of page {number} (an overflow pointer)"), 0);
             (number, row) = (nextPage, nextRow);
         }
 
@@ -81,7 +96,7 @@ internal static class JetDataPage
     }
 
     /// <summary>The byte range of a row on its page, checked to lie in the row area and to be non-empty.</summary>
-    internal static (int Start, int End) Bounds(JetFile file, byte[] page, long pageNumber, int row, int count)
+    internal static (int Start, int End) Bounds(JetFile file, ReadOnlySpan<byte> page, long pageNumber, int row, int count)
     {
         int start = Entry(page, row) & OffsetMask;
         int end = row == 0 ? JetFile.PageSize : Entry(page, row - 1) & OffsetMask;
@@ -94,5 +109,5 @@ internal static class JetDataPage
         return (start, end);
     }
 
-    private static int Entry(byte[] page, int row) => BinaryPrimitives.ReadUInt16LittleEndian(page.AsSpan(FirstRowOffset + (2 * row)));
+    private static int Entry(ReadOnlySpan<byte> page, int row) => BinaryPrimitives.ReadUInt16LittleEndian(page[(FirstRowOffset + (2 * row))..]);
 }

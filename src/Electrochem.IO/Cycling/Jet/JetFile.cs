@@ -99,6 +99,26 @@ internal sealed class JetFile
         return buffer;
     }
 
+    /// <summary>
+    /// Reads <paramref name="count"/> consecutive pages from <paramref name="first"/> into the start of
+    /// <paramref name="into"/>, past the cache (for a table's data pages, read once in runs).
+    /// </summary>
+    internal void Read(int first, int count, byte[] into, string purpose)
+    {
+        int last = first + count - 1;
+        if (first <= 0 || last >= PageCount)
+        {
+            throw Fail($"{purpose} points to page {(first <= 0 ? first : last)}, but the database has pages 1 to {PageCount - 1}; the file is damaged");
+        }
+
+        int length = count * PageSize;
+        _stream.Position = _origin + ((long)first * PageSize);
+        if (_stream.ReadAtLeast(into.AsSpan(0, length), length, throwOnEndOfStream: false) < length)
+        {
+            throw Fail($"pages {first} to {last} could not be read whole; the file changed or is cut off");
+        }
+    }
+
     /// <summary>A page that must be of a given type (first byte): 0x01 data, 0x02 table definition, 0x05 usage bitmap.</summary>
     internal byte[] Page(long number, byte type, string purpose)
     {

@@ -83,7 +83,7 @@ internal static class JetLongValue
     private static ReadOnlySpan<byte> Row(JetFile file, int page, int row, string purpose)
     {
         byte[] lval = file.Page(page, 0x01, purpose);
-        if (!JetDataPage.TryLocate(file, lval, page, row, out byte[] data, out int start, out int end))
+        if (!JetDataPage.TryLocate(file, lval, 0, page, row, out byte[] data, out int start, out int end))
         {
             throw file.Fail($"{purpose} points to row {row} of page {page}, which is deleted; the file is damaged");
         }

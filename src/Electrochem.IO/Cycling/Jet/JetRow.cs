@@ -18,13 +18,17 @@ internal readonly struct JetRow
     private readonly int _mask;
     private readonly int _variables;
     private readonly int _dataEnd;
+    private readonly long _pageNumber;
+    private readonly int _row;
 
+    /// <summary>Opens row <paramref name="row"/> of page <paramref name="pageNumber"/>, stored at <paramref name="start"/> to <paramref name="end"/> of <paramref name="page"/> (a page, or pages read together).</summary>
     internal JetRow(JetTable table, byte[] page, long pageNumber, int row, int start, int end)
     {
         _table = table;
         _page = page;
         _start = start;
-        Where = $"row {row} of page {pageNumber} (table '{table.Name}')";
+        _pageNumber = pageNumber;
+        _row = row;
         if (end - start < 2)
         {
             throw table.File.Fail($"{Where} is {end - start} bytes long, too short for its column count; the file is damaged");
@@ -56,8 +60,31 @@ internal readonly struct JetRow
         }
     }
 
-    /// <summary>Where the row is, for messages.</summary>
-    internal string Where { get; }
+    /// <summary>Where the row is, for messages (made only when a message needs it).</summary>
+    internal string Where => $"row {_row} of page {_pageNumber} (table '{_table.Name}')";
+
+    /// <summary>
+    /// A fixed-length value's bytes (<paramref name="size"/> of them), or false when the row holds no value for the
+    /// column (null, or a row written before the column existed); the range is checked to lie in the row's fixed data.
+    /// </summary>
+    internal bool TryGetFixed(JetColumn column, int size, out ReadOnlySpan<byte> bytes)
+    {
+        int number = column.Number;
+        if (number >= _columns || ((_page[_mask + (number >> 3)] >> (number & 7)) & 1) == 0)
+        {
+            bytes = default;
+            return false;
+        }
+
+        int at = _start + 2 + column.FixedOffset;
+        if (at + size > _dataEnd)
+        {
+            throw _table.File.Fail($"column '{column.Name}' of {Where} lies at bytes {at - _start} to {at - _start + size}, beyond the row's fixed data; the file is damaged");
+        }
+
+        bytes = new ReadOnlySpan<byte>(_page, at, size);
+        return true;
+    }
 
     /// <summary>True when the row holds a value for the column (for a Yes/No column: when it is Yes).</summary>
     internal bool IsPresent(JetColumn column) =>
@@ -117,54 +144,18 @@ internal readonly struct JetRow
         };
     }
 
-    /// <summary>
-    /// A Single as the decimal Access and mdb-export print it: 8 significant digits (3.4762011 for the stored
-    /// 3.47620105743…), or 9 in the rare case 8 do not identify the stored value — so a value read here equals the
-    /// value read from a text export of the same table, and always converts back to the Single that was stored.
-    /// </summary>
-    internal static double Widen(float value)
-    {
-        if (!float.IsFinite(value))
-        {
-            return value;
-        }
-
-        Span<char> text = stackalloc char[32];
-        foreach (string format in (ReadOnlySpan<string>)["G8", "G9"])
-        {
-            if (value.TryFormat(text, out int written, format, CultureInfo.InvariantCulture)
-                && double.TryParse(text[..written], NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)
-                && (float)parsed == value)
-            {
-                return parsed;
-            }
-        }
-
-        return value;
-    }
+    /// <summary>A Single as the decimal Access and mdb-export print it (see <see cref="JetSingle.Widen"/>; the .ndax reader uses it too).</summary>
+    internal static double Widen(float value) => JetSingle.Widen(value);
 
     private bool TryGetBytes(JetColumn column, out ReadOnlySpan<byte> bytes)
     {
-        bytes = default;
-        if (!IsPresent(column))
-        {
-            return false;
-        }
-
         if (column.IsFixed)
         {
-            int size = JetColumn.FixedSize(column.Type) is > 0 and var s ? s : column.Length;
-            int at = _start + 2 + column.FixedOffset;
-            if (at + size > _dataEnd)
-            {
-                throw _table.File.Fail($"column '{column.Name}' of {Where} lies at bytes {at - _start} to {at - _start + size}, beyond the row's fixed data; the file is damaged");
-            }
-
-            bytes = _page.AsSpan(at, size);
-            return true;
+            return TryGetFixed(column, JetColumn.FixedSize(column.Type) is > 0 and var s ? s : column.Length, out bytes);
         }
 
-        if (column.VariableIndex >= _variables)
+        bytes = default;
+        if (!IsPresent(column) || column.VariableIndex >= _variables)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -21,6 +22,7 @@ internal sealed class JetTable
     private const int FirstIndexOffset = 63;
     private const int RealIndexLength = 12;
     private const int ColumnBlockLength = 25;
+    private const int MaximumRunPages = 16;
 
     private JetTable(JetFile file, string name, int definitionPage, List<JetColumn> columns, int variableColumns, long claimedRows, List<int> pages)
     {
@@ -114,30 +116,65 @@ internal sealed class JetTable
     /// <see cref="JetRow"/> is valid only during the call. Returns the number of pages of the usage map that were not
     /// data pages of this table (skipped).
     /// </summary>
-    internal int ForEachRow(Action<JetRow> visit, CancellationToken cancellationToken)
-    {
-        int foreign = 0;
-        foreach (int pageNumber in DataPages)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            byte[] page = File.Page(pageNumber, $"table '{Name}'");
-            if (page[0] != 0x01 || JetDataPage.Owner(page) != (uint)DefinitionPage)
+    internal int ForEachRow(Action<JetRow> visit, CancellationToken cancellationToken) =>
+        ForEachPage(
+            (bytes, offset, pageNumber) =>
             {
-                foreign++;
-                continue;
-            }
-
-            int count = JetDataPage.RowCount(File, page, pageNumber);
-            for (int row = 0; row < count; row++)
-            {
-                if (JetDataPage.TryLocate(File, page, pageNumber, row, out byte[] data, out int start, out int end))
+                int count = JetDataPage.RowCount(File, bytes.AsSpan(offset, JetFile.PageSize), pageNumber);
+                for (int row = 0; row < count; row++)
                 {
-                    visit(new JetRow(this, data, pageNumber, row, start, end));
+                    if (JetDataPage.TryLocate(File, bytes, offset, pageNumber, row, out byte[] data, out int start, out int end))
+                    {
+                        visit(new JetRow(this, data, pageNumber, row, start, end));
+                    }
                 }
-            }
-        }
+            },
+            cancellationToken);
 
-        return foreign;
+    /// <summary>
+    /// Visits each of the table's data pages in usage-map order as (bytes, offset of the page in them, page number),
+    /// valid only during the call: consecutive pages are read together, up to 16 at a time, into one buffer. Pages of
+    /// the usage map that are not data pages of this table are skipped and counted (the return value).
+    /// </summary>
+    internal int ForEachPage(Action<byte[], int, int> visit, CancellationToken cancellationToken)
+    {
+        int runLimit = Math.Clamp(DataPages.Count, 1, MaximumRunPages);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(runLimit * JetFile.PageSize);
+        try
+        {
+            int foreign = 0;
+            for (int i = 0; i < DataPages.Count;)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int first = DataPages[i];
+                int run = 1;
+                while (run < runLimit && i + run < DataPages.Count && DataPages[i + run] == first + run)
+                {
+                    run++;
+                }
+
+                File.Read(first, run, buffer, $"table '{Name}'");
+                for (int p = 0; p < run; p++)
+                {
+                    int offset = p * JetFile.PageSize;
+                    if (buffer[offset] != 0x01 || JetDataPage.Owner(buffer.AsSpan(offset, JetFile.PageSize)) != (uint)DefinitionPage)
+                    {
+                        foreign++;
+                        continue;
+                    }
+
+                    visit(buffer, offset, first + p);
+                }
+
+                i += run;
+            }
+
+            return foreign;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static byte[] Definition(JetFile file, int first, string what)

@@ -18,7 +18,7 @@ internal static class JetUsageMap
         (int page, int row) = JetFile.Pointer(pointer);
         string purpose = $"the usage map of {owner}";
         byte[] mapPage = file.Page(page, 0x01, purpose);
-        if (!JetDataPage.TryLocate(file, mapPage, page, row, out byte[] data, out int start, out int end))
+        if (!JetDataPage.TryLocate(file, mapPage, 0, page, row, out byte[] data, out int start, out int end))
         {
             throw file.Fail($"{purpose} (row {row} of page {page}) is marked deleted; the file is damaged");
         }

@@ -1,0 +1,117 @@
+using System.Buffers.Binary;
+using Electrochem.IO.Cycling.Jet;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Electrochem.IO.Tests.Cycling;
+
+/// <summary>
+/// The fast Single → printed-decimal conversion (<see cref="JetSingle.Widen"/>) against its definition
+/// (<see cref="JetSingle.WidenByText"/>: format with 8 or 9 significant digits, parse back): bit for bit on every
+/// Single stored in both bundled Arbin files, on random bit patterns over the whole range, on short decimals (what
+/// cyclers write) and on ties, where the rounding of the exact value decides.
+/// </summary>
+public sealed class JetSingleTests
+{
+    [Theory]
+    [InlineData(ArbinResTests.HalfCell, 61_566)]
+    [InlineData(ArbinResTests.FullCell, 157_716)]
+    public void Every_Single_of_a_real_file_widens_as_its_text_does(string name, int normalTableSingles)
+    {
+        string path = CyclingFiles.Cellpy(name + ".res");
+        using FileStream stream = File.OpenRead(path);
+        JetFile file = JetFile.Open(stream, path);
+        int singles = 0;
+        foreach ((string table, int page) in JetCatalog.Tables(file, CancellationToken.None))
+        {
+            JetTable definition = JetTable.Read(file, table, page);
+            JetColumn[] floats = [.. definition.Columns.Where(c => c.Type == JetColumnType.Float && c.IsFixed)];
+            int tableSingles = 0;
+            definition.ForEachRow(
+                row =>
+                {
+                    foreach (JetColumn column in floats)
+                    {
+                        if (row.TryGetFixed(column, 4, out ReadOnlySpan<byte> bytes))
+                        {
+                            Same(BinaryPrimitives.ReadSingleLittleEndian(bytes));
+                            tableSingles++;
+                        }
+                    }
+                },
+                CancellationToken.None);
+            singles += tableSingles;
+            if (table == "Channel_Normal_Table")
+            {
+                Assert.Equal(normalTableSingles, tableSingles);
+            }
+        }
+
+        Assert.True(singles >= normalTableSingles);
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Random_bit_patterns_widen_as_their_text_does(int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < 2_000; i++)
+        {
+            Same(BitConverter.Int32BitsToSingle(random.Next(int.MinValue, int.MaxValue)));
+        }
+
+        return true.ToProperty();
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Short_decimals_and_their_neighbours_widen_as_their_text_does(int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < 2_000; i++)
+        {
+            // A decimal of 1 to 9 digits times a power of ten, as a cycler writes a reading; then the Singles around it.
+            double mantissa = random.NextInt64(1, 1_000_000_000) / Math.Pow(10, random.Next(10));
+            float value = (float)(mantissa * Math.Pow(10, random.Next(-40, 39)) * (random.Next(2) == 0 ? 1 : -1));
+            Same(value);
+            Same(MathF.BitIncrement(value));
+            Same(MathF.BitDecrement(value));
+        }
+
+        return true.ToProperty();
+    }
+
+    [Fact]
+    public void Special_values_ties_and_powers_of_ten_widen_as_their_text_does()
+    {
+        float[] values =
+        [
+            0f, -0f, float.Epsilon, -float.Epsilon, float.MaxValue, float.MinValue, 1f, 0.1f, 0.5f, 3.4762011f,
+            2345678.25f, 2345678.75f, 1234567.5f, 0.125f, 8388609f, 16777216f, 1.00000005f, 9999999.5f, 99999995f,
+        ];
+        foreach (float value in values)
+        {
+            Same(value);
+        }
+
+        for (int e = -45; e <= 38; e++)
+        {
+            float power = (float)Math.Pow(10, e);
+            Same(power);
+            Same(MathF.BitIncrement(power));
+            Same(MathF.BitDecrement(power));
+        }
+
+        Assert.True(double.IsNaN(JetSingle.Widen(float.NaN)));
+        Assert.Equal(double.PositiveInfinity, JetSingle.Widen(float.PositiveInfinity));
+        Assert.Equal(3.4762011, JetSingle.Widen(3.4762011f));
+    }
+
+    private static void Same(float value)
+    {
+        double expected = JetSingle.WidenByText(value);
+        double actual = JetSingle.Widen(value);
+        Assert.True(
+            BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual) || (double.IsNaN(expected) && double.IsNaN(actual)),
+            $"{value:R} (bits 0x{BitConverter.SingleToInt32Bits(value):X8}): {actual:R}, expected {expected:R}");
+    }
+}
