@@ -43,7 +43,7 @@ internal sealed class NdaxTimeline
     internal double[] Stored { get; }
 
     /// <summary>Builds the timeline; a problem the data cannot be placed around is a <see cref="DataFileException"/>.</summary>
-    internal static NdaxTimeline Build(string source, IReadOnlyList<NdaxStep> steps, IReadOnlyList<NdaxRunInfo> runInfo, double[] voltage, double[] current, List<string> notes)
+    internal static NdaxTimeline Build(string source, IReadOnlyList<NdaxStep> steps, IReadOnlyList<NdaxRunInfo> runInfo, ReadOnlySpan<double> voltage, ReadOnlySpan<double> current, List<string> notes)
     {
         int n = voltage.Length;
         var t = new NdaxTimeline(n);
@@ -135,7 +135,7 @@ internal sealed class NdaxTimeline
             notes.Add($"{mismatched} run-information records name a different step than the step file places their main-data record in; the step file's step is used");
         }
 
-        int stored = anchor.Count(a => a >= 0);
+        int stored = n - anchor.AsSpan().Count(-1);
         if (stored < n)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"the run information holds time, capacities and energies for {stored} of the {n} main-data records; for the other {n - stored} the step time is interpolated within the step (or continued by the record interval after the last stored record) and the capacities and energies are integrated from the previous row's with the row's current and voltage (column 'runInfo Record' is 1 where stored)"));
@@ -145,7 +145,7 @@ internal sealed class NdaxTimeline
     }
 
     /// <summary>Fills the rows <paramref name="a"/> to <paramref name="b"/> of step <paramref name="s"/>; returns the run-information records naming another step.</summary>
-    private static int Place(NdaxTimeline t, int s, int a, int b, double? end, double start, IReadOnlyList<NdaxRunInfo> runInfo, int[] anchor, int positiveInterval, double[] voltage, double[] current, string source)
+    private static int Place(NdaxTimeline t, int s, int a, int b, double? end, double start, IReadOnlyList<NdaxRunInfo> runInfo, int[] anchor, int positiveInterval, ReadOnlySpan<double> voltage, ReadOnlySpan<double> current, string source)
     {
         int mismatched = 0;
         var points = new List<(int Row, double Ms)>();
@@ -216,7 +216,7 @@ internal sealed class NdaxTimeline
             if (anchor[r] >= 0)
             {
                 NdaxRunInfo info = runInfo[anchor[r]];
-                (cc, dc, ce, de) = (Jet.JetRow.Widen(info.ChargeAh), Jet.JetRow.Widen(info.DischargeAh), Jet.JetRow.Widen(info.ChargeWh), Jet.JetRow.Widen(info.DischargeWh));
+                (cc, dc, ce, de) = (PrintedSingle.Widen(info.ChargeAh), PrintedSingle.Widen(info.DischargeAh), PrintedSingle.Widen(info.ChargeWh), PrintedSingle.Widen(info.DischargeWh));
                 t.Stored[r] = 1;
             }
             else if (r > a)
