@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Electrochem.IO.Cycling;
 
@@ -148,13 +149,16 @@ internal sealed class NdaxTimeline
     private static int Place(NdaxTimeline t, int s, int a, int b, double? end, double start, IReadOnlyList<NdaxRunInfo> runInfo, int[] anchor, int positiveInterval, ReadOnlySpan<double> voltage, ReadOnlySpan<double> current, string source)
     {
         int mismatched = 0;
+        int interval = positiveInterval;
         var points = new List<(int Row, double Ms)>();
         for (int r = a; r < b; r++)
         {
             if (anchor[r] >= 0)
             {
-                mismatched += runInfo[anchor[r]].Step != s + 1 ? 1 : 0;
-                points.Add((r, runInfo[anchor[r]].StepTimeMilliseconds));
+                NdaxRunInfo info = runInfo[anchor[r]];
+                mismatched += info.Step != s + 1 ? 1 : 0;
+                points.Add((r, info.StepTimeMilliseconds));
+                interval = info.IntervalMilliseconds > 0 ? info.IntervalMilliseconds : interval;
             }
         }
 
@@ -168,48 +172,45 @@ internal sealed class NdaxTimeline
             points.Add((b - 1, e));
         }
 
-        int interval = positiveInterval;
-        for (int r = a; r < b; r++)
-        {
-            if (anchor[r] >= 0 && runInfo[anchor[r]].IntervalMilliseconds > 0)
-            {
-                interval = runInfo[anchor[r]].IntervalMilliseconds;
-            }
-        }
-
+        ReadOnlySpan<(int Row, double Ms)> knots = CollectionsMarshal.AsSpan(points);
+        Span<int> stepOf = t.Step.AsSpan(a, b - a);
+        Span<double> stepTime = t.StepTime.AsSpan(a, b - a);
+        Span<double> testTime = t.TestTime.AsSpan(a, b - a);
         int p = 0;
         for (int r = a; r < b; r++)
         {
-            while (p + 1 < points.Count && points[p + 1].Row <= r)
+            while (p + 1 < knots.Length && knots[p + 1].Row <= r)
             {
                 p++;
             }
 
             double ms;
-            if (p + 1 < points.Count)
+            if (p + 1 < knots.Length)
             {
-                (int r0, double m0) = points[p];
-                (int r1, double m1) = points[p + 1];
+                (int r0, double m0) = knots[p];
+                (int r1, double m1) = knots[p + 1];
                 ms = m0 + ((m1 - m0) * (r - r0) / (r1 - r0));
             }
-            else if (r == points[p].Row)
+            else if (r == knots[p].Row)
             {
-                ms = points[p].Ms;
+                ms = knots[p].Ms;
             }
             else if (interval > 0)
             {
-                ms = points[p].Ms + ((double)interval * (r - points[p].Row));
+                ms = knots[p].Ms + ((double)interval * (r - knots[p].Row));
             }
             else
             {
-                throw Fail(source, $"the main-data records after record {points[p].Row + 1} cannot be placed in time: the run information states no record interval");
+                throw Fail(source, $"the main-data records after record {knots[p].Row + 1} cannot be placed in time: the run information states no record interval");
             }
 
-            t.Step[r] = s;
-            t.StepTime[r] = ms / 1000;
-            t.TestTime[r] = (start + ms) / 1000;
+            stepOf[r - a] = s;
+            stepTime[r - a] = ms / 1000;
+            testTime[r - a] = (start + ms) / 1000;
         }
 
+        double[] times = t.StepTime;
+        double[] chargeCapacity = t.ChargeCapacity, dischargeCapacity = t.DischargeCapacity, chargeEnergy = t.ChargeEnergy, dischargeEnergy = t.DischargeEnergy;
         double cc = 0, dc = 0, ce = 0, de = 0;
         for (int r = a; r < b; r++)
         {
@@ -221,7 +222,7 @@ internal sealed class NdaxTimeline
             }
             else if (r > a)
             {
-                double hours = (t.StepTime[r] - t.StepTime[r - 1]) / 3600;
+                double hours = (times[r] - times[r - 1]) / 3600;
                 double i = current[r];
                 if (i > 0)
                 {
@@ -235,10 +236,10 @@ internal sealed class NdaxTimeline
                 }
             }
 
-            t.ChargeCapacity[r] = cc;
-            t.DischargeCapacity[r] = dc;
-            t.ChargeEnergy[r] = ce;
-            t.DischargeEnergy[r] = de;
+            chargeCapacity[r] = cc;
+            dischargeCapacity[r] = dc;
+            chargeEnergy[r] = ce;
+            dischargeEnergy[r] = de;
         }
 
         return mismatched;
