@@ -209,13 +209,20 @@ internal sealed class BioLogicBinaryReader : ICyclerFormatReader
         var codes = new int[values.Length];
         var categories = ImmutableArray.CreateBuilder<string>();
         var seen = new Dictionary<double, int>();
+        double previous = double.NaN;
+        int code = -1;
         for (int i = 0; i < values.Length; i++)
         {
-            if (!seen.TryGetValue(values[i], out int code))
+            // A flag or counter keeps its value over long runs of points: the value before is looked up only when it changes.
+            if (code < 0 || !values[i].Equals(previous))
             {
-                code = categories.Count;
-                categories.Add(values[i].ToString("R", CultureInfo.InvariantCulture));
-                seen.Add(values[i], code);
+                previous = values[i];
+                if (!seen.TryGetValue(previous, out code))
+                {
+                    code = categories.Count;
+                    categories.Add(previous.ToString("R", CultureInfo.InvariantCulture));
+                    seen.Add(previous, code);
+                }
             }
 
             codes[i] = code;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Electrochem.IO.Cycling;
 
@@ -43,7 +44,7 @@ internal sealed class NdaxTimeline
     internal double[] Stored { get; }
 
     /// <summary>Builds the timeline; a problem the data cannot be placed around is a <see cref="DataFileException"/>.</summary>
-    internal static NdaxTimeline Build(string source, IReadOnlyList<NdaxStep> steps, IReadOnlyList<NdaxRunInfo> runInfo, double[] voltage, double[] current, List<string> notes)
+    internal static NdaxTimeline Build(string source, IReadOnlyList<NdaxStep> steps, IReadOnlyList<NdaxRunInfo> runInfo, ReadOnlySpan<double> voltage, ReadOnlySpan<double> current, List<string> notes)
     {
         int n = voltage.Length;
         var t = new NdaxTimeline(n);
@@ -135,7 +136,7 @@ internal sealed class NdaxTimeline
             notes.Add($"{mismatched} run-information records name a different step than the step file places their main-data record in; the step file's step is used");
         }
 
-        int stored = anchor.Count(a => a >= 0);
+        int stored = n - anchor.AsSpan().Count(-1);
         if (stored < n)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"the run information holds time, capacities and energies for {stored} of the {n} main-data records; for the other {n - stored} the step time is interpolated within the step (or continued by the record interval after the last stored record) and the capacities and energies are integrated from the previous row's with the row's current and voltage (column 'runInfo Record' is 1 where stored)"));
@@ -145,16 +146,19 @@ internal sealed class NdaxTimeline
     }
 
     /// <summary>Fills the rows <paramref name="a"/> to <paramref name="b"/> of step <paramref name="s"/>; returns the run-information records naming another step.</summary>
-    private static int Place(NdaxTimeline t, int s, int a, int b, double? end, double start, IReadOnlyList<NdaxRunInfo> runInfo, int[] anchor, int positiveInterval, double[] voltage, double[] current, string source)
+    private static int Place(NdaxTimeline t, int s, int a, int b, double? end, double start, IReadOnlyList<NdaxRunInfo> runInfo, int[] anchor, int positiveInterval, ReadOnlySpan<double> voltage, ReadOnlySpan<double> current, string source)
     {
         int mismatched = 0;
+        int interval = positiveInterval;
         var points = new List<(int Row, double Ms)>();
         for (int r = a; r < b; r++)
         {
             if (anchor[r] >= 0)
             {
-                mismatched += runInfo[anchor[r]].Step != s + 1 ? 1 : 0;
-                points.Add((r, runInfo[anchor[r]].StepTimeMilliseconds));
+                NdaxRunInfo info = runInfo[anchor[r]];
+                mismatched += info.Step != s + 1 ? 1 : 0;
+                points.Add((r, info.StepTimeMilliseconds));
+                interval = info.IntervalMilliseconds > 0 ? info.IntervalMilliseconds : interval;
             }
         }
 
@@ -168,60 +172,57 @@ internal sealed class NdaxTimeline
             points.Add((b - 1, e));
         }
 
-        int interval = positiveInterval;
-        for (int r = a; r < b; r++)
-        {
-            if (anchor[r] >= 0 && runInfo[anchor[r]].IntervalMilliseconds > 0)
-            {
-                interval = runInfo[anchor[r]].IntervalMilliseconds;
-            }
-        }
-
+        ReadOnlySpan<(int Row, double Ms)> knots = CollectionsMarshal.AsSpan(points);
+        Span<int> stepOf = t.Step.AsSpan(a, b - a);
+        Span<double> stepTime = t.StepTime.AsSpan(a, b - a);
+        Span<double> testTime = t.TestTime.AsSpan(a, b - a);
         int p = 0;
         for (int r = a; r < b; r++)
         {
-            while (p + 1 < points.Count && points[p + 1].Row <= r)
+            while (p + 1 < knots.Length && knots[p + 1].Row <= r)
             {
                 p++;
             }
 
             double ms;
-            if (p + 1 < points.Count)
+            if (p + 1 < knots.Length)
             {
-                (int r0, double m0) = points[p];
-                (int r1, double m1) = points[p + 1];
+                (int r0, double m0) = knots[p];
+                (int r1, double m1) = knots[p + 1];
                 ms = m0 + ((m1 - m0) * (r - r0) / (r1 - r0));
             }
-            else if (r == points[p].Row)
+            else if (r == knots[p].Row)
             {
-                ms = points[p].Ms;
+                ms = knots[p].Ms;
             }
             else if (interval > 0)
             {
-                ms = points[p].Ms + ((double)interval * (r - points[p].Row));
+                ms = knots[p].Ms + ((double)interval * (r - knots[p].Row));
             }
             else
             {
-                throw Fail(source, $"the main-data records after record {points[p].Row + 1} cannot be placed in time: the run information states no record interval");
+                throw Fail(source, $"the main-data records after record {knots[p].Row + 1} cannot be placed in time: the run information states no record interval");
             }
 
-            t.Step[r] = s;
-            t.StepTime[r] = ms / 1000;
-            t.TestTime[r] = (start + ms) / 1000;
+            stepOf[r - a] = s;
+            stepTime[r - a] = ms / 1000;
+            testTime[r - a] = (start + ms) / 1000;
         }
 
+        double[] times = t.StepTime;
+        double[] chargeCapacity = t.ChargeCapacity, dischargeCapacity = t.DischargeCapacity, chargeEnergy = t.ChargeEnergy, dischargeEnergy = t.DischargeEnergy;
         double cc = 0, dc = 0, ce = 0, de = 0;
         for (int r = a; r < b; r++)
         {
             if (anchor[r] >= 0)
             {
                 NdaxRunInfo info = runInfo[anchor[r]];
-                (cc, dc, ce, de) = (Jet.JetRow.Widen(info.ChargeAh), Jet.JetRow.Widen(info.DischargeAh), Jet.JetRow.Widen(info.ChargeWh), Jet.JetRow.Widen(info.DischargeWh));
+                (cc, dc, ce, de) = (PrintedSingle.Widen(info.ChargeAh), PrintedSingle.Widen(info.DischargeAh), PrintedSingle.Widen(info.ChargeWh), PrintedSingle.Widen(info.DischargeWh));
                 t.Stored[r] = 1;
             }
             else if (r > a)
             {
-                double hours = (t.StepTime[r] - t.StepTime[r - 1]) / 3600;
+                double hours = (times[r] - times[r - 1]) / 3600;
                 double i = current[r];
                 if (i > 0)
                 {
@@ -235,10 +236,10 @@ internal sealed class NdaxTimeline
                 }
             }
 
-            t.ChargeCapacity[r] = cc;
-            t.DischargeCapacity[r] = dc;
-            t.ChargeEnergy[r] = ce;
-            t.DischargeEnergy[r] = de;
+            chargeCapacity[r] = cc;
+            dischargeCapacity[r] = dc;
+            chargeEnergy[r] = ce;
+            dischargeEnergy[r] = de;
         }
 
         return mismatched;

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
@@ -23,6 +22,9 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
 
     /// <summary>The largest <c>.ndc</c> entry read (512 MiB: 64 million main-data records); a larger claim is refused before anything is read.</summary>
     internal const long MaximumEntryBytes = 512L << 20;
+
+    /// <summary>The bytes of one main-data record (version 17: voltage and current, float32 each).</summary>
+    private const int MainDataRecordBytes = 8;
 
     public CyclerFileFormat Format => CyclerFileFormat.NewareNdax;
 
@@ -63,8 +65,9 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
         try
         {
             using Stream stream = source.OpenSeekable();
+            long archiveBytes = stream.Length;
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
-            return Read(archive, source.Name, options, cancellationToken);
+            return Read(archive, source.Name, archiveBytes, options, cancellationToken);
         }
         catch (DataFileException e)
         {
@@ -76,18 +79,22 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
         }
     }
 
-    private DataFileResult<CyclerRecording> Read(ZipArchive archive, string source, CyclerReadOptions options, CancellationToken cancellationToken)
+    private DataFileResult<CyclerRecording> Read(ZipArchive archive, string source, long archiveBytes, CyclerReadOptions options, CancellationToken cancellationToken)
     {
         var notes = new List<string>();
         ZipArchiveEntry data = archive.GetEntry(DataEntry) ?? throw new DataFileException(source, 1, $"the archive has no '{DataEntry}', so it is not a Neware .ndax");
-        var voltage = new List<double>();
-        var current = new List<double>();
-        Entry(data, source, NdcLayout.MainData, r =>
+        CheckSize(data, source);
+
+        // The columns start at the size the entry claims, but no larger than a few times the archive: a claim is not trusted further.
+        int expected = (int)Math.Min(data.Length / MainDataRecordBytes, Math.Max(1 << 16, 4 * archiveBytes / MainDataRecordBytes));
+        var voltageColumn = new NdcColumn(expected);
+        var currentColumn = new NdcColumn(expected);
+        Entry(data, source, NdcLayout.MainData, (records, count, size) =>
         {
-            voltage.Add(Jet.JetRow.Widen(BinaryPrimitives.ReadSingleLittleEndian(r)));
-            current.Add(Jet.JetRow.Widen(BinaryPrimitives.ReadSingleLittleEndian(r[4..])));
+            PrintedSingle.Widen(records, size, 0, voltageColumn.Append(count));
+            PrintedSingle.Widen(records, size, 4, currentColumn.Append(count));
         }, cancellationToken);
-        if (voltage.Count == 0)
+        if (voltageColumn.Count == 0)
         {
             throw new DataFileException(source, 1, $"'{DataEntry}' holds no records: the test recorded no data");
         }
@@ -99,30 +106,36 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
 
         var steps = new List<NdaxStep>();
         int emptySteps = 0;
-        Entry(stepEntry, source, NdcLayout.Steps, r =>
+        Entry(stepEntry, source, NdcLayout.Steps, (records, count, size) =>
         {
-            NdaxStep step = NdaxStep.Read(r);
-            if (step.StepId == 0 && step.FirstIndex == 0)
+            for (int k = 0; k < count; k++)
             {
-                emptySteps++;
-            }
-            else
-            {
-                steps.Add(step);
+                NdaxStep step = NdaxStep.Read(records.Slice(k * size, size));
+                if (step.StepId == 0 && step.FirstIndex == 0)
+                {
+                    emptySteps++;
+                }
+                else
+                {
+                    steps.Add(step);
+                }
             }
         }, cancellationToken);
         var runInfo = new List<NdaxRunInfo>();
         int emptyRuns = 0;
-        Entry(runEntry, source, NdcLayout.RunInfo, r =>
+        Entry(runEntry, source, NdcLayout.RunInfo, (records, count, size) =>
         {
-            NdaxRunInfo info = NdaxRunInfo.Read(r);
-            if (info.Index == 0)
+            for (int k = 0; k < count; k++)
             {
-                emptyRuns++;
-            }
-            else
-            {
-                runInfo.Add(info);
+                NdaxRunInfo info = NdaxRunInfo.Read(records.Slice(k * size, size));
+                if (info.Index == 0)
+                {
+                    emptyRuns++;
+                }
+                else
+                {
+                    runInfo.Add(info);
+                }
             }
         }, cancellationToken);
         if (emptySteps + emptyRuns > 0)
@@ -130,9 +143,9 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
             notes.Add($"{emptySteps} step records and {emptyRuns} run-information records are empty (all zero) and were skipped");
         }
 
-        double[] v = [.. voltage];
-        double[] i = [.. current];
-        NdaxTimeline timeline = NdaxTimeline.Build(source, steps, runInfo, v, i, notes);
+        Memory<double> v = voltageColumn.ToMemory();
+        Memory<double> i = currentColumn.ToMemory();
+        NdaxTimeline timeline = NdaxTimeline.Build(source, steps, runInfo, v.Span, i.Span, notes);
         var used = new HashSet<string>(StringComparer.Ordinal) { DataEntry, StepEntry, RunInfoEntry, "TestInfo.xml", "Step.xml", "VersionInfo.xml" };
         List<(string Header, double[] Values)> auxiliary = Auxiliary(archive, source, v.Length, used, notes, cancellationToken);
         string[] ignored = [.. archive.Entries.Select(e => e.FullName).Where(name => !used.Contains(name))];
@@ -145,28 +158,40 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
         return Assemble(source, metadata, steps, timeline, v, i, auxiliary, notes, options);
     }
 
-    private DataFileResult<CyclerRecording> Assemble(string source, RecordingMetadata metadata, List<NdaxStep> steps, NdaxTimeline t, double[] voltage, double[] current, List<(string Header, double[] Values)> auxiliary, List<string> notes, CyclerReadOptions options)
+    private DataFileResult<CyclerRecording> Assemble(string source, RecordingMetadata metadata, List<NdaxStep> steps, NdaxTimeline t, Memory<double> voltage, Memory<double> current, List<(string Header, double[] Values)> auxiliary, List<string> notes, CyclerReadOptions options)
     {
         int n = voltage.Length;
-        double[] points = new double[n];
-        double[] cycle = new double[n];
-        double[] stepIndex = new double[n];
-        double[] programStep = new double[n];
-        int[] rowLines = new int[n];
-        using var types = new TextColumnBuilder();
+        double[] points = GC.AllocateUninitializedArray<double>(n);
+        double[] cycle = GC.AllocateUninitializedArray<double>(n);
+        double[] stepIndex = GC.AllocateUninitializedArray<double>(n);
+        double[] programStep = GC.AllocateUninitializedArray<double>(n);
+        int[] rowLines = GC.AllocateUninitializedArray<int>(n);
+        int[] codes = GC.AllocateUninitializedArray<int>(n);
+
+        // A step's type is text, coded in order of first appearance in the rows (as a text column is read); every row of a step shares its code.
+        int[] stepCodes = new int[steps.Count];
+        stepCodes.AsSpan().Fill(int.MinValue);
+        var categories = ImmutableArray.CreateBuilder<string>();
+        var codeOfName = new Dictionary<string, int>(StringComparer.Ordinal);
+        ReadOnlySpan<int> stepOfRow = t.Step;
         for (int r = 0; r < n; r++)
         {
-            NdaxStep step = steps[t.Step[r]];
+            int s = stepOfRow[r];
+            if (stepCodes[s] == int.MinValue)
+            {
+                stepCodes[s] = Code(NewareStepTypes.Name(steps[s].Type), codeOfName, categories);
+            }
+
+            NdaxStep step = steps[s];
             points[r] = r + 1;
             rowLines[r] = r + 1;
             cycle[r] = step.Cycle;
-            stepIndex[r] = t.Step[r] + 1;
+            stepIndex[r] = s + 1;
             programStep[r] = step.StepId;
-            types.Add(NewareStepTypes.Name(step.Type));
+            codes[r] = stepCodes[s];
         }
 
-        (int[] codes, ImmutableArray<string> categories) = types.Build();
-        List<(string Header, double[]? Numbers)> columns =
+        List<(string Header, Memory<double>? Numbers)> columns =
         [
             ("DataPoint", points),
             ("Cycle Index", cycle),
@@ -183,22 +208,42 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
             ("DChg. Energy(Wh)", t.DischargeEnergy),
             ("runInfo Record", t.Stored),
         ];
-        columns.AddRange(auxiliary.Select(a => (a.Header, (double[]?)a.Values)));
+        columns.AddRange(auxiliary.Select(a => (a.Header, (Memory<double>?)a.Values)));
         (ColumnPlan[]? plans, string? problem) = CyclerColumnPlanner.Plan([.. columns.Select(c => c.Header)], options.ColumnMap, NewareCsvReader.Columns, useSynonyms: true, notes);
         if (plans is null)
         {
             return RecordingAssembler.Fail(source, 1, problem!);
         }
 
+        ImmutableArray<string> names = categories.ToImmutable();
         var raw = new List<RawColumn>(columns.Count);
         for (int c = 0; c < columns.Count; c++)
         {
             raw.Add(columns[c].Numbers is { } numbers
                 ? new RawColumn(plans[c] with { Kind = ColumnKind.Numeric }, numbers, null, [])
-                : new RawColumn(plans[c] with { Kind = ColumnKind.Text }, null, codes, categories));
+                : new RawColumn(plans[c] with { Kind = ColumnKind.Text }, null, codes, names));
         }
 
         return TableBlock.Assemble(source, Description, metadata, 1, new RawTable(raw, rowLines, []), notes, options);
+    }
+
+    /// <summary>The code of a text (trimmed; −1 when empty), a new one, in order, for a text not met before.</summary>
+    private static int Code(string text, Dictionary<string, int> codes, ImmutableArray<string>.Builder categories)
+    {
+        string trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return -1;
+        }
+
+        if (!codes.TryGetValue(trimmed, out int code))
+        {
+            code = categories.Count;
+            categories.Add(trimmed);
+            codes.Add(trimmed, code);
+        }
+
+        return code;
     }
 
     /// <summary>Each auxiliary channel's values, one per main-data record, under the entry's name (<c>AUX 144_3_1</c>: channel 144, type 3, number 1), as stored, without a unit.</summary>
@@ -214,16 +259,16 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
             }
 
             used.Add(entry.FullName);
-            double[] values = new double[rows];
+            double[] values = GC.AllocateUninitializedArray<double>(rows);
             int count = 0;
-            Entry(entry, source, NdcLayout.Auxiliary, r =>
+            Entry(entry, source, NdcLayout.Auxiliary, (records, pageCount, size) =>
             {
                 if (count < rows)
                 {
-                    values[count] = Jet.JetRow.Widen(BinaryPrimitives.ReadSingleLittleEndian(r));
+                    PrintedSingle.Widen(records, size, 0, values.AsSpan(count, Math.Min(pageCount, rows - count)));
                 }
 
-                count++;
+                count += pageCount;
             }, cancellationToken);
             if (count != rows)
             {
@@ -244,16 +289,21 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
         return result;
     }
 
-    /// <summary>Reads one <c>.ndc</c> entry after checking its stated size against <see cref="MaximumEntryBytes"/>.</summary>
-    private static void Entry(ZipArchiveEntry entry, string source, int fileType, NdcRecordHandler onRecord, CancellationToken cancellationToken)
+    /// <summary>Refuses an entry whose stated size is more than <see cref="MaximumEntryBytes"/>.</summary>
+    private static void CheckSize(ZipArchiveEntry entry, string source)
     {
         if (entry.Length > MaximumEntryBytes || entry.Length < 0)
         {
             throw NdcFile.Fail(source, entry.FullName, $"claims {entry.Length} bytes uncompressed, more than the {MaximumEntryBytes} this reader accepts for one .ndc file");
         }
+    }
 
+    /// <summary>Reads one <c>.ndc</c> entry after checking its stated size against <see cref="MaximumEntryBytes"/>.</summary>
+    private static void Entry(ZipArchiveEntry entry, string source, int fileType, NdcPageHandler onPage, CancellationToken cancellationToken)
+    {
+        CheckSize(entry, source);
         using Stream stream = entry.Open();
-        NdcFile.Read(stream, entry.Length, source, entry.FullName, fileType, onRecord, cancellationToken);
+        NdcFile.Read(stream, entry.Length, source, entry.FullName, fileType, onPage, cancellationToken);
     }
 
     [GeneratedRegex(@"^data_AUX_([0-9]+_[0-9]+_[0-9]+)\.ndc$", RegexOptions.CultureInvariant)]

@@ -90,7 +90,7 @@ internal readonly struct JetRow
     internal bool IsPresent(JetColumn column) =>
         column.Number < _columns && ((_page[_mask + (column.Number >> 3)] >> (column.Number & 7)) & 1) != 0;
 
-    /// <summary>A numeric column's value as a double (a Single by its printed decimal, see <see cref="Widen"/>), NaN when null.</summary>
+    /// <summary>A numeric column's value as a double (a Single by its printed decimal, see <see cref="PrintedSingle.Widen(float)"/>), NaN when null.</summary>
     internal double Number(JetColumn column)
     {
         if (column.Type == JetColumnType.Boolean)
@@ -114,7 +114,7 @@ internal readonly struct JetRow
             JetColumnType.Int16 => BinaryPrimitives.ReadInt16LittleEndian(b),
             JetColumnType.Int32 => BinaryPrimitives.ReadInt32LittleEndian(b),
             JetColumnType.Money => BinaryPrimitives.ReadInt64LittleEndian(b) / 10000.0,
-            JetColumnType.Float => Widen(BinaryPrimitives.ReadSingleLittleEndian(b)),
+            JetColumnType.Float => PrintedSingle.Widen(BinaryPrimitives.ReadSingleLittleEndian(b)),
             JetColumnType.Double or JetColumnType.DateTime => BinaryPrimitives.ReadDoubleLittleEndian(b),
             _ => double.NaN,
         };
@@ -144,8 +144,6 @@ internal readonly struct JetRow
         };
     }
 
-    /// <summary>A Single as the decimal Access and mdb-export print it (see <see cref="JetSingle.Widen"/>; the .ndax reader uses it too).</summary>
-    internal static double Widen(float value) => JetSingle.Widen(value);
 
     private bool TryGetBytes(JetColumn column, out ReadOnlySpan<byte> bytes)
     {

@@ -206,7 +206,7 @@ internal sealed class JetTableData
                     if (bits != previous)
                     {
                         previous = bits;
-                        widened = JetSingle.Widen(BitConverter.UInt32BitsToSingle(bits));
+                        widened = PrintedSingle.Widen(BitConverter.UInt32BitsToSingle(bits));
                     }
 
                     values[r] = widened;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Electrochem.IO.Cycling;
 using Electrochem.IO.Cycling.Jet;
 using FsCheck;
 using FsCheck.Fluent;
@@ -7,12 +8,12 @@ using FsCheck.Xunit;
 namespace Electrochem.IO.Tests.Cycling;
 
 /// <summary>
-/// The fast Single → printed-decimal conversion (<see cref="JetSingle.Widen"/>) against its definition
-/// (<see cref="JetSingle.WidenByText"/>: format with 8 or 9 significant digits, parse back): bit for bit on every
-/// Single stored in both bundled Arbin files, on random bit patterns over the whole range, on short decimals (what
+/// The fast Single → printed-decimal conversion (<see cref="PrintedSingle.Widen"/>) against its definition
+/// (<see cref="PrintedSingle.WidenByText"/>: format with 8 or 9 significant digits, parse back): bit for bit on every
+/// Single stored in both bundled Arbin files, on a sweep over every binary exponent, on random bit patterns over the whole range, on short decimals (what
 /// cyclers write) and on ties, where the rounding of the exact value decides.
 /// </summary>
-public sealed class JetSingleTests
+public sealed class PrintedSingleTests
 {
     [Theory]
     [InlineData(ArbinResTests.HalfCell, 61_566)]
@@ -101,15 +102,39 @@ public sealed class JetSingleTests
             Same(MathF.BitDecrement(power));
         }
 
-        Assert.True(double.IsNaN(JetSingle.Widen(float.NaN)));
-        Assert.Equal(double.PositiveInfinity, JetSingle.Widen(float.PositiveInfinity));
-        Assert.Equal(3.4762011, JetSingle.Widen(3.4762011f));
+        Assert.True(double.IsNaN(PrintedSingle.Widen(float.NaN)));
+        Assert.Equal(double.PositiveInfinity, PrintedSingle.Widen(float.PositiveInfinity));
+        Assert.Equal(3.4762011, PrintedSingle.Widen(3.4762011f));
+    }
+
+    [Fact]
+    public void A_sweep_over_every_binary_exponent_widens_as_its_printed_decimal()
+    {
+        for (long bits = 0; bits <= uint.MaxValue; bits += 65_537)
+        {
+            Same(BitConverter.Int32BitsToSingle((int)(uint)bits));
+        }
+    }
+
+    [Fact]
+    public void Records_widen_each_value_and_reuse_a_repeated_one()
+    {
+        float[] stored = [3.3f, 3.3f, -0.5f, 0.1f, 0.1f, float.NaN];
+        byte[] records = new byte[stored.Length * 8];
+        for (int i = 0; i < stored.Length; i++)
+        {
+            BitConverter.TryWriteBytes(records.AsSpan((i * 8) + 4), stored[i]);
+        }
+
+        double[] values = new double[stored.Length];
+        PrintedSingle.Widen(records, 8, 4, values);
+        Assert.Equal(stored.Select(PrintedSingle.WidenByText), values);
     }
 
     private static void Same(float value)
     {
-        double expected = JetSingle.WidenByText(value);
-        double actual = JetSingle.Widen(value);
+        double expected = PrintedSingle.WidenByText(value);
+        double actual = PrintedSingle.Widen(value);
         Assert.True(
             BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual) || (double.IsNaN(expected) && double.IsNaN(actual)),
             $"{value:R} (bits 0x{BitConverter.SingleToInt32Bits(value):X8}): {actual:R}, expected {expected:R}");

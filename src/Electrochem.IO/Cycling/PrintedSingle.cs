@@ -1,16 +1,18 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace Electrochem.IO.Cycling.Jet;
+namespace Electrochem.IO.Cycling;
 
 /// <summary>
-/// A Single (32-bit float) as the decimal Access and mdb-export print it: 8 significant digits (3.4762011 for the
+/// A Single (32-bit float) as the decimal its vendor's software prints (Access and mdb-export for Arbin, BTS for
+/// Neware): 8 significant digits (3.4762011 for the
 /// stored 3.47620105743…), or 9 in the rare case 8 do not identify the stored value — so a value read from a binary
 /// file equals the value read from a text export of the same table, and always converts back to the Single that was
-/// stored. <see cref="Widen"/> finds the digits with a few floating-point operations and no text;
+/// stored. <see cref="Widen(float)"/> finds the digits with a few floating-point operations and no text;
 /// <see cref="WidenByText"/> is the definition (format, parse, check), used where the fast path cannot decide.
 /// </summary>
-internal static class JetSingle
+internal static class PrintedSingle
 {
     /// <summary>Powers of ten exactly representable as doubles (10^0 … 10^22).</summary>
     private static readonly ImmutableArray<double> Powers =
@@ -52,6 +54,34 @@ internal static class JetSingle
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Widens the little-endian Single at <paramref name="offset"/> of each of the <paramref name="values"/>.Length
+    /// records of <paramref name="recordSize"/> bytes; a value equal to the one before it reuses its result.
+    /// </summary>
+    internal static void Widen(ReadOnlySpan<byte> records, int recordSize, int offset, Span<double> values)
+    {
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> all = records[..(((values.Length - 1) * recordSize) + offset + sizeof(float))];
+        int previous = BinaryPrimitives.ReadInt32LittleEndian(all[offset..]);
+        double widened = Widen(BitConverter.Int32BitsToSingle(previous));
+        values[0] = widened;
+        for (int r = 1, at = offset + recordSize; r < values.Length; r++, at += recordSize)
+        {
+            int bits = BinaryPrimitives.ReadInt32LittleEndian(all[at..]);
+            if (bits != previous)
+            {
+                previous = bits;
+                widened = Widen(BitConverter.Int32BitsToSingle(bits));
+            }
+
+            values[r] = widened;
+        }
     }
 
     /// <summary>
