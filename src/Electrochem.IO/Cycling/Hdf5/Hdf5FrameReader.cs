@@ -15,11 +15,12 @@ namespace Electrochem.IO.Cycling.Hdf5;
 /// </summary>
 internal sealed class Hdf5FrameReader(string source, long fileLength)
 {
-    private const int MaximumDepth = 4;
+    /// <summary>How deep below the root groups are searched for frames.</summary>
+    internal const int MaximumDepth = 4;
     private const int MaximumObjects = 4096;
 
     /// <summary>Chunked (possibly compressed) data may be larger than the file, but not without bound.</summary>
-    private const long CompressionAllowance = 64;
+    internal const long CompressionAllowance = 64;
 
     private int _visited;
 
@@ -272,6 +273,12 @@ internal sealed class Hdf5FrameReader(string source, long fileLength)
         IH5DataType type = dataset.Type;
         if (type.Class == H5DataTypeClass.VariableLength && dataset.Space.Dimensions is [var count] && count <= (ulong)fileLength / 16)
         {
+            if (dataset.Layout.Class == H5DataLayoutClass.Chunked)
+            {
+                // Hdf5StructureCheck follows the global heap references of contiguous and compact data only.
+                throw Fail($"the dataset '{path}' holds column names as variable-length strings in chunks, which are not read");
+            }
+
             // Variable-length strings (as h5py and PureHDF write names): each is a 16-byte global-heap reference in the file.
             return [.. dataset.Read<string[]>().Select(n => n ?? string.Empty)];
         }
