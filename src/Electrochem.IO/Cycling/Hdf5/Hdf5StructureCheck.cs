@@ -165,6 +165,11 @@ internal sealed class Hdf5StructureCheck
             Variable(found, what);
         }
 
+        if (found.Chunk is { } chunk)
+        {
+            Chunks(found, chunk, what);
+        }
+
         if (depth > Hdf5FrameReader.MaximumDepth)
         {
             return;
@@ -271,7 +276,7 @@ internal sealed class Hdf5StructureCheck
         switch (type)
         {
             case 0x01:
-                Dataspace(ref fields);
+                found.Dimensions = Dataspace(ref fields).Dimensions;
                 break;
             case 0x02:
                 Dense(ref fields, "links", what, 8);
@@ -292,6 +297,7 @@ internal sealed class Hdf5StructureCheck
                 Layout(ref fields, found);
                 break;
             case 0x0B:
+                found.Filtered = true;
                 Filters(ref fields);
                 break;
             case 0x0C:
@@ -347,8 +353,8 @@ internal sealed class Hdf5StructureCheck
 
     private ulong Address(ulong value) => _offsetSize == 8 ? value : value & ((1UL << (8 * _offsetSize)) - 1);
 
-    /// <summary>A dataspace's element count (saturating), checking its rank.</summary>
-    private ulong Dataspace(ref Hdf5Fields fields)
+    /// <summary>A dataspace's element count (saturating) and dimensions, checking its rank.</summary>
+    private (ulong Elements, ulong[] Dimensions) Dataspace(ref Hdf5Fields fields)
     {
         byte version = fields.Byte();
         byte rank = fields.Byte();
@@ -361,14 +367,15 @@ internal sealed class Hdf5StructureCheck
         }
 
         ulong elements = kind == 2 ? 0UL : 1UL;
+        ulong[] dimensions = new ulong[rank];
         for (int i = 0; i < rank; i++)
         {
-            ulong dimension = fields.Sized(_lengthSize);
-            elements = dimension == 0 ? 0 : elements <= ulong.MaxValue / dimension ? elements * dimension : ulong.MaxValue;
+            dimensions[i] = fields.Sized(_lengthSize);
+            elements = Multiply(elements, dimensions[i]);
         }
 
         fields.Skip(((flags & 0x01) != 0 ? rank * _lengthSize : 0) + (version == 1 && (flags & 0x02) != 0 ? rank * _lengthSize : 0));
-        return elements;
+        return (elements, dimensions);
     }
 
     /// <summary>A datatype's class and size, after checking every nested type's fields fit its message.</summary>
@@ -499,22 +506,23 @@ internal sealed class Hdf5StructureCheck
 
     private void Layout(ref Hdf5Fields fields, Hdf5Header found)
     {
-        const string what = "a dataset's layout";
         byte version = fields.Byte();
         if (version <= 2)
         {
             byte rank = fields.Byte();
             byte kind = fields.Byte();
-            fields.Skip(5 + (kind != 0 ? _offsetSize : 0));
-            ulong chunk = 1;
+            fields.Skip(5);
+            ulong address = kind != 0 ? fields.Sized(_offsetSize) : 0;
+            ulong[] dimensions = new ulong[rank + (kind == 2 ? 1 : 0)];
             for (int i = 0; i < rank; i++)
             {
-                chunk = Multiply(chunk, fields.UInt32());
+                dimensions[i] = fields.UInt32();
             }
 
             if (kind == 2)
             {
-                Chunk(Multiply(chunk, fields.UInt32()), what);
+                dimensions[rank] = fields.UInt32();
+                found.Chunk = new Hdf5ChunkLayout(dimensions, 0, address, null);
             }
             else if (kind == 0)
             {
@@ -537,50 +545,139 @@ internal sealed class Hdf5StructureCheck
             case 1:
                 found.Contiguous = (fields.Sized(_offsetSize), fields.Sized(_lengthSize));
                 break;
+            case 2 when version == 3:
+                byte rank = fields.Byte();
+                ulong address = fields.Sized(_offsetSize);
+                ulong[] dimensions = new ulong[rank];
+                for (int i = 0; i < rank; i++)
+                {
+                    dimensions[i] = fields.UInt32();
+                }
+
+                found.Chunk = new Hdf5ChunkLayout(dimensions, 0, address, null);
+                break;
             case 2:
-                ulong chunk = 1;
-                if (version == 3)
+                byte flags = fields.Byte();
+                byte count = fields.Byte();
+                byte width = fields.Byte();
+                if (width is < 1 or > 8)
                 {
-                    byte rank = fields.Byte();
-                    fields.Skip(_offsetSize);
-                    for (int i = 0; i < rank; i++)
-                    {
-                        chunk = Multiply(chunk, fields.UInt32());
-                    }
-                }
-                else
-                {
-                    fields.Skip(1);
-                    byte rank = fields.Byte();
-                    byte width = fields.Byte();
-                    if (width is < 1 or > 8)
-                    {
-                        throw Fail($"{what} encodes chunk dimensions in {width} bytes");
-                    }
-
-                    for (int i = 0; i < rank; i++)
-                    {
-                        chunk = Multiply(chunk, fields.Sized(width));
-                    }
+                    throw Fail($"a dataset's layout encodes chunk dimensions in {width} bytes");
                 }
 
-                Chunk(chunk, what);
+                ulong[] sizes = new ulong[count];
+                for (int i = 0; i < count; i++)
+                {
+                    sizes[i] = fields.Sized(width);
+                }
+
+                byte index = fields.Byte();
+                ulong? single = null;
+                if (index == 1 && (flags & 0x02) != 0)
+                {
+                    single = fields.Sized(_lengthSize);
+                    fields.Skip(4);
+                }
+
+                fields.Skip(index switch { 3 => 1, 4 => 5, 5 => 6, _ => 0 });
+                found.Chunk = new Hdf5ChunkLayout(sizes, index, fields.Sized(_offsetSize), single);
                 break;
             default:
                 break;
         }
     }
 
-    private static ulong Multiply(ulong a, ulong b) => b == 0 ? 0 : a <= ulong.MaxValue / b ? a * b : ulong.MaxValue;
-
-    private void Chunk(ulong bytes, string what)
+    /// <summary>
+    /// A chunked dataset: PureHDF allocates each chunk's full size as it reads it, and a filtered chunk's stored size
+    /// (from its index) before decompressing, so the chunks' total and every stored size are checked.
+    /// </summary>
+    private void Chunks(Hdf5Header found, Hdf5ChunkLayout chunk, string what)
     {
-        ulong limit = (ulong)_length * Hdf5FrameReader.CompressionAllowance;
-        if (bytes > limit || bytes > (ulong)Array.MaxLength)
+        // PureHDF sizes a chunk by the datatype's size, which must be the layout's element size.
+        if (found.Type is { } type && chunk.Index == 0 && chunk.Dimensions is [.., var element] && element != type.Size)
         {
-            throw Fail($"{what} claims chunks of {bytes} bytes, more than a {_length}-byte file can hold even compressed");
+            throw Fail($"{what} has chunks of {element}-byte elements, but its datatype's elements are {type.Size} bytes");
+        }
+
+        ulong bytes = chunk.Bytes;
+        ulong count = 1;
+        ulong[] dimensions = found.Dimensions ?? [];
+        for (int i = 0; i < dimensions.Length && i < chunk.Dimensions.Length - 1; i++)
+        {
+            ulong size = chunk.Dimensions[i];
+            count = size == 0 ? ulong.MaxValue : Multiply(count, (dimensions[i] / size) + (dimensions[i] % size == 0 ? 0UL : 1UL));
+        }
+
+        ulong total = Multiply(count, bytes);
+        ulong limit = Math.Max(16UL << 20, (ulong)_length * Hdf5FrameReader.CompressionAllowance);
+        if (bytes > (ulong)Array.MaxLength || total > limit)
+        {
+            throw Fail($"{what} is stored in {count} chunks of {bytes} bytes ({total} bytes once read), more than a {_length}-byte file can hold even compressed");
+        }
+
+        if (!found.Filtered || chunk.Address == Address(Undefined))
+        {
+            return;
+        }
+
+        switch (chunk.Index)
+        {
+            case 0:
+                ChunkNode(chunk.Address, -1, chunk.Dimensions.Length, what);
+                break;
+            case 1 when chunk.SingleSize is { } single && !Fits(chunk.Address, single):
+                throw Fail($"the chunk of {what} claims {single} bytes at byte {chunk.Address}, but the file is only {_length} bytes long");
+            case 1 or 2:
+                break;
+            default:
+                throw new DataFileException(_source, 1, $"{what} indexes its compressed chunks with a fixed array, an extensible array or a version 2 B-tree (HDF5 1.10 layouts), which are not read");
         }
     }
+
+    /// <summary>A node of a chunk B-tree (type 1): every chunk's stored size must fit the file where it is said to be.</summary>
+    private void ChunkNode(ulong address, int level, int rank, string what)
+    {
+        string name = $"a chunk B-tree node of {what}";
+        if (!_nodes.Add(address))
+        {
+            return;
+        }
+
+        byte[] head = Structure(address, 8 + (2 * _offsetSize), name, charge: false);
+        var fields = new Hdf5Fields(head, this, name);
+        if (!fields.Take(4).SequenceEqual("TREE"u8) || fields.Byte() != 1)
+        {
+            throw Fail($"{name} (at byte {address}) is not a chunk B-tree node ('TREE', type 1)");
+        }
+
+        int nodeLevel = fields.Byte();
+        if (level >= 0 && nodeLevel != level)
+        {
+            throw Fail($"{name} (at byte {address}) is at level {nodeLevel} where {level} was expected");
+        }
+
+        int entries = fields.UInt16();
+        int key = 8 + (8 * rank);
+        int entry = key + _offsetSize;
+        byte[] body = Structure(address + (ulong)head.Length, ((long)entries * entry) + key, name, charge: true);
+        for (int i = 0; i < entries; i++)
+        {
+            var fieldsOf = new Hdf5Fields(body.AsSpan(i * entry, entry), this, name);
+            uint stored = fieldsOf.UInt32();
+            fieldsOf.Skip(key - 4);
+            ulong child = fieldsOf.Sized(_offsetSize);
+            if (nodeLevel > 0)
+            {
+                ChunkNode(child, nodeLevel - 1, rank, what);
+            }
+            else if (!Fits(child, stored))
+            {
+                throw Fail($"a chunk of {what} claims {stored} bytes at byte {child}, but the file is only {_length} bytes long");
+            }
+        }
+    }
+
+    private static ulong Multiply(ulong a, ulong b) => b == 0 ? 0 : a <= ulong.MaxValue / b ? a * b : ulong.MaxValue;
 
     private void Filters(ref Hdf5Fields fields)
     {
@@ -615,7 +712,7 @@ internal sealed class Hdf5StructureCheck
         fields.SkipString(pad: version == 1);
         (int kind, uint size) = Datatype(ref fields, 0);
         fields.Skip(version == 1 ? ((typeSize + 7) / 8 * 8) - typeSize : 0);
-        ulong elements = Dataspace(ref fields);
+        ulong elements = Dataspace(ref fields).Elements;
         fields.Skip(version == 1 ? ((spaceSize + 7) / 8 * 8) - spaceSize : 0);
         ulong bytes = Multiply(elements, size);
         if (bytes > (ulong)fields.Remaining)
