@@ -65,13 +65,15 @@ public sealed class Hdf5RobustnessTests : IDisposable
         return true.ToProperty();
     }
 
-    // Seeds of the property above that made PureHDF allocate 1.4 to 1.5 GiB before the structure was checked: an
-    // attribute whose dataspace or datatype claims more elements than its message holds.
+    // Seeds of the property above that made PureHDF allocate before the structure was checked: 1.4 to 1.5 GiB for an
+    // attribute whose dataspace or datatype claims more elements than its message holds; 530 MiB for a table whose
+    // datatype size (1 MiB) disagreed with its chunks' element size (136 bytes).
     [Theory]
-    [InlineData(353)]
-    [InlineData(765)]
-    [InlineData(794)]
-    public void An_attribute_claiming_more_bytes_than_its_message_is_refused_before_allocating(int seed)
+    [InlineData(353, "attribute")]
+    [InlineData(765, "attribute")]
+    [InlineData(794, "attribute")]
+    [InlineData(5051, "but its datatype's elements are 1048712 bytes")]
+    public void A_size_claiming_more_than_its_message_or_chunk_is_refused_before_allocating(int seed, string reason)
     {
         var random = new Random(seed);
         (string name, byte[] bytes) = Samples.Value[random.Next(Samples.Value.Length)];
@@ -84,7 +86,7 @@ public sealed class Hdf5RobustnessTests : IDisposable
         DataFileResult<CyclerRecording> result = CyclerFile.TryRead(new MemoryStream(bytes), name);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.False(result.IsSuccess);
-        Assert.Contains("attribute", result.Error!.Problem, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Error!.Problem, StringComparison.Ordinal);
         Assert.True(allocated < 16L << 20, $"{allocated} bytes allocated");
     }
 

@@ -119,17 +119,10 @@ internal sealed class Hdf5FrameReader(string source, long fileLength)
 
             byte[] bytes = Bytes(values, valuesPath);
             int size = type.Size is var s and > 0 ? (int)s : throw Fail($"the dataset '{valuesPath}' has elements of 0 bytes");
-            bool signed = Hdf5Values.IsSigned(type);
+            double[][] numbers = Hdf5Values.Columns(bytes, type.Class, size, Hdf5Values.IsSigned(type), rows, items.Length, rowMajor);
             for (int c = 0; c < items.Length; c++)
             {
-                double[] numbers = new double[rows];
-                for (int r = 0; r < rows; r++)
-                {
-                    long element = rowMajor ? ((long)r * items.Length) + c : ((long)c * rows) + r;
-                    numbers[r] = Hdf5Values.Number(bytes.AsSpan((int)(element * size), size), type.Class, size, signed);
-                }
-
-                columns.Add(new Hdf5Column(items[c], numbers, null));
+                columns.Add(new Hdf5Column(items[c], numbers[c], null));
             }
         }
 
