@@ -44,6 +44,9 @@ internal sealed class Hdf5CyclerReader : ICyclerFormatReader
         {
             long length = stream.Length - stream.Position;
             var frames = new Hdf5FrameReader(source.Name, length);
+
+            // Every size PureHDF would allocate from is checked against the file first (Hdf5StructureCheck).
+            Hdf5StructureCheck.Run(stream, source.Name);
             try
             {
                 using NativeFile file = H5File.Open(stream, leaveOpen: true);
@@ -118,9 +121,8 @@ internal sealed class Hdf5CyclerReader : ICyclerFormatReader
     }
 
     /// <summary>
-    /// An exception PureHDF throws on a damaged or unsupported structure: any but ours and cancellation. PureHDF sizes a
-    /// header's buffer from the header before reading it, so a damaged size can ask for up to 2 GiB; when that
-    /// allocation fails the file is refused like any other damage.
+    /// An exception PureHDF throws on a damaged or unsupported structure: any but ours and cancellation. The sizes it
+    /// allocates from were checked by <see cref="Hdf5StructureCheck"/> before it opened the file.
     /// </summary>
     private static bool IsLibraryFailure(Exception e) => e is not (DataFileException or OperationCanceledException);
 

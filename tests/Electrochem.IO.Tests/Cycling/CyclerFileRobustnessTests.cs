@@ -82,11 +82,10 @@ public sealed class CyclerFileRobustnessTests : IDisposable
         Assert.True(allocated < 16 << 20, $"{allocated} bytes allocated for an 8 MiB file");
     }
 
-    internal bool AssertHandled(string name, byte[] bytes) => AssertHandled(name, bytes, 64L << 20);
-
-    /// <summary>As <see cref="AssertHandled(string, byte[])"/>, allowing <paramref name="allowance"/> bytes of allocation beyond 60 per input byte.</summary>
-    internal bool AssertHandled(string name, byte[] bytes, long allowance)
+    /// <summary>Reads a mutated file: a result or an error naming the file, never an exception, at most 64 MiB plus 60 bytes per input byte allocated.</summary>
+    internal bool AssertHandled(string name, byte[] bytes)
     {
+        const long allowance = 64L << 20;
         string path = Path.Combine(_folder, name);
         File.WriteAllBytes(path, bytes);
         long before = GC.GetAllocatedBytesForCurrentThread();

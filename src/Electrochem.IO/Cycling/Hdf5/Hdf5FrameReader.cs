@@ -15,11 +15,12 @@ namespace Electrochem.IO.Cycling.Hdf5;
 /// </summary>
 internal sealed class Hdf5FrameReader(string source, long fileLength)
 {
-    private const int MaximumDepth = 4;
+    /// <summary>How deep below the root groups are searched for frames.</summary>
+    internal const int MaximumDepth = 4;
     private const int MaximumObjects = 4096;
 
     /// <summary>Chunked (possibly compressed) data may be larger than the file, but not without bound.</summary>
-    private const long CompressionAllowance = 64;
+    internal const long CompressionAllowance = 64;
 
     private int _visited;
 
@@ -118,17 +119,10 @@ internal sealed class Hdf5FrameReader(string source, long fileLength)
 
             byte[] bytes = Bytes(values, valuesPath);
             int size = type.Size is var s and > 0 ? (int)s : throw Fail($"the dataset '{valuesPath}' has elements of 0 bytes");
-            bool signed = Hdf5Values.IsSigned(type);
+            double[][] numbers = Hdf5Values.Columns(bytes, type.Class, size, Hdf5Values.IsSigned(type), rows, items.Length, rowMajor);
             for (int c = 0; c < items.Length; c++)
             {
-                double[] numbers = new double[rows];
-                for (int r = 0; r < rows; r++)
-                {
-                    long element = rowMajor ? ((long)r * items.Length) + c : ((long)c * rows) + r;
-                    numbers[r] = Hdf5Values.Number(bytes.AsSpan((int)(element * size), size), type.Class, size, signed);
-                }
-
-                columns.Add(new Hdf5Column(items[c], numbers, null));
+                columns.Add(new Hdf5Column(items[c], numbers[c], null));
             }
         }
 
@@ -272,6 +266,12 @@ internal sealed class Hdf5FrameReader(string source, long fileLength)
         IH5DataType type = dataset.Type;
         if (type.Class == H5DataTypeClass.VariableLength && dataset.Space.Dimensions is [var count] && count <= (ulong)fileLength / 16)
         {
+            if (dataset.Layout.Class == H5DataLayoutClass.Chunked)
+            {
+                // Hdf5StructureCheck follows the global heap references of contiguous and compact data only.
+                throw Fail($"the dataset '{path}' holds column names as variable-length strings in chunks, which are not read");
+            }
+
             // Variable-length strings (as h5py and PureHDF write names): each is a 16-byte global-heap reference in the file.
             return [.. dataset.Read<string[]>().Select(n => n ?? string.Empty)];
         }

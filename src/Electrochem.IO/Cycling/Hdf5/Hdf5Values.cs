@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using PureHDF;
 
 namespace Electrochem.IO.Cycling.Hdf5;
@@ -39,6 +40,51 @@ internal static class Hdf5Values
             _ => BinaryPrimitives.ReadUInt64LittleEndian(bytes),
         },
     };
+
+    /// <summary>
+    /// The columns of a block of <paramref name="rows"/> × <paramref name="count"/> numbers, stored row by row
+    /// (<paramref name="rowMajor"/>) or column by column. Little-endian doubles, what pandas writes for floats, are
+    /// copied without decoding each value.
+    /// </summary>
+    internal static double[][] Columns(byte[] bytes, H5DataTypeClass kind, int size, bool signed, int rows, int count, bool rowMajor)
+    {
+        double[][] columns = new double[count][];
+        for (int c = 0; c < count; c++)
+        {
+            columns[c] = new double[rows];
+        }
+
+        if (kind == H5DataTypeClass.FloatingPoint && size == 8 && BitConverter.IsLittleEndian)
+        {
+            ReadOnlySpan<double> all = MemoryMarshal.Cast<byte, double>(bytes.AsSpan(0, rows * count * 8));
+            for (int c = 0; c < count && !rowMajor; c++)
+            {
+                all.Slice(c * rows, rows).CopyTo(columns[c]);
+            }
+
+            for (int r = 0; r < rows && rowMajor; r++)
+            {
+                ReadOnlySpan<double> row = all.Slice(r * count, count);
+                for (int c = 0; c < row.Length; c++)
+                {
+                    columns[c][r] = row[c];
+                }
+            }
+
+            return columns;
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < count; c++)
+            {
+                long element = rowMajor ? ((long)r * count) + c : ((long)c * rows) + r;
+                columns[c][r] = Number(bytes.AsSpan((int)(element * size), size), kind, size, signed);
+            }
+        }
+
+        return columns;
+    }
 
     /// <summary>Whether an integer type is signed (false for other classes).</summary>
     internal static bool IsSigned(IH5DataType type) => type.Class == H5DataTypeClass.FixedPoint && type.FixedPoint.IsSigned;
