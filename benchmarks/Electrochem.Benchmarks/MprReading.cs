@@ -23,15 +23,7 @@ public class MprReading
     [GlobalSetup]
     public void Setup()
     {
-        if (!File.Exists(Large))
-        {
-            RepeatedCyclerFiles.WriteMpr(Real, Large, Copies);
-        }
-
-        if (!File.Exists(LargeCsv))
-        {
-            RecordingCsv.Write(CyclerFile.Read(Large, OneThread), LargeCsv);
-        }
+        RepeatedCyclerFiles.EnsureWritten(Large, LargeCsv, path => RepeatedCyclerFiles.WriteMpr(Real, path, Copies));
 
         Console.WriteLine($"// {Real}: {new FileInfo(Real).Length} bytes; {Large}: {new FileInfo(Large).Length} bytes; {LargeCsv}: {new FileInfo(LargeCsv).Length} bytes");
     }

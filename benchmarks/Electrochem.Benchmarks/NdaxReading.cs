@@ -25,15 +25,7 @@ public class NdaxReading
     [GlobalSetup]
     public void Setup()
     {
-        if (!File.Exists(Large))
-        {
-            RepeatedCyclerFiles.WriteNdax(Real, Large, Copies);
-        }
-
-        if (!File.Exists(LargeCsv))
-        {
-            RecordingCsv.Write(CyclerFile.Read(Large, OneThread), LargeCsv);
-        }
+        RepeatedCyclerFiles.EnsureWritten(Large, LargeCsv, path => RepeatedCyclerFiles.WriteNdax(Real, path, Copies));
 
         foreach (string path in (string[])[Real, Large])
         {

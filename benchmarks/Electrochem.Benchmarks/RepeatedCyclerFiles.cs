@@ -23,6 +23,23 @@ public static class RepeatedCyclerFiles
     public static string TempPath(string name) => Path.Combine(Path.GetTempPath(), "electrochem-bench-" + name);
 
     /// <summary>
+    /// Makes the large file with <paramref name="write"/> and its CSV export (through <see cref="RecordingCsv"/>), each
+    /// unless it already exists from an earlier run.
+    /// </summary>
+    public static void EnsureWritten(string large, string largeCsv, Action<string> write)
+    {
+        if (!File.Exists(large))
+        {
+            write(large);
+        }
+
+        if (!File.Exists(largeCsv))
+        {
+            RecordingCsv.Write(CyclerFile.Read(large, new CyclerReadOptions { MaxDegreeOfParallelism = 1 }), largeCsv);
+        }
+    }
+
+    /// <summary>
     /// Writes <paramref name="copies"/> copies of the data points of an EC-Lab <c>.mpr</c> with a version 2 data
     /// module and the older module header (cellpy's <c>biol.mpr</c>) into one data module, each copy's time/s moved
     /// on by the span of the original (plus one point interval); the other modules are kept as they are.
