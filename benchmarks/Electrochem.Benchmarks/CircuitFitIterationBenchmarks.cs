@@ -61,7 +61,7 @@ public sealed class FitCase
     public string Name { get; }
 
     public (double[] Theta, double ChiSquare, int Iterations) Before(NonlinearFitOptions? options = null) =>
-        NielsenLevenbergMarquardt.Fit(_model, _stacked, _stackedWeights, _start, options ?? CircuitFitOptions.DefaultSolver);
+        NielsenLevenbergMarquardt.Fit(_model, _stacked, _stackedWeights, _start, options ?? NielsenLevenbergMarquardt.Options);
 
     public FitResult Now(NonlinearFitOptions? options = null) =>
         NonlinearLeastSquares.FitComplex(_model, _real, _imaginary, _start, _weightsReal, _weightsImaginary, options ?? CircuitFitOptions.DefaultSolver);

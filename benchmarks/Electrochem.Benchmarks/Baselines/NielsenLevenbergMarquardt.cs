@@ -10,6 +10,9 @@ namespace Electrochem.Benchmarks.Baselines;
 /// </summary>
 public static class NielsenLevenbergMarquardt
 {
+    /// <summary>The circuit fitter's options as they were with this engine: λ₀ = 0.1 and FunctionTolerance = 10⁻¹⁴.</summary>
+    public static NonlinearFitOptions Options { get; } = NonlinearFitOptions.Default with { InitialDamping = 0.1, FunctionTolerance = 1e-14 };
+
     /// <summary>Fits stacked real observations (real parts, then imaginary parts) with weights; returns θ, χ² and the iterations.</summary>
     public static (double[] Theta, double ChiSquare, int Iterations) Fit(NonlinearModel model, double[] observed, double[] weights, double[] start, NonlinearFitOptions options)
     {
@@ -34,6 +37,7 @@ public static class NielsenLevenbergMarquardt
         double damping = options.InitialDamping;
         double growth = 2;
         int iterations = 0;
+        int evaluations = 0;
         bool current = false;
         while (true)
         {
@@ -57,7 +61,7 @@ public static class NielsenLevenbergMarquardt
 
             if (chiSquare == 0 || iterations >= options.MaxIterations)
             {
-                return (theta, chiSquare, iterations);
+                return (theta, chiSquare, evaluations);
             }
 
             double largest = 0;
@@ -74,7 +78,7 @@ public static class NielsenLevenbergMarquardt
 
             if (largest <= options.GradientTolerance)
             {
-                return (theta, chiSquare, iterations);
+                return (theta, chiSquare, evaluations);
             }
 
             iterations++;
@@ -113,9 +117,10 @@ public static class NielsenLevenbergMarquardt
 
             if (Math.Sqrt(stepNorm) <= options.ParameterTolerance * (Math.Sqrt(thetaNorm) + options.ParameterTolerance))
             {
-                return (theta, chiSquare, iterations);
+                return (theta, chiSquare, evaluations);
             }
 
+            evaluations++;
             double trialChiSquare = Evaluate(model, trial, observed, sqrtW, trialValues, trialResiduals);
             double actual = chiSquare - trialChiSquare;
             if (double.IsFinite(trialChiSquare) && actual > 0)
@@ -144,7 +149,7 @@ public static class NielsenLevenbergMarquardt
                 Jacobian(model, theta, sqrtW, jacobian);
                 if (actual <= options.FunctionTolerance * previous)
                 {
-                    return (theta, chiSquare, iterations);
+                    return (theta, chiSquare, evaluations);
                 }
             }
             else
@@ -153,7 +158,7 @@ public static class NielsenLevenbergMarquardt
                 growth *= 2;
                 if (damping > 1e20)
                 {
-                    return (theta, chiSquare, iterations);
+                    return (theta, chiSquare, evaluations);
                 }
             }
         }

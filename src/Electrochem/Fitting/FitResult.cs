@@ -35,7 +35,11 @@ public record FitResult
     /// <summary>The status in words: the criterion met, or what went wrong and what to try.</summary>
     public required string StatusReason { get; init; }
 
-    /// <summary>Iterations taken (0 for a linear fit solved directly).</summary>
+    /// <summary>
+    /// Iterations taken: the trial points at which the model was evaluated after the initial guess, accepted or
+    /// rejected (scipy's <c>nfev</c> − 1); a step that a stopping rule ends the fit on without evaluating it does not
+    /// count. 0 for a linear fit solved directly.
+    /// </summary>
     public required int Iterations { get; init; }
 
     /// <summary>True when the weights were absolute 1/σᵢ², so the covariance is not rescaled by χ²_ν.</summary>
@@ -56,21 +60,32 @@ public record FitResult
     /// <summary>The estimate of the parameter with the given name.</summary>
     /// <param name="name">A parameter name, as in the model's definition.</param>
     /// <exception cref="KeyNotFoundException">No parameter has that name.</exception>
-    public ParameterEstimate this[string name]
-    {
-        get
-        {
-            foreach (ParameterEstimate estimate in Parameters)
-            {
-                if (estimate.Name == name)
-                {
-                    return estimate;
-                }
-            }
+    public ParameterEstimate this[string name] =>
+        TryGetParameter(name, out ParameterEstimate estimate)
+            ? estimate
+            : throw new KeyNotFoundException($"No parameter named '{name}'; the parameters are {ParameterNames}.");
 
-            throw new KeyNotFoundException($"No parameter named '{name}'; the parameters are {string.Join(", ", Parameters.Select(p => p.Name))}.");
+    /// <summary>The estimate of the parameter with the given name, if the fit has one.</summary>
+    /// <param name="name">A parameter name, as in the model's definition.</param>
+    /// <param name="estimate">The estimate, or the default value when no parameter has that name.</param>
+    /// <returns>Whether a parameter has that name.</returns>
+    public bool TryGetParameter(string name, out ParameterEstimate estimate)
+    {
+        foreach (ParameterEstimate candidate in Parameters)
+        {
+            if (candidate.Name == name)
+            {
+                estimate = candidate;
+                return true;
+            }
         }
+
+        estimate = default;
+        return false;
     }
+
+    /// <summary>The parameter names, comma-separated, for messages.</summary>
+    internal string ParameterNames => string.Join(", ", Parameters.Select(p => p.Name));
 
     /// <summary>
     /// Two-sided confidence interval value ± t(ν, (1+level)/2)·SE of one parameter at any level (z instead of t when

@@ -337,6 +337,7 @@ internal static class LevenbergMarquardt
                 (double stepNorm, double thetaNorm, bool clamped) = ProjectTrial(definitions);
                 if (stepNorm <= options.ParameterTolerance * (thetaNorm + options.ParameterTolerance))
                 {
+                    iterations--; // the step is not evaluated, so it does not count
                     return lastRejectionNonFinite && rejections > 0
                         ? Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
                             "every step tried from the last point made the model non-finite; tighten the parameter bounds to the model's domain", iterations)

@@ -14,7 +14,7 @@ namespace Electrochem.Fitting;
 /// <param name="ConfidenceUpper">Upper end of the confidence interval.</param>
 /// <param name="IsFixed">True when the parameter was held at its starting value.</param>
 /// <param name="Bound">Whether the estimate ended at a bound.</param>
-public sealed record ParameterEstimate(
+public readonly record struct ParameterEstimate(
     string Name,
     string Unit,
     double Value,

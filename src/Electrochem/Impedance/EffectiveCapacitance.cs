@@ -133,8 +133,9 @@ public static class EffectiveCapacitance
     }
 
     private static ParameterEstimate Find(FitResult<CircuitModel> fit, string name, string argument, string problem) =>
-        fit.Parameters.FirstOrDefault(p => p.Name == name)
-            ?? throw new ArgumentException($"{problem}; its parameters are {string.Join(", ", fit.Parameters.Select(p => p.Name))}.", argument);
+        fit.TryGetParameter(name, out ParameterEstimate estimate)
+            ? estimate
+            : throw new ArgumentException($"{problem}; its parameters are {fit.ParameterNames}.", argument);
 
     /// <summary>C_eff and its covariance-propagated SE: the gradient by central differences, then the delta method.</summary>
     private static ParameterEstimate FromFit(FitResult<CircuitModel> fit, string element, ParameterEstimate[] terms, Func<double[], double> formula)

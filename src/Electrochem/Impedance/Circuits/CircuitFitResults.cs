@@ -49,8 +49,9 @@ public static class CircuitFitResults
             }
 
             string termName = parameterNames[i];
-            terms[i] = fit.Parameters.FirstOrDefault(e => e.Name == termName)
-                ?? throw new ArgumentException($"The fit has no parameter '{termName}'; its parameters are {string.Join(", ", fit.Parameters.Select(e => e.Name))}.", nameof(parameterNames));
+            terms[i] = fit.TryGetParameter(termName, out ParameterEstimate term)
+                ? term
+                : throw new ArgumentException($"The fit has no parameter '{termName}'; its parameters are {fit.ParameterNames}.", nameof(parameterNames));
             if (terms[i].Unit != terms[0].Unit)
             {
                 throw new ArgumentException($"'{terms[i].Name}' is in {terms[i].Unit} but '{terms[0].Name}' in {terms[0].Unit}; only quantities of one unit add.", nameof(parameterNames));
