@@ -280,7 +280,7 @@ public static class CyclingFigures
     }
 
     private static ParameterEstimate? KneeParameter(FitResult<BaconWatts> knee) =>
-        knee.Parameters.FirstOrDefault(p => p.Name == (knee.Model.HasOnset ? BaconWatts.KneeOnsetName : BaconWatts.KneePointName));
+        knee.TryGetParameter(knee.Model.HasOnset ? BaconWatts.KneeOnsetName : BaconWatts.KneePointName, out ParameterEstimate estimate) ? estimate : null;
 
     /// <summary>How far beyond the data an extrapolated end of life is drawn: three times the last cycle at most.</summary>
     private static double Reach(double last, EndOfLife? endOfLife) => endOfLife?.Cycle is { } n ? Math.Min(n * 1.05, 3 * Math.Max(last, 1)) : last;
