@@ -89,4 +89,84 @@ public class BatchFitTests
             return i;
         }, cancellationToken: source.Token));
     }
+
+    [Fact]
+    public void Each_outcome_handed_over_equals_the_kept_batch_and_a_rejected_dataset_stays_an_error()
+    {
+        var samples = Samples(200);
+        samples[7] = (samples[7].Kelvin, samples[7].Sigma.Select((s, i) => i == 1 ? double.NaN : s).ToArray());
+        var kept = BatchFit.FitMany(samples, (s, _) => Arrhenius.Fit(s.Kelvin, s.Sigma, ArrheniusForm.Conductivity));
+        var handed = new BatchOutcome<FitResult<Arrhenius>>?[samples.Length];
+
+        int count = BatchFit.FitEach(samples, (s, _) => Arrhenius.Fit(s.Kelvin, s.Sigma, ArrheniusForm.Conductivity), o => handed[o.Index] = o, maxDegreeOfParallelism: 2);
+
+        Assert.Equal(samples.Length, count);
+        for (int i = 0; i < samples.Length; i++)
+        {
+            Assert.Equal(i, handed[i]!.Index);
+            Assert.Equal(kept[i].Error, handed[i]!.Error);
+            Assert.Equal(kept[i].Result?.Model, handed[i]!.Result?.Model);
+        }
+
+        Assert.False(handed[7]!.Succeeded);
+    }
+
+    [Fact]
+    public void A_lazy_source_is_read_once_one_item_at_a_time_and_the_handler_never_runs_twice_at_once()
+    {
+        int enumerations = 0;
+        int read = 0;
+        IEnumerable<int> Source()
+        {
+            Interlocked.Increment(ref enumerations);
+            for (int i = 0; i < 2_000; i++)
+            {
+                Interlocked.Increment(ref read);
+                yield return i;
+            }
+        }
+
+        int inside = 0;
+        int overlaps = 0;
+        var seen = new bool[2_000];
+        int count = BatchFit.FitEach(Source(), (i, _) =>
+        {
+            Thread.SpinWait(200);
+            return i * 3;
+        }, o =>
+        {
+            overlaps += Interlocked.Increment(ref inside) > 1 ? 1 : 0;
+            Assert.Equal(o.Index * 3, o.Result);
+            Assert.False(seen[o.Index]);
+            seen[o.Index] = true;
+            Thread.SpinWait(50);
+            Interlocked.Decrement(ref inside);
+        }, maxDegreeOfParallelism: 4);
+
+        Assert.Equal(2_000, count);
+        Assert.Equal(1, enumerations);
+        Assert.Equal(2_000, read);
+        Assert.All(seen, Assert.True);
+        Assert.Equal(0, overlaps);
+    }
+
+    [Fact]
+    public void A_handler_that_throws_stops_the_batch_and_cancellation_stops_it_too()
+    {
+        int handled = 0;
+        Exception thrown = Assert.ThrowsAny<Exception>(() => BatchFit.FitEach(Enumerable.Range(0, 10_000), (i, _) => i, o =>
+        {
+            if (++handled == 10)
+            {
+                throw new InvalidOperationException("disk full");
+            }
+        }, maxDegreeOfParallelism: 2));
+        Assert.Contains("disk full", thrown is AggregateException a ? a.InnerExceptions[0].Message : thrown.Message, StringComparison.Ordinal);
+        Assert.InRange(handled, 10, 11);
+
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => BatchFit.FitEach(Enumerable.Range(0, 10), (i, _) => i, _ => { }, cancellationToken: source.Token));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BatchFit.FitEach(Enumerable.Range(0, 10), (i, _) => i, _ => { }, maxDegreeOfParallelism: 0));
+    }
 }

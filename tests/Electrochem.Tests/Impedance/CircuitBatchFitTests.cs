@@ -33,6 +33,23 @@ public class CircuitBatchFitTests
     }
 
     [Fact]
+    public void Outcomes_handed_over_one_by_one_equal_fitting_one_at_a_time()
+    {
+        List<ImpedanceSpectrum> spectra = Cycles(8, 23);
+        var handed = new FitResult<CircuitModel>?[spectra.Count];
+
+        int count = CircuitBatchFit.FitEach(Cell, spectra.Select(s => s), o => handed[o.Index] = o.Result, maxDegreeOfParallelism: 2);
+
+        Assert.Equal(spectra.Count, count);
+        for (int i = 0; i < spectra.Count; i++)
+        {
+            FitResult<CircuitModel> alone = CircuitModel.Fit(Cell, spectra[i]);
+            Assert.Equal(alone.Model.Values, handed[i]!.Model.Values);
+            Assert.Equal(alone.Statistics, handed[i]!.Statistics);
+        }
+    }
+
+    [Fact]
     public void Warm_start_equals_one_at_a_time_fits_each_started_from_the_previous_result()
     {
         List<ImpedanceSpectrum> spectra = Cycles(6, 22);

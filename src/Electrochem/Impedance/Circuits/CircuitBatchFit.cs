@@ -60,6 +60,35 @@ public static class CircuitBatchFit
         return outcomes.MoveToImmutable();
     }
 
+    /// <summary>
+    /// Fits every spectrum in parallel as <see cref="FitMany"/> does without warm start, handing each outcome to
+    /// <paramref name="onOutcome"/> as it is ready instead of keeping them all (see
+    /// <see cref="BatchFit.FitEach{TDataset, TResult}"/>): bounded memory for archives of any size, and better scaling
+    /// across threads when the results are summarised as they come. Outcome i's result equals
+    /// <c>CircuitModel.Fit(circuit, spectrum i, options)</c>.
+    /// </summary>
+    /// <param name="circuit">The circuit fitted to every spectrum.</param>
+    /// <param name="spectra">The spectra, enumerated once, one at a time (a lazy sequence may read them as it goes).</param>
+    /// <param name="onOutcome">Receives every outcome (with its spectrum's position) in the order the fits finish; calls never overlap.</param>
+    /// <param name="options">Options for every fit; null for <see cref="CircuitFitOptions.Default"/>.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads; −1 (default) for one per processor.</param>
+    /// <param name="cancellationToken">Cancels the batch; checked before each spectrum and during each fit.</param>
+    /// <returns>The number of spectra fitted or rejected.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static int FitEach(
+        Circuit circuit,
+        IEnumerable<ImpedanceSpectrum> spectra,
+        Action<BatchOutcome<FitResult<CircuitModel>>> onOutcome,
+        CircuitFitOptions? options = null,
+        int maxDegreeOfParallelism = -1,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        CircuitFitOptions resolved = options ?? CircuitFitOptions.Default;
+        return BatchFit.FitEach(spectra, (spectrum, token) => CircuitModel.Fit(circuit, spectrum, resolved, token), onOutcome, maxDegreeOfParallelism, cancellationToken);
+    }
+
     /// <summary>The options with every free parameter's guess taken from a previous fit.</summary>
     /// <param name="options">The batch's options.</param>
     /// <param name="previous">The neighbour's fit.</param>
