@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
 using Electrochem.Cli.Demo;
@@ -43,12 +44,13 @@ internal static class DemoCommand
                 }
 
                 DemoData data = DemoData.LoadBundled();
-                output.Append(DemoReport.Text(data, DemoSections.All));
+                ImmutableArray<DemoRow>[] rows = DemoReport.Rows(data, DemoSections.All);
+                output.Append(DemoReport.Text(DemoSections.All, rows));
                 if (reportFolder is not null)
                 {
                     Directory.CreateDirectory(reportFolder);
                     string path = Path.Combine(reportFolder, "report.html");
-                    File.WriteAllText(path, DemoReport.Html(data, DemoSections.All));
+                    File.WriteAllText(path, DemoReport.Html(data, DemoSections.All, rows));
                     output.Append("\nwrote ").Append(path).Append('\n');
                 }
             });

@@ -26,8 +26,11 @@ internal static class DemoReport
         }
     }
 
-    /// <summary>The whole demo as text.</summary>
-    internal static string Text(DemoData data, ImmutableArray<IDemoSection> sections)
+    /// <summary>Every section's rows, the sections run in parallel; computed once for both the text and the HTML page.</summary>
+    internal static ImmutableArray<DemoRow>[] Rows(DemoData data, ImmutableArray<IDemoSection> sections) => RunAll(sections, section => section.Run(data));
+
+    /// <summary>The whole demo as text, from the sections' <paramref name="results"/> (<see cref="Rows"/>).</summary>
+    internal static string Text(ImmutableArray<IDemoSection> sections, ImmutableArray<DemoRow>[] results)
     {
         var text = new StringBuilder();
         AppendWrapped(text, "Electrochem demo: the reference study's analyses, each result beside the value the paper reports.");
@@ -36,7 +39,6 @@ internal static class DemoReport
         AppendWrapped(text, Synthetic);
         text.Append('\n');
         AppendWrapped(text, Reading + " The indented line under a row is its note.");
-        ImmutableArray<DemoRow>[] results = RunAll(sections, section => section.Run(data));
         for (int k = 0; k < sections.Length; k++)
         {
             IDemoSection section = sections[k];
@@ -57,9 +59,9 @@ internal static class DemoReport
     /// <summary>
     /// The whole demo as one self-contained HTML page: the provenance of the data first, then per section its table
     /// (quantity, material, Electrochem's value, the paper's, the note) and its figures, inlined as SVG so the page needs no
-    /// other file.
+    /// other file. The rows are the sections' <paramref name="results"/> (<see cref="Rows"/>); the figures are drawn here.
     /// </summary>
-    internal static string Html(DemoData data, ImmutableArray<IDemoSection> sections)
+    internal static string Html(DemoData data, ImmutableArray<IDemoSection> sections, ImmutableArray<DemoRow>[] results)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Electrochem demo: the reference study</title>\n<style>\n");
@@ -72,7 +74,6 @@ internal static class DemoReport
             .Append(" (no additive) vs ").Append(Escape(ReferenceStudy.IspnPta)).Append(" (1 wt% isopropyl nitrate). Each result is shown beside the value the paper reports.</p>\n");
         html.Append("<p class=\"synthetic\"><strong>Provenance.</strong> ").Append(Escape(Synthetic)).Append("</p>\n");
         html.Append("<p>").Append(Escape(Reading)).Append("</p>\n");
-        ImmutableArray<DemoRow>[] results = RunAll(sections, section => section.Run(data));
         ImmutableArray<DemoFigure>[] figures = RunAll(sections, section => section.Figures(data));
         for (int k = 0; k < sections.Length; k++)
         {
