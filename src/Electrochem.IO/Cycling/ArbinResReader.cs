@@ -52,7 +52,18 @@ internal sealed class ArbinResReader : ICyclerFormatReader
         }
 
         var notes = new List<string>();
-        JetTableData normal = JetTableData.Read(JetTable.Read(file, NormalTable, normalPage), cancellationToken);
+        var orderNotes = new List<string>();
+        double? firstStoredTest = null;
+        JetTableData normal = JetTableData.Read(
+            JetTable.Read(file, NormalTable, normalPage),
+            ["Test_ID", "Data_Point"],
+            keys =>
+            {
+                // The Test_ID of the first row as stored, for the metadata (Global_Table's row).
+                firstStoredTest = keys[0] is { Length: > 0 } tests ? tests[0] : null;
+                return DataPointOrder(keys[1], keys[0], orderNotes);
+            },
+            cancellationToken);
         if (normal.RowCount == 0)
         {
             throw file.Fail($"the {NormalTable} has no rows: the test recorded no data");
@@ -68,19 +79,12 @@ internal sealed class ArbinResReader : ICyclerFormatReader
             notes.Add($"{normal.ForeignPages} pages in the {NormalTable}'s usage map were not its data pages and were skipped");
         }
 
-        int[]? order = DataPointOrder(normal, notes);
+        notes.AddRange(orderNotes);
         IReadOnlyList<JetColumn> columns = normal.Table.Columns;
         (ColumnPlan[]? plans, string? problem) = CyclerColumnPlanner.Plan([.. columns.Select(c => c.Name)], options.ColumnMap, ArbinCsvReader.Columns, useSynonyms: false, notes);
         if (plans is null)
         {
             throw file.Fail(problem!);
-        }
-
-        // The Test_ID of the first row as stored, for the metadata (Global_Table's row), before the rows are put in order.
-        double? firstStoredTest = normal.IndexOf("Test_ID") is >= 0 and var testColumn && normal.Numbers[testColumn] is { } testIds ? testIds[0] : null;
-        if (order is not null)
-        {
-            normal.Reorder(order);
         }
 
         var raw = new List<RawColumn>(columns.Count);
@@ -138,17 +142,15 @@ internal sealed class ArbinResReader : ICyclerFormatReader
     /// The row order by <c>Test_ID</c> (when the table holds more than one test), then <c>Data_Point</c>, then stored
     /// position, with a note when it differs from the stored order; null when the rows are stored in that order.
     /// </summary>
-    private static int[]? DataPointOrder(JetTableData normal, List<string> notes)
+    private static int[]? DataPointOrder(double[]? points, double[]? tests, List<string> notes)
     {
-        int column = normal.IndexOf("Data_Point");
-        if (column < 0 || normal.Numbers[column] is not { } points)
+        if (points is null)
         {
             notes.Add($"the {NormalTable} has no numeric Data_Point column; its rows are kept in the order they are stored");
             return null;
         }
 
-        double[]? tests = normal.IndexOf("Test_ID") is >= 0 and var t ? normal.Numbers[t] : null;
-        int testCount = tests is null || !tests.AsSpan().ContainsAnyExcept(tests[0]) ? 1 : tests.Distinct().Count();
+        int testCount = tests is not { Length: > 0 } || !tests.AsSpan().ContainsAnyExcept(tests[0]) ? 1 : tests.Distinct().Count();
         if (testCount == 1)
         {
             tests = null;

@@ -5,10 +5,11 @@ namespace Electrochem.IO.Cycling.Jet;
 
 /// <summary>
 /// A whole table read into columns: numeric columns as doubles (NaN where null), the others as text (null where
-/// null), in the order the rows are stored (until <see cref="Reorder"/>). The rows are counted first — the live
-/// entries of the row directories of the table's pages, each directory checked to fit its page — and the columns
-/// are allocated at that size, so memory follows what the pages hold, never a count a header claims; then each page's
-/// rows are decoded a column at a time.
+/// null), in the order the rows are stored or in an order taken from key columns. The rows are counted first — the
+/// live entries of the row directories of the table's pages, each directory checked to fit its page, and with them
+/// the values of the key columns — and the columns are allocated at that size, so memory follows what the pages hold,
+/// never a count a header claims; then each page's rows are decoded a column at a time, every value written to its
+/// row's final place.
 /// </summary>
 internal sealed class JetTableData
 {
@@ -36,90 +37,169 @@ internal sealed class JetTableData
     /// <summary>Pages of the table's usage map that were not its data pages (skipped).</summary>
     internal int ForeignPages { get; }
 
-    /// <summary>Reads every live row of a table.</summary>
-    internal static JetTableData Read(JetTable table, CancellationToken cancellationToken)
+    /// <summary>Reads every live row of a table, in the order they are stored.</summary>
+    internal static JetTableData Read(JetTable table, CancellationToken cancellationToken) => Read(table, [], _ => null, cancellationToken);
+
+    /// <summary>
+    /// Reads every live row of a table in the order <paramref name="order"/> gives. The first pass over the pages
+    /// counts the rows and reads the key columns (<paramref name="keys"/>, by name, ignoring case); <paramref name="order"/>
+    /// gets their values in stored order (null for a key that is not a numeric column) and returns the order of the
+    /// rows — row i becomes the stored row <c>order[i]</c>, a permutation — or null to keep the stored order. The
+    /// second pass writes every other value straight to its row's place, so no column is reordered afterwards.
+    /// </summary>
+    internal static JetTableData Read(JetTable table, IReadOnlyList<string> keys, Func<double[]?[], int[]?> order, CancellationToken cancellationToken)
     {
-        JetFile file = table.File;
-        int capacity = 0;
-        int widest = 0;
-        table.ForEachPage(
-            (bytes, offset, pageNumber) =>
-            {
-                int live = JetDataPage.LiveRows(file, bytes.AsSpan(offset, JetFile.PageSize), pageNumber);
-                capacity += live;
-                widest = Math.Max(widest, live);
-            },
-            cancellationToken);
-
         IReadOnlyList<JetColumn> columns = table.Columns;
-        var numbers = new double[]?[columns.Count];
-        var texts = new string?[]?[columns.Count];
-        for (int c = 0; c < columns.Count; c++)
+        int[] keyColumns = [.. keys.Select(k => IndexOf(columns, k)).Select(c => c >= 0 && columns[c].IsNumeric ? c : -1)];
+        bool anyKey = keyColumns.Any(c => c >= 0);
+        var stored = new double[]?[keys.Count];
+        int[]? destinations = null;
+        try
         {
-            if (columns[c].IsNumeric)
+            for (int k = 0; k < keys.Count; k++)
             {
-                numbers[c] = new double[capacity];
+                stored[k] = keyColumns[k] >= 0 ? ArrayPool<double>.Shared.Rent(1024) : null;
             }
-            else
-            {
-                texts[c] = new string?[capacity];
-            }
-        }
 
-        var rows = new JetRow[widest];
-        int filled = 0;
-        int foreign = table.ForEachPage(
-            (bytes, offset, pageNumber) =>
-            {
-                int count = JetDataPage.RowCount(file, bytes.AsSpan(offset, JetFile.PageSize), pageNumber);
-                int found = 0;
-                for (int row = 0; row < count; row++)
+            JetRow[] rows = [];
+            int capacity = 0;
+            table.ForEachPage(
+                (bytes, offset, pageNumber) =>
                 {
-                    if (JetDataPage.TryLocate(file, bytes, offset, pageNumber, row, out byte[] data, out int start, out int end))
+                    if (!anyKey)
                     {
-                        if (found == rows.Length || filled + found == capacity)
-                        {
-                            throw Changed(table);
-                        }
-
-                        rows[found++] = new JetRow(table, data, pageNumber, row, start, end);
+                        capacity += JetDataPage.LiveRows(table.File, bytes.AsSpan(offset, JetFile.PageSize), pageNumber);
+                        return;
                     }
-                }
 
-                ReadOnlySpan<JetRow> page = rows.AsSpan(0, found);
-                for (int c = 0; c < columns.Count; c++)
-                {
-                    if (numbers[c] is { } values)
+                    int found = Locate(table, bytes, offset, pageNumber, ref rows);
+                    for (int k = 0; k < keys.Count; k++)
                     {
-                        Decode(columns[c], page, values.AsSpan(filled, found));
-                    }
-                    else
-                    {
-                        string?[] strings = texts[c]!;
-                        for (int r = 0; r < page.Length; r++)
+                        if (stored[k] is { } buffer)
                         {
-                            strings[filled + r] = page[r].Text(columns[c]);
+                            if (capacity + found > buffer.Length)
+                            {
+                                stored[k] = buffer = Grow(buffer, capacity);
+                            }
+
+                            JetColumn column = columns[keyColumns[k]];
+                            for (int r = 0; r < found; r++)
+                            {
+                                buffer[capacity + r] = rows[r].Number(column);
+                            }
                         }
                     }
+
+                    capacity += found;
+                },
+                cancellationToken);
+
+            var numbers = new double[]?[columns.Count];
+            var texts = new string?[]?[columns.Count];
+            for (int c = 0; c < columns.Count; c++)
+            {
+                if (columns[c].IsNumeric)
+                {
+                    numbers[c] = new double[capacity];
                 }
+                else
+                {
+                    texts[c] = new string?[capacity];
+                }
+            }
 
-                filled += found;
-            },
-            cancellationToken);
-        if (filled != capacity)
-        {
-            throw Changed(table);
+            var keyValues = new double[]?[keys.Count];
+            for (int k = 0; k < keys.Count; k++)
+            {
+                if (stored[k] is { } buffer)
+                {
+                    keyValues[k] = numbers[keyColumns[k]];
+                    buffer.AsSpan(0, capacity).CopyTo(keyValues[k]);
+                }
+            }
+
+            int[] at = destinations = ArrayPool<int>.Shared.Rent(capacity);
+            Place(order(keyValues), at, capacity);
+            for (int k = 0; k < keys.Count; k++)
+            {
+                if (stored[k] is { } buffer)
+                {
+                    double[] values = keyValues[k]!;
+                    for (int i = 0; i < capacity; i++)
+                    {
+                        values[at[i]] = buffer[i];
+                    }
+                }
+            }
+
+            int filled = 0;
+            int foreign = table.ForEachPage(
+                (bytes, offset, pageNumber) =>
+                {
+                    int found = Locate(table, bytes, offset, pageNumber, ref rows);
+                    if (filled + found > capacity)
+                    {
+                        throw Changed(table);
+                    }
+
+                    ReadOnlySpan<JetRow> page = rows.AsSpan(0, found);
+                    ReadOnlySpan<int> places = at.AsSpan(filled, found);
+                    for (int c = 0; c < columns.Count; c++)
+                    {
+                        if (Array.IndexOf(keyColumns, c) >= 0)
+                        {
+                            continue;
+                        }
+
+                        if (numbers[c] is { } values)
+                        {
+                            Decode(columns[c], page, values, places);
+                        }
+                        else
+                        {
+                            string?[] strings = texts[c]!;
+                            for (int r = 0; r < page.Length; r++)
+                            {
+                                strings[places[r]] = page[r].Text(columns[c]);
+                            }
+                        }
+                    }
+
+                    filled += found;
+                },
+                cancellationToken);
+            if (filled != capacity)
+            {
+                throw Changed(table);
+            }
+
+            return new JetTableData(table, capacity, numbers, texts, foreign);
         }
+        finally
+        {
+            foreach (double[]? buffer in stored)
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<double>.Shared.Return(buffer);
+                }
+            }
 
-        return new JetTableData(table, capacity, numbers, texts, foreign);
+            if (destinations is not null)
+            {
+                ArrayPool<int>.Shared.Return(destinations);
+            }
+        }
     }
 
     /// <summary>The index of a column by name (ignoring case), or -1.</summary>
-    internal int IndexOf(string name)
+    internal int IndexOf(string name) => IndexOf(Table.Columns, name);
+
+    private static int IndexOf(IReadOnlyList<JetColumn> columns, string name)
     {
-        for (int c = 0; c < Table.Columns.Count; c++)
+        for (int c = 0; c < columns.Count; c++)
         {
-            if (string.Equals(Table.Columns[c].Name, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(columns[c].Name, name, StringComparison.OrdinalIgnoreCase))
             {
                 return c;
             }
@@ -128,45 +208,57 @@ internal sealed class JetTableData
         return -1;
     }
 
-    /// <summary>Puts the rows in a new order — row i becomes the stored row <c>order[i]</c> — every column in place, through one scratch buffer.</summary>
-    internal void Reorder(int[] order)
+    /// <summary>Opens the live rows of a page into <paramref name="rows"/> (grown to the page's row count when needed); returns how many.</summary>
+    private static int Locate(JetTable table, byte[] bytes, int offset, int pageNumber, ref JetRow[] rows)
     {
-        if (order.Length != RowCount)
+        int count = JetDataPage.RowCount(table.File, bytes.AsSpan(offset, JetFile.PageSize), pageNumber);
+        if (count > rows.Length)
         {
-            throw new ArgumentException($"The order has {order.Length} rows; the table has {RowCount}.", nameof(order));
+            rows = new JetRow[count];
         }
 
-        double[] scratch = ArrayPool<double>.Shared.Rent(RowCount);
-        try
+        int found = 0;
+        for (int row = 0; row < count; row++)
         {
-            foreach (double[]? values in Numbers)
+            if (JetDataPage.TryLocate(table.File, bytes, offset, pageNumber, row, out byte[] data, out int start, out int end))
             {
-                if (values is not null)
-                {
-                    for (int i = 0; i < order.Length; i++)
-                    {
-                        scratch[i] = values[order[i]];
-                    }
-
-                    scratch.AsSpan(0, RowCount).CopyTo(values);
-                }
+                rows[found++] = new JetRow(table, data, pageNumber, row, start, end);
             }
         }
-        finally
+
+        return found;
+    }
+
+    /// <summary>A pooled buffer twice as long holding the first <paramref name="used"/> values of <paramref name="buffer"/>, which goes back to the pool.</summary>
+    private static double[] Grow(double[] buffer, int used)
+    {
+        double[] larger = ArrayPool<double>.Shared.Rent(2 * buffer.Length);
+        buffer.AsSpan(0, used).CopyTo(larger);
+        ArrayPool<double>.Shared.Return(buffer);
+        return larger;
+    }
+
+    /// <summary>Where each stored row goes: <paramref name="at"/>[stored row] = its row in <paramref name="order"/>, or the stored row itself when there is no order.</summary>
+    private static void Place(int[]? order, int[] at, int count)
+    {
+        if (order is null)
         {
-            ArrayPool<double>.Shared.Return(scratch);
+            for (int i = 0; i < count; i++)
+            {
+                at[i] = i;
+            }
+
+            return;
         }
 
-        foreach (string?[]? values in Texts)
+        if (order.Length != count)
         {
-            if (values is not null)
-            {
-                string?[] stored = values[..];
-                for (int i = 0; i < order.Length; i++)
-                {
-                    values[i] = stored[order[i]];
-                }
-            }
+            throw new ArgumentException($"The order has {order.Length} rows; the table has {count}.", nameof(order));
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            at[order[i]] = i;
         }
     }
 
@@ -174,14 +266,14 @@ internal sealed class JetTableData
     /// One numeric column of a page's rows: fixed-length values (what every numeric column is in practice) read
     /// directly, a loop per type; anything else through <see cref="JetRow.Number"/>.
     /// </summary>
-    private static void Decode(JetColumn column, ReadOnlySpan<JetRow> rows, Span<double> values)
+    private static void Decode(JetColumn column, ReadOnlySpan<JetRow> rows, double[] values, ReadOnlySpan<int> at)
     {
         int size = JetColumn.FixedSize(column.Type);
         if (!column.IsFixed || size == 0)
         {
             for (int r = 0; r < rows.Length; r++)
             {
-                values[r] = rows[r].Number(column);
+                values[at[r]] = rows[r].Number(column);
             }
 
             return;
@@ -198,7 +290,7 @@ internal sealed class JetTableData
                 {
                     if (!rows[r].TryGetFixed(column, size, out b))
                     {
-                        values[r] = double.NaN;
+                        values[at[r]] = double.NaN;
                         continue;
                     }
 
@@ -209,42 +301,42 @@ internal sealed class JetTableData
                         widened = PrintedSingle.Widen(BitConverter.UInt32BitsToSingle(bits));
                     }
 
-                    values[r] = widened;
+                    values[at[r]] = widened;
                 }
 
                 break;
             case JetColumnType.Double or JetColumnType.DateTime:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[r] = rows[r].TryGetFixed(column, size, out b) ? BinaryPrimitives.ReadDoubleLittleEndian(b) : double.NaN;
+                    values[at[r]] = rows[r].TryGetFixed(column, size, out b) ? BinaryPrimitives.ReadDoubleLittleEndian(b) : double.NaN;
                 }
 
                 break;
             case JetColumnType.Int32:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[r] = rows[r].TryGetFixed(column, size, out b) ? BinaryPrimitives.ReadInt32LittleEndian(b) : double.NaN;
+                    values[at[r]] = rows[r].TryGetFixed(column, size, out b) ? BinaryPrimitives.ReadInt32LittleEndian(b) : double.NaN;
                 }
 
                 break;
             case JetColumnType.Int16:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[r] = rows[r].TryGetFixed(column, size, out b) ? BinaryPrimitives.ReadInt16LittleEndian(b) : double.NaN;
+                    values[at[r]] = rows[r].TryGetFixed(column, size, out b) ? BinaryPrimitives.ReadInt16LittleEndian(b) : double.NaN;
                 }
 
                 break;
             case JetColumnType.Byte:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[r] = rows[r].TryGetFixed(column, size, out b) ? b[0] : double.NaN;
+                    values[at[r]] = rows[r].TryGetFixed(column, size, out b) ? b[0] : double.NaN;
                 }
 
                 break;
             default:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[r] = rows[r].Number(column);
+                    values[at[r]] = rows[r].Number(column);
                 }
 
                 break;
