@@ -168,27 +168,23 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
         int[] rowLines = GC.AllocateUninitializedArray<int>(n);
         int[] codes = GC.AllocateUninitializedArray<int>(n);
 
-        // A step's type is text, coded in order of first appearance in the rows (as a text column is read); every row of a step shares its code.
-        int[] stepCodes = new int[steps.Count];
-        stepCodes.AsSpan().Fill(int.MinValue);
-        var categories = ImmutableArray.CreateBuilder<string>();
-        var codeOfName = new Dictionary<string, int>(StringComparer.Ordinal);
-        ReadOnlySpan<int> stepOfRow = t.Step;
         for (int r = 0; r < n; r++)
         {
-            int s = stepOfRow[r];
-            if (stepCodes[s] == int.MinValue)
-            {
-                stepCodes[s] = Code(NewareStepTypes.Name(steps[s].Type), codeOfName, categories);
-            }
-
-            NdaxStep step = steps[s];
             points[r] = r + 1;
             rowLines[r] = r + 1;
-            cycle[r] = step.Cycle;
-            stepIndex[r] = s + 1;
-            programStep[r] = step.StepId;
-            codes[r] = stepCodes[s];
+        }
+
+        // A step's type is text, coded in order of first appearance in the rows (as a text column is read); every row of a step shares its code.
+        var categories = ImmutableArray.CreateBuilder<string>();
+        var codeOfName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int s = 0; s < t.StepCount; s++)
+        {
+            int a = t.FirstRows[s], length = t.FirstRows[s + 1] - a;
+            NdaxStep step = steps[s];
+            cycle.AsSpan(a, length).Fill(step.Cycle);
+            stepIndex.AsSpan(a, length).Fill(s + 1);
+            programStep.AsSpan(a, length).Fill(step.StepId);
+            codes.AsSpan(a, length).Fill(Code(NewareStepTypes.Name(step.Type), codeOfName, categories));
         }
 
         List<(string Header, Memory<double>? Numbers)> columns =
