@@ -87,12 +87,13 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
 
         // The columns start at the size the entry claims, but no larger than a few times the archive: a claim is not trusted further.
         int expected = (int)Math.Min(data.Length / MainDataRecordBytes, Math.Max(1 << 16, 4 * archiveBytes / MainDataRecordBytes));
+        var memo = new PrintedSingleMemo();
         var voltageColumn = new NdcColumn(expected);
         var currentColumn = new NdcColumn(expected);
         Entry(data, source, NdcLayout.MainData, (records, count, size) =>
         {
-            PrintedSingle.Widen(records, size, 0, voltageColumn.Append(count));
-            PrintedSingle.Widen(records, size, 4, currentColumn.Append(count));
+            PrintedSingle.Widen(records, size, 0, voltageColumn.Append(count), memo);
+            PrintedSingle.Widen(records, size, 4, currentColumn.Append(count), memo);
         }, cancellationToken);
         if (voltageColumn.Count == 0)
         {
@@ -147,7 +148,7 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
         Memory<double> i = currentColumn.ToMemory();
         NdaxTimeline timeline = NdaxTimeline.Build(source, steps, runInfo, v.Span, i.Span, notes);
         var used = new HashSet<string>(StringComparer.Ordinal) { DataEntry, StepEntry, RunInfoEntry, "TestInfo.xml", "Step.xml", "VersionInfo.xml" };
-        List<(string Header, double[] Values)> auxiliary = Auxiliary(archive, source, v.Length, used, notes, cancellationToken);
+        List<(string Header, double[] Values)> auxiliary = Auxiliary(archive, source, v.Length, used, memo, notes, cancellationToken);
         string[] ignored = [.. archive.Entries.Select(e => e.FullName).Where(name => !used.Contains(name))];
         if (ignored.Length > 0)
         {
@@ -243,7 +244,7 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
     }
 
     /// <summary>Each auxiliary channel's values, one per main-data record, under the entry's name (<c>AUX 144_3_1</c>: channel 144, type 3, number 1), as stored, without a unit.</summary>
-    private static List<(string Header, double[] Values)> Auxiliary(ZipArchive archive, string source, int rows, HashSet<string> used, List<string> notes, CancellationToken cancellationToken)
+    private static List<(string Header, double[] Values)> Auxiliary(ZipArchive archive, string source, int rows, HashSet<string> used, PrintedSingleMemo memo, List<string> notes, CancellationToken cancellationToken)
     {
         var result = new List<(string, double[])>();
         foreach (ZipArchiveEntry entry in archive.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
@@ -261,7 +262,7 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
             {
                 if (count < rows)
                 {
-                    PrintedSingle.Widen(records, size, 0, values.AsSpan(count, Math.Min(pageCount, rows - count)));
+                    PrintedSingle.Widen(records, size, 0, values.AsSpan(count, Math.Min(pageCount, rows - count)), memo);
                 }
 
                 count += pageCount;
