@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 
 namespace Electrochem.IO.Cycling;
@@ -13,20 +14,23 @@ namespace Electrochem.IO.Cycling;
 /// </summary>
 internal sealed class NdaxTimeline
 {
-    private NdaxTimeline(int rows)
+    private NdaxTimeline(int rows, int[] firstRows)
     {
-        Step = new int[rows];
-        StepTime = new double[rows];
-        TestTime = new double[rows];
-        ChargeCapacity = new double[rows];
-        DischargeCapacity = new double[rows];
-        ChargeEnergy = new double[rows];
-        DischargeEnergy = new double[rows];
-        Stored = new double[rows];
+        FirstRows = firstRows;
+        StepTime = GC.AllocateUninitializedArray<double>(rows);
+        TestTime = GC.AllocateUninitializedArray<double>(rows);
+        ChargeCapacity = GC.AllocateUninitializedArray<double>(rows);
+        DischargeCapacity = GC.AllocateUninitializedArray<double>(rows);
+        ChargeEnergy = GC.AllocateUninitializedArray<double>(rows);
+        DischargeEnergy = GC.AllocateUninitializedArray<double>(rows);
+        Stored = GC.AllocateUninitializedArray<double>(rows);
     }
 
-    /// <summary>The step of each row: its position in the step file, from 0.</summary>
-    internal int[] Step { get; }
+    /// <summary>The first row of each step that holds rows (its position in the step file, from 0), then the row count: step <c>s</c> holds rows <c>FirstRows[s]</c> to <c>FirstRows[s + 1]</c> − 1.</summary>
+    internal int[] FirstRows { get; }
+
+    /// <summary>The steps that hold rows: the first <see cref="StepCount"/> of the step file.</summary>
+    internal int StepCount => FirstRows.Length - 1;
 
     internal double[] StepTime { get; }
 
@@ -47,7 +51,6 @@ internal sealed class NdaxTimeline
     internal static NdaxTimeline Build(string source, IReadOnlyList<NdaxStep> steps, IReadOnlyList<NdaxRunInfo> runInfo, ReadOnlySpan<double> voltage, ReadOnlySpan<double> current, List<string> notes)
     {
         int n = voltage.Length;
-        var t = new NdaxTimeline(n);
         if (steps.Count == 0)
         {
             throw Fail(source, "the step file 'data_step.ndc' lists no steps, so no record can be placed in a step");
@@ -77,9 +80,8 @@ internal sealed class NdaxTimeline
             notes.Add($"the step file lists {steps.Count - used} steps starting after the last of the {n} main-data records; they hold no data");
         }
 
-        // Anchors: run-information records by row, the first of duplicates kept.
-        int[] anchor = new int[n];
-        anchor.AsSpan().Fill(-1);
+        // Anchors: the run-information records used, in row order (the first of duplicates kept).
+        var anchors = new List<NdaxRunInfo>(runInfo.Count);
         long previous = 0;
         int duplicates = 0;
         int positiveInterval = 0;
@@ -113,7 +115,7 @@ internal sealed class NdaxTimeline
             }
 
             previous = r.Index;
-            anchor[r.Index - 1] = k;
+            anchors.Add(r);
             positiveInterval = r.IntervalMilliseconds > 0 ? r.IntervalMilliseconds : positiveInterval;
         }
 
@@ -122,13 +124,30 @@ internal sealed class NdaxTimeline
             notes.Add($"{duplicates} run-information records repeat the main-data record of the record before them; the first of each is used");
         }
 
-        int mismatched = 0;
+        int[] firstRows = new int[used + 1];
         for (int s = 0; s < used; s++)
         {
-            int a = (int)steps[s].FirstIndex - 1;
-            int b = s + 1 < used ? (int)steps[s + 1].FirstIndex - 1 : n;
+            firstRows[s] = (int)steps[s].FirstIndex - 1;
+        }
+
+        firstRows[used] = n;
+        var t = new NdaxTimeline(n, firstRows);
+        ReadOnlySpan<NdaxRunInfo> stored = CollectionsMarshal.AsSpan(anchors);
+        var knots = new List<(int Row, double Ms)>();
+        int mismatched = 0;
+        int next = 0;
+        for (int s = 0; s < used; s++)
+        {
+            int a = firstRows[s], b = firstRows[s + 1];
+            int count = 0;
+            while (next + count < stored.Length && stored[next + count].Index <= b)
+            {
+                count++;
+            }
+
             double? end = s + 1 < used ? steps[s + 1].StartMilliseconds - steps[s].StartMilliseconds : null;
-            mismatched += Place(t, s, a, b, end, steps[s].StartMilliseconds, runInfo, anchor, positiveInterval, voltage, current, source);
+            mismatched += Place(t, s, a, b, end, steps[s].StartMilliseconds, stored.Slice(next, count), knots, positiveInterval, voltage, current, source);
+            next += count;
         }
 
         if (mismatched > 0)
@@ -136,103 +155,115 @@ internal sealed class NdaxTimeline
             notes.Add($"{mismatched} run-information records name a different step than the step file places their main-data record in; the step file's step is used");
         }
 
-        int stored = n - anchor.AsSpan().Count(-1);
-        if (stored < n)
+        if (stored.Length < n)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the run information holds time, capacities and energies for {stored} of the {n} main-data records; for the other {n - stored} the step time is interpolated within the step (or continued by the record interval after the last stored record) and the capacities and energies are integrated from the previous row's with the row's current and voltage (column 'runInfo Record' is 1 where stored)"));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the run information holds time, capacities and energies for {stored.Length} of the {n} main-data records; for the other {n - stored.Length} the step time is interpolated within the step (or continued by the record interval after the last stored record) and the capacities and energies are integrated from the previous row's with the row's current and voltage (column 'runInfo Record' is 1 where stored)"));
         }
 
         return t;
     }
 
-    /// <summary>Fills the rows <paramref name="a"/> to <paramref name="b"/> of step <paramref name="s"/>; returns the run-information records naming another step.</summary>
-    private static int Place(NdaxTimeline t, int s, int a, int b, double? end, double start, IReadOnlyList<NdaxRunInfo> runInfo, int[] anchor, int positiveInterval, ReadOnlySpan<double> voltage, ReadOnlySpan<double> current, string source)
+    /// <summary>
+    /// Fills the rows <paramref name="a"/> to <paramref name="b"/> of step <paramref name="s"/> from its run-information
+    /// records <paramref name="anchors"/> (in row order, all within the step's rows); returns those naming another step.
+    /// <paramref name="knots"/> is working room, reused from step to step.
+    /// </summary>
+    private static int Place(NdaxTimeline t, int s, int a, int b, double? end, double start, ReadOnlySpan<NdaxRunInfo> anchors, List<(int Row, double Ms)> knots, int positiveInterval, ReadOnlySpan<double> voltage, ReadOnlySpan<double> current, string source)
     {
         int mismatched = 0;
         int interval = positiveInterval;
-        var points = new List<(int Row, double Ms)>();
-        for (int r = a; r < b; r++)
+        knots.Clear();
+        if (anchors.IsEmpty || anchors[0].Index - 1 != a)
         {
-            if (anchor[r] >= 0)
-            {
-                NdaxRunInfo info = runInfo[anchor[r]];
-                mismatched += info.Step != s + 1 ? 1 : 0;
-                points.Add((r, info.StepTimeMilliseconds));
-                interval = info.IntervalMilliseconds > 0 ? info.IntervalMilliseconds : interval;
-            }
+            knots.Add((a, 0));
         }
 
-        if (points.Count == 0 || points[0].Row != a)
+        foreach (NdaxRunInfo info in anchors)
         {
-            points.Insert(0, (a, 0));
+            mismatched += info.Step != s + 1 ? 1 : 0;
+            knots.Add(((int)info.Index - 1, info.StepTimeMilliseconds));
+            interval = info.IntervalMilliseconds > 0 ? info.IntervalMilliseconds : interval;
         }
 
-        if (end is { } e && points[^1].Row != b - 1 && e >= points[^1].Ms)
+        if (end is { } e && knots[^1].Row != b - 1 && e >= knots[^1].Ms)
         {
-            points.Add((b - 1, e));
+            knots.Add((b - 1, e));
         }
 
-        ReadOnlySpan<(int Row, double Ms)> knots = CollectionsMarshal.AsSpan(points);
-        Span<int> stepOf = t.Step.AsSpan(a, b - a);
+        // Step time in milliseconds, linear between knots, then by the record interval after the last.
         Span<double> stepTime = t.StepTime.AsSpan(a, b - a);
-        Span<double> testTime = t.TestTime.AsSpan(a, b - a);
-        int p = 0;
-        for (int r = a; r < b; r++)
+        ReadOnlySpan<(int Row, double Ms)> k = CollectionsMarshal.AsSpan(knots);
+        for (int p = 0; p + 1 < k.Length; p++)
         {
-            while (p + 1 < knots.Length && knots[p + 1].Row <= r)
+            (int r0, double m0) = k[p];
+            (int r1, double m1) = k[p + 1];
+            double rise = m1 - m0;
+            double run = r1 - r0;
+            Span<double> segment = stepTime.Slice(r0 - a, r1 - r0);
+            for (int j = 0; j < segment.Length; j++)
             {
-                p++;
+                segment[j] = m0 + (rise * j / run);
             }
-
-            double ms;
-            if (p + 1 < knots.Length)
-            {
-                (int r0, double m0) = knots[p];
-                (int r1, double m1) = knots[p + 1];
-                ms = m0 + ((m1 - m0) * (r - r0) / (r1 - r0));
-            }
-            else if (r == knots[p].Row)
-            {
-                ms = knots[p].Ms;
-            }
-            else if (interval > 0)
-            {
-                ms = knots[p].Ms + ((double)interval * (r - knots[p].Row));
-            }
-            else
-            {
-                throw Fail(source, $"the main-data records after record {knots[p].Row + 1} cannot be placed in time: the run information states no record interval");
-            }
-
-            stepOf[r - a] = s;
-            stepTime[r - a] = ms / 1000;
-            testTime[r - a] = (start + ms) / 1000;
         }
 
-        double[] times = t.StepTime;
-        double[] chargeCapacity = t.ChargeCapacity, dischargeCapacity = t.DischargeCapacity, chargeEnergy = t.ChargeEnergy, dischargeEnergy = t.DischargeEnergy;
-        double cc = 0, dc = 0, ce = 0, de = 0;
-        for (int r = a; r < b; r++)
+        (int last, double lastMs) = k[^1];
+        stepTime[last - a] = lastMs;
+        if (last + 1 < b && interval <= 0)
         {
-            if (anchor[r] >= 0)
+            throw Fail(source, $"the main-data records after record {last + 1} cannot be placed in time: the run information states no record interval");
+        }
+
+        for (int r = last + 1; r < b; r++)
+        {
+            stepTime[r - a] = lastMs + ((double)interval * (r - last));
+        }
+
+        // Seconds: test time from the same milliseconds, then step time (exact IEEE operations, vectorised).
+        Span<double> testTime = t.TestTime.AsSpan(a, b - a);
+        TensorPrimitives.Add(stepTime, start, testTime);
+        TensorPrimitives.Divide(testTime, 1000, testTime);
+        TensorPrimitives.Divide(stepTime, 1000, stepTime);
+
+        Integrate(t, a, b, anchors, voltage, current);
+        return mismatched;
+    }
+
+    /// <summary>Capacities and energies of the rows <paramref name="a"/> to <paramref name="b"/> of one step: stored at its anchors, integrated from the row before elsewhere (from 0 at the step's start).</summary>
+    private static void Integrate(NdaxTimeline t, int a, int b, ReadOnlySpan<NdaxRunInfo> anchors, ReadOnlySpan<double> voltage, ReadOnlySpan<double> current)
+    {
+        int length = b - a;
+        ReadOnlySpan<double> times = t.StepTime.AsSpan(a, length);
+        ReadOnlySpan<double> v = voltage.Slice(a, length);
+        ReadOnlySpan<double> c = current.Slice(a, length);
+        Span<double> chargeCapacity = t.ChargeCapacity.AsSpan(a, length), dischargeCapacity = t.DischargeCapacity.AsSpan(a, length);
+        Span<double> chargeEnergy = t.ChargeEnergy.AsSpan(a, length), dischargeEnergy = t.DischargeEnergy.AsSpan(a, length);
+        Span<double> stored = t.Stored.AsSpan(a, length);
+        stored.Clear();
+        double cc = 0, dc = 0, ce = 0, de = 0;
+        int nextAnchor = 0;
+        int anchorRow = anchors.IsEmpty ? -1 : (int)anchors[0].Index - 1 - a;
+        for (int r = 0; r < length; r++)
+        {
+            if (r == anchorRow)
             {
-                NdaxRunInfo info = runInfo[anchor[r]];
+                NdaxRunInfo info = anchors[nextAnchor++];
                 (cc, dc, ce, de) = (PrintedSingle.Widen(info.ChargeAh), PrintedSingle.Widen(info.DischargeAh), PrintedSingle.Widen(info.ChargeWh), PrintedSingle.Widen(info.DischargeWh));
-                t.Stored[r] = 1;
+                stored[r] = 1;
+                anchorRow = nextAnchor < anchors.Length ? (int)anchors[nextAnchor].Index - 1 - a : -1;
             }
-            else if (r > a)
+            else if (r > 0)
             {
                 double hours = (times[r] - times[r - 1]) / 3600;
-                double i = current[r];
+                double i = c[r];
                 if (i > 0)
                 {
                     cc += i * hours;
-                    ce += Math.Abs(i * voltage[r]) * hours;
+                    ce += Math.Abs(i * v[r]) * hours;
                 }
                 else if (i < 0)
                 {
                     dc -= i * hours;
-                    de += Math.Abs(i * voltage[r]) * hours;
+                    de += Math.Abs(i * v[r]) * hours;
                 }
             }
 
@@ -241,8 +272,6 @@ internal sealed class NdaxTimeline
             chargeEnergy[r] = ce;
             dischargeEnergy[r] = de;
         }
-
-        return mismatched;
     }
 
     private static DataFileException Fail(string source, string problem) => new(source, 1, problem);

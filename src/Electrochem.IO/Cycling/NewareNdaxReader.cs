@@ -87,12 +87,13 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
 
         // The columns start at the size the entry claims, but no larger than a few times the archive: a claim is not trusted further.
         int expected = (int)Math.Min(data.Length / MainDataRecordBytes, Math.Max(1 << 16, 4 * archiveBytes / MainDataRecordBytes));
+        var memo = new PrintedSingleMemo();
         var voltageColumn = new NdcColumn(expected);
         var currentColumn = new NdcColumn(expected);
         Entry(data, source, NdcLayout.MainData, (records, count, size) =>
         {
-            PrintedSingle.Widen(records, size, 0, voltageColumn.Append(count));
-            PrintedSingle.Widen(records, size, 4, currentColumn.Append(count));
+            PrintedSingle.Widen(records, size, 0, voltageColumn.Append(count), memo);
+            PrintedSingle.Widen(records, size, 4, currentColumn.Append(count), memo);
         }, cancellationToken);
         if (voltageColumn.Count == 0)
         {
@@ -147,7 +148,7 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
         Memory<double> i = currentColumn.ToMemory();
         NdaxTimeline timeline = NdaxTimeline.Build(source, steps, runInfo, v.Span, i.Span, notes);
         var used = new HashSet<string>(StringComparer.Ordinal) { DataEntry, StepEntry, RunInfoEntry, "TestInfo.xml", "Step.xml", "VersionInfo.xml" };
-        List<(string Header, double[] Values)> auxiliary = Auxiliary(archive, source, v.Length, used, notes, cancellationToken);
+        List<(string Header, double[] Values)> auxiliary = Auxiliary(archive, source, v.Length, used, memo, notes, cancellationToken);
         string[] ignored = [.. archive.Entries.Select(e => e.FullName).Where(name => !used.Contains(name))];
         if (ignored.Length > 0)
         {
@@ -168,27 +169,23 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
         int[] rowLines = GC.AllocateUninitializedArray<int>(n);
         int[] codes = GC.AllocateUninitializedArray<int>(n);
 
-        // A step's type is text, coded in order of first appearance in the rows (as a text column is read); every row of a step shares its code.
-        int[] stepCodes = new int[steps.Count];
-        stepCodes.AsSpan().Fill(int.MinValue);
-        var categories = ImmutableArray.CreateBuilder<string>();
-        var codeOfName = new Dictionary<string, int>(StringComparer.Ordinal);
-        ReadOnlySpan<int> stepOfRow = t.Step;
         for (int r = 0; r < n; r++)
         {
-            int s = stepOfRow[r];
-            if (stepCodes[s] == int.MinValue)
-            {
-                stepCodes[s] = Code(NewareStepTypes.Name(steps[s].Type), codeOfName, categories);
-            }
-
-            NdaxStep step = steps[s];
             points[r] = r + 1;
             rowLines[r] = r + 1;
-            cycle[r] = step.Cycle;
-            stepIndex[r] = s + 1;
-            programStep[r] = step.StepId;
-            codes[r] = stepCodes[s];
+        }
+
+        // A step's type is text, coded in order of first appearance in the rows (as a text column is read); every row of a step shares its code.
+        var categories = ImmutableArray.CreateBuilder<string>();
+        var codeOfName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int s = 0; s < t.StepCount; s++)
+        {
+            int a = t.FirstRows[s], length = t.FirstRows[s + 1] - a;
+            NdaxStep step = steps[s];
+            cycle.AsSpan(a, length).Fill(step.Cycle);
+            stepIndex.AsSpan(a, length).Fill(s + 1);
+            programStep.AsSpan(a, length).Fill(step.StepId);
+            codes.AsSpan(a, length).Fill(Code(NewareStepTypes.Name(step.Type), codeOfName, categories));
         }
 
         List<(string Header, Memory<double>? Numbers)> columns =
@@ -247,7 +244,7 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
     }
 
     /// <summary>Each auxiliary channel's values, one per main-data record, under the entry's name (<c>AUX 144_3_1</c>: channel 144, type 3, number 1), as stored, without a unit.</summary>
-    private static List<(string Header, double[] Values)> Auxiliary(ZipArchive archive, string source, int rows, HashSet<string> used, List<string> notes, CancellationToken cancellationToken)
+    private static List<(string Header, double[] Values)> Auxiliary(ZipArchive archive, string source, int rows, HashSet<string> used, PrintedSingleMemo memo, List<string> notes, CancellationToken cancellationToken)
     {
         var result = new List<(string, double[])>();
         foreach (ZipArchiveEntry entry in archive.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
@@ -265,7 +262,7 @@ internal sealed partial class NewareNdaxReader : ICyclerFormatReader
             {
                 if (count < rows)
                 {
-                    PrintedSingle.Widen(records, size, 0, values.AsSpan(count, Math.Min(pageCount, rows - count)));
+                    PrintedSingle.Widen(records, size, 0, values.AsSpan(count, Math.Min(pageCount, rows - count)), memo);
                 }
 
                 count += pageCount;

@@ -58,9 +58,10 @@ internal static class PrintedSingle
 
     /// <summary>
     /// Widens the little-endian Single at <paramref name="offset"/> of each of the <paramref name="values"/>.Length
-    /// records of <paramref name="recordSize"/> bytes; a value equal to the one before it reuses its result.
+    /// records of <paramref name="recordSize"/> bytes; a value equal to the one before it reuses its result, and any
+    /// other is looked up in <paramref name="memo"/> when one is given (the result is the same either way).
     /// </summary>
-    internal static void Widen(ReadOnlySpan<byte> records, int recordSize, int offset, Span<double> values)
+    internal static void Widen(ReadOnlySpan<byte> records, int recordSize, int offset, Span<double> values, PrintedSingleMemo? memo = null)
     {
         if (values.IsEmpty)
         {
@@ -69,7 +70,7 @@ internal static class PrintedSingle
 
         ReadOnlySpan<byte> all = records[..(((values.Length - 1) * recordSize) + offset + sizeof(float))];
         int previous = BinaryPrimitives.ReadInt32LittleEndian(all[offset..]);
-        double widened = Widen(BitConverter.Int32BitsToSingle(previous));
+        double widened = memo?.Widen(previous) ?? Widen(BitConverter.Int32BitsToSingle(previous));
         values[0] = widened;
         for (int r = 1, at = offset + recordSize; r < values.Length; r++, at += recordSize)
         {
@@ -77,7 +78,7 @@ internal static class PrintedSingle
             if (bits != previous)
             {
                 previous = bits;
-                widened = Widen(BitConverter.Int32BitsToSingle(bits));
+                widened = memo is null ? Widen(BitConverter.Int32BitsToSingle(bits)) : memo.Widen(bits);
             }
 
             values[r] = widened;

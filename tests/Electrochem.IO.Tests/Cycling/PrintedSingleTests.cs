@@ -131,6 +131,30 @@ public sealed class PrintedSingleTests
         Assert.Equal(stored.Select(PrintedSingle.WidenByText), values);
     }
 
+    [Fact]
+    public void A_memo_answers_bit_for_bit_as_widening_each_value()
+    {
+        // More distinct values than slots, each met twice, so slots are filled, reused and overwritten; 0 and −0 first (an empty slot answers for +0).
+        var random = new Random(12);
+        int[] bits = [0, int.MinValue, .. Enumerable.Range(0, 3 * PrintedSingleMemo.Entries).Select(_ => random.Next(int.MinValue, int.MaxValue))];
+        var memo = new PrintedSingleMemo();
+        foreach (int b in bits.Concat(bits))
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(PrintedSingle.Widen(BitConverter.Int32BitsToSingle(b))), BitConverter.DoubleToInt64Bits(memo.Widen(b)));
+        }
+
+        byte[] records = new byte[bits.Length * 4];
+        for (int i = 0; i < bits.Length; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(records.AsSpan(i * 4), bits[i]);
+        }
+
+        double[] withMemo = new double[bits.Length], without = new double[bits.Length];
+        PrintedSingle.Widen(records, 4, 0, withMemo, memo);
+        PrintedSingle.Widen(records, 4, 0, without);
+        Assert.Equal(without.Select(BitConverter.DoubleToInt64Bits), withMemo.Select(BitConverter.DoubleToInt64Bits));
+    }
+
     private static void Same(float value)
     {
         double expected = PrintedSingle.WidenByText(value);
