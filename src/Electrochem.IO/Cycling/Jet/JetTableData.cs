@@ -100,7 +100,9 @@ internal sealed class JetTableData
             {
                 if (columns[c].IsNumeric)
                 {
-                    numbers[c] = new double[capacity];
+                    // Every row of every column is written below (the places are a permutation; a page count
+                    // that changes throws), so the column needs no zeroing.
+                    numbers[c] = GC.AllocateUninitializedArray<double>(capacity);
                 }
                 else
                 {
