@@ -86,6 +86,32 @@ public class NonlinearLeastSquaresTests
             .Label($"{fit.StatusReason}: χ² {chiSquare:R} ({fit.Iterations} evaluations), at the floor {floor.Statistics.ChiSquare:R} ({floor.Iterations}; {floor.StatusReason})");
     }
 
+    // Iterations counts exactly the trial points the model was evaluated at after the start (scipy's nfev − 1),
+    // whichever rule ends the fit: the step-length rule (a loose ParameterTolerance makes it fire), the predicted-gain
+    // rule, a bound that clamps steps (an upper bound on τ below the truth) — a step that is not evaluated is not counted.
+    [Property(MaxTest = 60)]
+    public Property Iterations_are_the_model_evaluations_after_the_start(int seed)
+    {
+        var random = new TestData((ulong)seed);
+        double tau = random.Uniform(0.5, 4);
+        double[] y = DecayData(random.Uniform(0.5, 5), tau, random.Uniform(-1, 1), 0.01, (ulong)seed + 13);
+        NonlinearModel decay = Decay(Times, tauUpper: random.Uniform(0, 1) < 0.3 ? 0.8 * tau : double.PositiveInfinity);
+        int calls = 0;
+        NonlinearModel counted = decay with
+        {
+            Function = (theta, values) =>
+            {
+                calls++;
+                decay.Function(theta, values);
+            },
+        };
+        var options = NonlinearFitOptions.Default with { ParameterTolerance = random.Uniform(0, 1) < 0.5 ? 1e-4 : 1e-10 };
+
+        FitResult fit = NonlinearLeastSquares.Fit(counted, y, [1.0, 1.0, 0.0], default, options);
+
+        return (fit.Iterations == calls - 1).Label($"{fit.StatusReason}: {fit.Iterations} iterations, {calls} evaluations");
+    }
+
     // On a model that is linear in its parameters, Levenberg–Marquardt must land on the exact linear solution and
     // report the same covariance (same formula at the same point): tolerance 1e-7 relative, the solver's tolerance.
     [Property(MaxTest = 100)]
