@@ -70,7 +70,7 @@ internal static class PrintedSingle
 
         ReadOnlySpan<byte> all = records[..(((values.Length - 1) * recordSize) + offset + sizeof(float))];
         int previous = BinaryPrimitives.ReadInt32LittleEndian(all[offset..]);
-        double widened = memo?.Widen(previous) ?? Widen(BitConverter.Int32BitsToSingle(previous));
+        double widened = memo is null ? Widen(BitConverter.Int32BitsToSingle(previous)) : memo.Widen(previous);
         values[0] = widened;
         for (int r = 1, at = offset + recordSize; r < values.Length; r++, at += recordSize)
         {

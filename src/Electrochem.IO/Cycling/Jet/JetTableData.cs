@@ -258,9 +258,17 @@ internal sealed class JetTableData
             throw new ArgumentException($"The order has {order.Length} rows; the table has {count}.", nameof(order));
         }
 
+        // Checked to be a permutation: every row then gets exactly one place, so no column slot is left unwritten.
+        at.AsSpan(0, count).Fill(-1);
         for (int i = 0; i < count; i++)
         {
-            at[order[i]] = i;
+            int row = order[i];
+            if ((uint)row >= (uint)count || at[row] >= 0)
+            {
+                throw new ArgumentException($"The order is not a permutation of the {count} rows (stored row {row} at position {i}).", nameof(order));
+            }
+
+            at[row] = i;
         }
     }
 
