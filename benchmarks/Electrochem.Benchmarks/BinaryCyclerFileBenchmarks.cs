@@ -13,7 +13,7 @@ namespace Electrochem.Benchmarks;
 /// order as the original is) against the same rows as CSV (67 MB). Throughput = file bytes / mean time.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ArchiveReadingConfig))]
 public class BinaryCyclerFileReading
 {
     private const int Copies = 15;

@@ -13,7 +13,7 @@ namespace Electrochem.Benchmarks;
 /// Throughput = file bytes / mean time.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ArchiveReadingConfig))]
 public class Hdf5CyclerFileReading
 {
     private const int Rows = 1_000_000;

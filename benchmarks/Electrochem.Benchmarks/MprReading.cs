@@ -11,7 +11,7 @@ namespace Electrochem.Benchmarks;
 /// <see cref="RecordingCsv"/>). Throughput = file bytes / mean time; the sizes are printed by the setup.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ArchiveReadingConfig))]
 public class MprReading
 {
     private const int Copies = 20;

@@ -13,7 +13,7 @@ namespace Electrochem.Benchmarks;
 /// Throughput is given per compressed file byte and per uncompressed <c>.ndc</c> byte; the sizes are printed by the setup.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ArchiveReadingConfig))]
 public class NdaxReading
 {
     private const int Copies = 8;

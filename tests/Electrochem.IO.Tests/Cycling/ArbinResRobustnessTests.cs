@@ -114,6 +114,48 @@ public sealed class ArbinResRobustnessTests : IDisposable
         Assert.Contains(result.Value.Warnings, w => w.StartsWith("the database's table 'Global_Table' could not be read (the definition of table 'Global_Table'", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A row whose null mask says an optional value (Internal_Resistance) is empty, among complete rows on its page:
+    /// that value reads as empty (NaN) in that row only, and every other value of every row is as in the undamaged file.
+    /// </summary>
+    [Fact]
+    public void A_null_value_in_one_row_is_empty_there_and_nowhere_else()
+    {
+        byte[] original = Samples.Value[0].Bytes;
+        using var stream = new MemoryStream(original);
+        JetFile file = JetFile.Open(stream, "sample.res");
+        JetTable table = JetTable.Read(file, ArbinResReader.NormalTable, Structure.Value.NormalDefinition);
+        JetColumn resistance = table.Columns.Single(c => c.Name == "Internal_Resistance");
+        JetColumn point = table.Columns.Single(c => c.Name == "Data_Point");
+        int at = Structure.Value.NormalDataPages[2] * JetFile.PageSize;
+        int rows = BinaryPrimitives.ReadUInt16LittleEndian(original.AsSpan(at + 0x0C));
+        int row = rows / 2;
+        int start = BinaryPrimitives.ReadUInt16LittleEndian(original.AsSpan(at + 0x0E + (2 * row))) & 0x1FFF;
+        int end = BinaryPrimitives.ReadUInt16LittleEndian(original.AsSpan(at + 0x0E + (2 * (row - 1)))) & 0x1FFF;
+        int columns = BinaryPrimitives.ReadUInt16LittleEndian(original.AsSpan(at + start));
+        double dataPoint = BinaryPrimitives.ReadInt32LittleEndian(original.AsSpan(at + start + 2 + point.FixedOffset));
+        int maskByte = at + end - ((columns + 7) / 8) + (resistance.Number >> 3);
+        Assert.NotEqual(0, original[maskByte] & (1 << (resistance.Number & 7)));
+        byte[] damaged = With(b => b[maskByte] &= (byte)~(1 << (resistance.Number & 7)));
+
+        CyclerRecording before = CyclerFile.TryRead(new MemoryStream(original), "sample.res").Value;
+        CyclerRecording after = CyclerFile.TryRead(new MemoryStream(damaged), "damaged.res").Value;
+        int index = before.Columns.Single(c => c.Quantity == RecordingQuantity.DataPoint).Values.IndexOf(dataPoint);
+        Assert.True(index >= 0);
+        Assert.Equal(before.Columns.Length, after.Columns.Length);
+        for (int c = 0; c < before.Columns.Length; c++)
+        {
+            double[] expected = before.Columns[c].Values.ToArray();
+            if (before.Columns[c].Name == "Internal_Resistance")
+            {
+                Assert.False(double.IsNaN(expected[index]));
+                expected[index] = double.NaN;
+            }
+
+            Assert.Equal(expected, after.Columns[c].Values.ToArray());
+        }
+    }
+
     [Fact]
     public void A_file_that_is_not_a_database_but_says_so_is_refused() =>
         Refused([.. Samples.Value[0].Bytes.Take(19), .. new byte[JetFile.PageSize * 3]], "page");

@@ -69,11 +69,22 @@ internal readonly struct JetRow
     /// </summary>
     internal bool TryGetFixed(JetColumn column, int size, out ReadOnlySpan<byte> bytes)
     {
+        int at = FixedAt(column, size);
+        bytes = at < 0 ? default : new ReadOnlySpan<byte>(_page, at, size);
+        return at >= 0;
+    }
+
+    /// <summary>
+    /// Where a fixed-length value's <paramref name="size"/> bytes start in <see cref="Bytes"/>, or −1 when the row
+    /// holds no value for the column (null, or a row written before the column existed); the range is checked to lie
+    /// in the row's fixed data.
+    /// </summary>
+    internal int FixedAt(JetColumn column, int size)
+    {
         int number = column.Number;
         if (number >= _columns || ((_page[_mask + (number >> 3)] >> (number & 7)) & 1) == 0)
         {
-            bytes = default;
-            return false;
+            return -1;
         }
 
         int at = _start + 2 + column.FixedOffset;
@@ -82,8 +93,35 @@ internal readonly struct JetRow
             throw _table.File.Fail($"column '{column.Name}' of {Where} lies at bytes {at - _start} to {at - _start + size}, beyond the row's fixed data; the file is damaged");
         }
 
-        bytes = new ReadOnlySpan<byte>(_page, at, size);
-        return true;
+        return at;
+    }
+
+    /// <summary>The page (or pages read together) the row lies in; <see cref="FixedAt"/> gives positions in it.</summary>
+    internal byte[] Bytes => _page;
+
+    /// <summary>
+    /// Where the row's fixed data start in <paramref name="page"/> (after the column count) when the row lies in that
+    /// array, counts at least <paramref name="columnCount"/> columns, holds a value for every column whose bit is set in
+    /// <paramref name="required"/> (null-mask bytes, one bit per column number) and has at least
+    /// <paramref name="fixedLength"/> bytes of fixed data; otherwise −1, and each value is read on its own.
+    /// </summary>
+    internal int CompleteFixedStart(byte[] page, int columnCount, ReadOnlySpan<byte> required, int fixedLength)
+    {
+        if (!ReferenceEquals(_page, page) || _columns < columnCount || _start + 2 + fixedLength > _dataEnd)
+        {
+            return -1;
+        }
+
+        ReadOnlySpan<byte> mask = new(_page, _mask, required.Length);
+        for (int k = 0; k < required.Length; k++)
+        {
+            if ((mask[k] & required[k]) != required[k])
+            {
+                return -1;
+            }
+        }
+
+        return _start + 2;
     }
 
     /// <summary>True when the row holds a value for the column (for a Yes/No column: when it is Yes).</summary>

@@ -134,6 +134,9 @@ internal sealed class JetTableData
                 }
             }
 
+            // Rows that hold every fixed-length numeric value (nearly all) are read at fixed offsets from one start.
+            RowShape shape = RowShape.Of(columns, keyColumns);
+            int[] starts = [];
             int filled = 0;
             int foreign = table.ForEachPage(
                 (bytes, offset, pageNumber) =>
@@ -146,6 +149,16 @@ internal sealed class JetTableData
 
                     ReadOnlySpan<JetRow> page = rows.AsSpan(0, found);
                     ReadOnlySpan<int> places = at.AsSpan(filled, found);
+                    if (starts.Length < found)
+                    {
+                        starts = new int[rows.Length];
+                    }
+
+                    for (int r = 0; r < found; r++)
+                    {
+                        starts[r] = page[r].CompleteFixedStart(bytes, shape.ColumnCount, shape.Required, shape.FixedLength);
+                    }
+
                     for (int c = 0; c < columns.Count; c++)
                     {
                         if (Array.IndexOf(keyColumns, c) >= 0)
@@ -155,7 +168,7 @@ internal sealed class JetTableData
 
                         if (numbers[c] is { } values)
                         {
-                            Decode(columns[c], page, values, places);
+                            Decode(columns[c], page, values, places, bytes, shape.IsCovered(c) ? starts.AsSpan(0, found) : default);
                         }
                         else
                         {
@@ -274,9 +287,11 @@ internal sealed class JetTableData
 
     /// <summary>
     /// One numeric column of a page's rows: fixed-length values (what every numeric column is in practice) read
-    /// directly, a loop per type; anything else through <see cref="JetRow.Number"/>.
+    /// directly, a loop per type — at the column's offset from the row's start in <paramref name="starts"/> (from
+    /// <see cref="JetRow.CompleteFixedStart"/>; empty when the column is not covered, −1 for a row that is not complete),
+    /// else through <see cref="JetRow.FixedAt"/> — and anything else through <see cref="JetRow.Number"/>.
     /// </summary>
-    private static void Decode(JetColumn column, ReadOnlySpan<JetRow> rows, double[] values, ReadOnlySpan<int> at)
+    private static void Decode(JetColumn column, ReadOnlySpan<JetRow> rows, double[] values, ReadOnlySpan<int> at, byte[] bytes, ReadOnlySpan<int> starts)
     {
         int size = JetColumn.FixedSize(column.Type);
         if (!column.IsFixed || size == 0)
@@ -289,7 +304,7 @@ internal sealed class JetTableData
             return;
         }
 
-        ReadOnlySpan<byte> b;
+        int offset = column.FixedOffset;
         switch (column.Type)
         {
             case JetColumnType.Float:
@@ -298,13 +313,14 @@ internal sealed class JetTableData
                 double widened = 0;
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    if (!rows[r].TryGetFixed(column, size, out b))
+                    (byte[] source, int p) = starts.IsEmpty || starts[r] < 0 ? (rows[r].Bytes, rows[r].FixedAt(column, size)) : (bytes, starts[r] + offset);
+                    if (p < 0)
                     {
                         values[at[r]] = double.NaN;
                         continue;
                     }
 
-                    uint bits = BinaryPrimitives.ReadUInt32LittleEndian(b);
+                    uint bits = BinaryPrimitives.ReadUInt32LittleEndian(source.AsSpan(p, sizeof(uint)));
                     if (bits != previous)
                     {
                         previous = bits;
@@ -318,28 +334,36 @@ internal sealed class JetTableData
             case JetColumnType.Double or JetColumnType.DateTime:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[at[r]] = rows[r].TryGetFixed(column, size, out b) ? BinaryPrimitives.ReadDoubleLittleEndian(b) : double.NaN;
+                    values[at[r]] = !starts.IsEmpty && starts[r] >= 0
+                        ? BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(starts[r] + offset, sizeof(double)))
+                        : rows[r].FixedAt(column, size) is var p and >= 0 ? BinaryPrimitives.ReadDoubleLittleEndian(rows[r].Bytes.AsSpan(p, sizeof(double))) : double.NaN;
                 }
 
                 break;
             case JetColumnType.Int32:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[at[r]] = rows[r].TryGetFixed(column, size, out b) ? BinaryPrimitives.ReadInt32LittleEndian(b) : double.NaN;
+                    values[at[r]] = !starts.IsEmpty && starts[r] >= 0
+                        ? BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(starts[r] + offset, sizeof(int)))
+                        : rows[r].FixedAt(column, size) is var p and >= 0 ? BinaryPrimitives.ReadInt32LittleEndian(rows[r].Bytes.AsSpan(p, sizeof(int))) : double.NaN;
                 }
 
                 break;
             case JetColumnType.Int16:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[at[r]] = rows[r].TryGetFixed(column, size, out b) ? BinaryPrimitives.ReadInt16LittleEndian(b) : double.NaN;
+                    values[at[r]] = !starts.IsEmpty && starts[r] >= 0
+                        ? BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(starts[r] + offset, sizeof(short)))
+                        : rows[r].FixedAt(column, size) is var p and >= 0 ? BinaryPrimitives.ReadInt16LittleEndian(rows[r].Bytes.AsSpan(p, sizeof(short))) : double.NaN;
                 }
 
                 break;
             case JetColumnType.Byte:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[at[r]] = rows[r].TryGetFixed(column, size, out b) ? b[0] : double.NaN;
+                    values[at[r]] = !starts.IsEmpty && starts[r] >= 0
+                        ? bytes[starts[r] + offset]
+                        : rows[r].FixedAt(column, size) is var p and >= 0 ? rows[r].Bytes[p] : double.NaN;
                 }
 
                 break;
