@@ -24,15 +24,23 @@ public class CircuitBatchFitting
 
     /// <summary>
     /// Synthetic 60-point spectra of <paramref name="circuit"/> (seeded): θ scattered ×e^±0.3 around 5 Ω, 50 Ω, 1e-6,
-    /// 0.9, 200 Ω, 1e-3, 0.8, with 0.5 % Gaussian noise on Z′ and Z″ relative to |Z|.
+    /// 0.9, 200 Ω, 1e-3, 0.8, with 0.5 % Gaussian noise on Z′ and Z″ relative to |Z|. With
+    /// <paramref name="variedExponents"/>, the exponents are drawn uniformly from [0.8, 1] and [0.7, 0.95] instead of
+    /// being 0.9 and 0.8 (the first is then not the automatic guess's former fixed 0.9).
     /// </summary>
-    public static List<ImpedanceSpectrum> Generate(Circuit circuit, int count)
+    public static List<ImpedanceSpectrum> Generate(Circuit circuit, int count, bool variedExponents = false)
     {
         var random = new Random(20);
         var spectra = new List<ImpedanceSpectrum>(count);
         for (int k = 0; k < count; k++)
         {
             double[] theta = [5 * Scatter(random), 50 * Scatter(random), 1e-6 * Scatter(random), 0.9, 200 * Scatter(random), 1e-3 * Scatter(random), 0.8];
+            if (variedExponents)
+            {
+                theta[3] = 0.8 + (0.2 * random.NextDouble());
+                theta[6] = 0.7 + (0.25 * random.NextDouble());
+            }
+
             spectra.Add(Synthesize(circuit, theta, random));
         }
 

@@ -30,7 +30,10 @@ public class CircuitFitIterations
     public double Now() => _case.Now().Statistics.ChiSquare;
 }
 
-/// <summary>A circuit, spectrum, weighting and start, fitted by either engine.</summary>
+/// <summary>
+/// A circuit, spectrum, weighting and start, fitted by either engine. Given no start, it fits from the automatic guess:
+/// the old engine from the guess as it was (<see cref="ShapeInitialGuessBefore"/>), the new engine from either.
+/// </summary>
 public sealed class FitCase
 {
     private readonly NonlinearModel _model;
@@ -41,6 +44,7 @@ public sealed class FitCase
     private readonly double[] _weightsReal;
     private readonly double[] _weightsImaginary;
     private readonly double[] _start;
+    private readonly double[] _startBefore;
 
     public FitCase(string name, Circuit circuit, ImpedanceSpectrum spectrum, ImpedanceWeighting weighting, double[]? start)
     {
@@ -54,17 +58,25 @@ public sealed class FitCase
         _stacked = [.. _real, .. _imaginary];
         _stackedWeights = [.. _weightsReal, .. _weightsImaginary];
         _model = circuit.Compile().ToNonlinearModel(spectrum);
-        // The automatic start is the one CircuitModel.Fit reports having used.
-        _start = start ?? [.. CircuitModel.Fit(circuit, spectrum, CircuitFitOptions.Default with { Weighting = weighting }).Model.InitialValues];
+        // The automatic start is the one CircuitModel.Fit uses (default bounds: the estimate is already inside them).
+        _start = start ?? [.. CircuitInitialGuess.Estimate(circuit, spectrum)];
+        _startBefore = start ?? [.. ShapeInitialGuessBefore.Estimate(circuit, spectrum)];
     }
 
     public string Name { get; }
 
+    /// <summary>The old engine from the old start: the code as it was.</summary>
     public (double[] Theta, double ChiSquare, int Iterations) Before(NonlinearFitOptions? options = null) =>
-        NielsenLevenbergMarquardt.Fit(_model, _stacked, _stackedWeights, _start, options ?? NielsenLevenbergMarquardt.Options);
+        NielsenLevenbergMarquardt.Fit(_model, _stacked, _stackedWeights, _startBefore, options ?? NielsenLevenbergMarquardt.Options);
 
-    public FitResult Now(NonlinearFitOptions? options = null) =>
-        NonlinearLeastSquares.FitComplex(_model, _real, _imaginary, _start, _weightsReal, _weightsImaginary, options ?? CircuitFitOptions.DefaultSolver);
+    /// <summary>The new engine from the new start: the code as it is.</summary>
+    public FitResult Now(NonlinearFitOptions? options = null) => NowFrom(_start, options);
+
+    /// <summary>The new engine from the old start: what the engine alone gained.</summary>
+    public FitResult NowFromOldGuess(NonlinearFitOptions? options = null) => NowFrom(_startBefore, options);
+
+    private FitResult NowFrom(double[] start, NonlinearFitOptions? options) =>
+        NonlinearLeastSquares.FitComplex(_model, _real, _imaginary, start, _weightsReal, _weightsImaginary, options ?? CircuitFitOptions.DefaultSolver);
 
     /// <summary>impedance.py's fits on exampleData.csv (Z″ &lt; 0 points) from its own guesses and from ours.</summary>
     public static IEnumerable<FitCase> All()
@@ -82,50 +94,87 @@ public sealed class FitCase
     }
 
     /// <summary>
-    /// <c>--iterations</c>: model evaluations and χ² of both engines on every case, then over 1,000 spectra of the batch
-    /// benchmark's generator (the median, mean and largest counts, in how many spectra the new χ² is higher by more
-    /// than 1e-12 relative, and why the new engine stopped).
+    /// <c>--iterations</c>: model evaluations and χ² on every case — the old engine from the old automatic guess (the
+    /// code as it was), the new engine from the old guess, and the new engine from the new guess (the code as it is);
+    /// the three are the same start where the case gives one — then the same over 1,000 spectra of the batch
+    /// benchmark's generator, and over 1,000 with varied exponents (median, mean and largest counts; in how many spectra
+    /// χ² is higher, or lower, than before by more than 1e-12 relative; why the new engine stopped).
     /// </summary>
     public static void PrintComparison()
     {
-        Console.WriteLine("| case | before: evaluations | now: evaluations | before: χ² | now: χ² |");
-        Console.WriteLine("|---|--:|--:|--:|--:|");
-        var caseBefore = new List<int>();
-        var caseNow = new List<int>();
+        Console.WriteLine("| case | before: evaluations | now, old guess | now | before: χ² | now, old guess: χ² | now: χ² |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|");
+        var caseCounts = new Counts();
         foreach (FitCase c in All())
         {
-            var before = c.Before();
-            FitResult now = c.Now();
-            caseBefore.Add(before.Iterations);
-            caseNow.Add(now.Iterations);
-            Console.WriteLine($"| {c.Name} | {before.Iterations} | {now.Iterations} | {before.ChiSquare:G12} | {now.Statistics.ChiSquare:G12} |");
+            (int before, int oldGuess, int now, double beforeChiSquare, double oldGuessChiSquare, double nowChiSquare) = caseCounts.Add(c);
+            Console.WriteLine($"| {c.Name} | {before} | {oldGuess} | {now} | {beforeChiSquare:G12} | {oldGuessChiSquare:G12} | {nowChiSquare:G12} |");
         }
 
-        Console.WriteLine($"| **median** | **{Median(caseBefore)}** | **{Median(caseNow)}** ({(double)Median(caseBefore) / Median(caseNow):F2}×) | | |");
+        Console.WriteLine($"| **median** | **{Median(caseCounts.Before)}** | **{Median(caseCounts.OldGuess)}** | **{Median(caseCounts.Now)}** ({(double)Median(caseCounts.Before) / Median(caseCounts.Now):F2}×) | | | |");
+        Console.WriteLine($"impedance.py cases: now χ² higher than before by > 1e-12 relative in {caseCounts.Higher}");
 
         var circuit = Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)");
-        var beforeCounts = new List<int>();
-        var nowCounts = new List<int>();
-        int higher = 0;
-        var reasons = new Dictionary<string, int>();
-        foreach (ImpedanceSpectrum spectrum in CircuitBatchFitting.Generate(circuit, 1_000))
+        PrintBatch("batch, 1,000 spectra", circuit, CircuitBatchFitting.Generate(circuit, 1_000));
+        PrintBatch("the same with exponents drawn from [0.8, 1] and [0.7, 0.95] instead of 0.9 and 0.8", circuit, CircuitBatchFitting.Generate(circuit, 1_000, variedExponents: true));
+    }
+
+    private static void PrintBatch(string title, Circuit circuit, List<ImpedanceSpectrum> spectra)
+    {
+        var batch = new Counts();
+        foreach (ImpedanceSpectrum spectrum in spectra)
         {
-            var c = new FitCase("batch", circuit, spectrum, ImpedanceWeighting.Modulus, null);
-            var before = c.Before();
-            FitResult now = c.Now();
-            beforeCounts.Add(before.Iterations);
-            nowCounts.Add(now.Iterations);
-            string reason = now.StatusReason.Split(" (")[0].Split(" =")[0];
-            reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
-            higher += now.Statistics.ChiSquare > before.ChiSquare * (1 + 1e-12) ? 1 : 0;
+            batch.Add(new FitCase("batch", circuit, spectrum, ImpedanceWeighting.Modulus, null));
         }
 
-        Console.WriteLine($"batch, 1,000 spectra: before median {Median(beforeCounts)}, mean {beforeCounts.Average():F1}, max {beforeCounts.Max()}; now median {Median(nowCounts)}, mean {nowCounts.Average():F1}, max {nowCounts.Max()} ({(double)Median(beforeCounts) / Median(nowCounts):F2}×); now χ² higher than before by > 1e-12 relative in {higher}");
-        foreach ((string reason, int count) in reasons.OrderByDescending(r => r.Value))
+        Console.WriteLine($"{title}:");
+        Console.WriteLine($"  before (old engine, old guess): {Summary(batch.Before)}");
+        Console.WriteLine($"  new engine, old guess:          {Summary(batch.OldGuess)} ({(double)Median(batch.Before) / Median(batch.OldGuess):F2}×); χ² higher than before by > 1e-12 relative in {batch.OldGuessHigher}, lower in {batch.OldGuessLower}");
+        Console.WriteLine($"  now (new engine, new guess):    {Summary(batch.Now)} ({(double)Median(batch.Before) / Median(batch.Now):F2}×); χ² higher than before by > 1e-12 relative in {batch.Higher}, lower in {batch.Lower}");
+        foreach ((string reason, int count) in batch.Reasons.OrderByDescending(r => r.Value))
         {
             Console.WriteLine($"  now stopped because {reason}: {count}");
         }
     }
 
+    private static string Summary(List<int> counts) => $"median {Median(counts)}, mean {counts.Average():F2}, max {counts.Max()}";
+
     private static int Median(List<int> counts) => counts.Order().ElementAt(counts.Count / 2);
+
+    /// <summary>Evaluation counts of the three fits over a set of cases, the χ² checks and the new engine's stopping reasons.</summary>
+    private sealed class Counts
+    {
+        public List<int> Before { get; } = [];
+
+        public List<int> OldGuess { get; } = [];
+
+        public List<int> Now { get; } = [];
+
+        public int Higher { get; private set; }
+
+        public int OldGuessHigher { get; private set; }
+
+        public int Lower { get; private set; }
+
+        public int OldGuessLower { get; private set; }
+
+        public Dictionary<string, int> Reasons { get; } = [];
+
+        public (int Before, int OldGuess, int Now, double BeforeChiSquare, double OldGuessChiSquare, double NowChiSquare) Add(FitCase c)
+        {
+            var before = c.Before();
+            FitResult oldGuess = c.NowFromOldGuess();
+            FitResult now = c.Now();
+            Before.Add(before.Iterations);
+            OldGuess.Add(oldGuess.Iterations);
+            Now.Add(now.Iterations);
+            OldGuessHigher += oldGuess.Statistics.ChiSquare > before.ChiSquare * (1 + 1e-12) ? 1 : 0;
+            Higher += now.Statistics.ChiSquare > before.ChiSquare * (1 + 1e-12) ? 1 : 0;
+            OldGuessLower += oldGuess.Statistics.ChiSquare < before.ChiSquare * (1 - 1e-12) ? 1 : 0;
+            Lower += now.Statistics.ChiSquare < before.ChiSquare * (1 - 1e-12) ? 1 : 0;
+            string reason = now.StatusReason.Split(" (")[0].Split(" =")[0];
+            Reasons[reason] = Reasons.GetValueOrDefault(reason) + 1;
+            return (before.Iterations, oldGuess.Iterations, now.Iterations, before.ChiSquare, oldGuess.Statistics.ChiSquare, now.Statistics.ChiSquare);
+        }
+    }
 }

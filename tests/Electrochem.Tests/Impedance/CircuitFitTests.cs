@@ -62,10 +62,11 @@ public class CircuitFitTests
         Circuit circuit = Circuit.Parse(text);
         ImmutableArray<double> guess = CircuitInitialGuess.Estimate(circuit, SyntheticSpectra.Generate(circuit, truth, new TestData(3), relativeNoise: 0, highHertz: 1e7));
 
-        // Series R from the high-frequency intercept (the spectrum reaches it), arc resistances within a factor 2 (a CPE arc is flattened).
+        // Series R from the high-frequency intercept (the spectrum reaches it), arc resistances within a factor 2, the
+        // exponent read off the arc's depression (a Warburg in the arc bends it: within 0.1).
         Assert.Equal(truth[0], guess[0], truth[0] * 0.05);
         Assert.InRange(guess[circuit.IndexOf("R1")], truth[circuit.IndexOf("R1")] / 2, truth[circuit.IndexOf("R1")] * 2);
-        Assert.Equal(0.9, guess[circuit.IndexOf("CPE1_1")]);
+        Assert.Equal(truth[circuit.IndexOf("CPE1_1")], guess[circuit.IndexOf("CPE1_1")], 0.1);
     }
 
     [Fact]

@@ -7,15 +7,23 @@ namespace Electrochem.Impedance;
 /// The heuristic (docs/impedance.md, "Automatic initial guesses"):
 /// <list type="bullet">
 /// <item>Series resistor (the first <c>R</c> of the top-level series): the high-frequency real intercept, Z′ where Z″
-/// crosses zero (interpolated); when it never does, the smaller of Z′ at the highest frequency and Z′ − (−Z″) at the
-/// first arc's apex (the semicircle's centre minus its radius, extrapolating an arc cut off at high frequency).</item>
+/// crosses zero (interpolated); when it never does, the left real-axis intercept of the circle fitted to the first
+/// arc (extrapolating an arc cut off at high frequency), if smaller than Z′ at the highest frequency.</item>
 /// <item>Series inductor <c>L</c>: Z″/ω at the highest frequency when that point is inductive (Z″ &gt; 0).</item>
 /// <item>Arcs: local maxima of −Z″ (over ±2 neighbours, at least 5 % as tall as the tallest, with a prominence of at
-/// least 10 % of their height above the valleys beside them), in order of decreasing apex frequency f_apex. Arc k's diameter R_k is the rise of Z′ between
-/// the valleys of −Z″ around it (the intercept for the first arc), but at least twice its height.</item>
+/// least 10 % of their height above the valleys beside them), in order of decreasing apex frequency. Each arc is read
+/// as a Zarc R_k/(1 + (jωτ_k)^α_k), a circle in the (Z′, −Z″) plane whose centre lies (1 − α)π/2 below the real axis
+/// as seen from an intercept: a circle is fitted (Kåsa's algebraic least squares) to the
+/// arc's points at least half its apex height h (the first arc: also every point above its apex frequency), giving
+/// R_k = the chord on the real axis (2c, c = √(r² − y_c²)) and α_k = 1 − (2/π)·atan(−y_c/c), clamped to [0.5, 1]. When
+/// the circle fails (fewer than four points, collinear, not crossing the axis, chord outside [h, 20h]), R_k is the
+/// rise of Z′ between the valleys of −Z″ around it (from the intercept for the first arc), at least 2h, and
+/// α_k = (4/π)·atan(2h/R_k) (the apex of a Zarc is (R/2)·tan(απ/4) high). The characteristic frequency
+/// f_k = 1/(2πτ_k) is the median over those points of the one each gives: ln|(R_k − z)/z| = α_k·ln(ωτ_k), with z = Z
+/// minus the arc's left intercept.</item>
 /// <item>Each top-level parallel block (and each <c>Zarc</c> or <c>K</c>), left to right, takes the next arc: its
-/// resistor R = R_k, a capacitor C = 1/(2π f_apex R_k), a CPE α = 0.9 and Q = 1/(R_k (2π f_apex)^0.9), a Zarc or K
-/// τ = 1/(2π f_apex). A block beyond the arcs found gets half the real-axis span the arcs found leave unexplained, at
+/// resistor R = R_k, a capacitor C = 1/(2π f_k R_k), a CPE α = α_k and Q = 1/(R_k (2π f_k)^α_k), a Zarc or K
+/// τ = 1/(2π f_k) (a Zarc α = α_k). A block beyond the arcs found gets α = 0.9 and half the real-axis span the arcs found leave unexplained, at
 /// an apex frequency a factor 100 below the previous one.</item>
 /// <item>Diffusion, from the low-frequency tail (the points after the last arc's valley): a Warburg <c>W</c>
 /// σ = mean of −Z″·√ω over the three lowest frequencies; a <c>Ws</c> or <c>Wo</c> Z₀ = |Z(f_min) − Z′_valley| and
@@ -31,7 +39,7 @@ namespace Electrochem.Impedance;
 /// </summary>
 public static class CircuitInitialGuess
 {
-    private const double CpeExponent = 0.9;
+    private const double CpeExponent = Arc.DefaultExponent;
 
     /// <summary>Starting values for every parameter of the circuit, in circuit order, from the spectrum's shape.</summary>
     /// <param name="circuit">The circuit to fit.</param>
@@ -74,6 +82,11 @@ public static class CircuitInitialGuess
                         Arc arc = shape.Arc(arcIndex++);
                         Set(circuit, arcElement, 0, arc.Resistance, values, assigned);
                         Set(circuit, arcElement, 1, 1 / (2 * Math.PI * arc.ApexFrequency), values, assigned);
+                        if (arcElement.Element.Symbol == "Zarc")
+                        {
+                            Set(circuit, arcElement, 2, arc.Exponent, values, assigned);
+                        }
+
                         break;
                     }
 
@@ -127,7 +140,8 @@ public static class CircuitInitialGuess
                     Set(circuit, element, 0, 1 / (2 * Math.PI * arc.ApexFrequency * arc.Resistance), values, assigned);
                     break;
                 case "CPE":
-                    Set(circuit, element, 0, 1 / (arc.Resistance * Math.Pow(2 * Math.PI * arc.ApexFrequency, CpeExponent)), values, assigned);
+                    Set(circuit, element, 0, 1 / (arc.Resistance * Math.Pow(2 * Math.PI * arc.ApexFrequency, arc.Exponent)), values, assigned);
+                    Set(circuit, element, 1, arc.Exponent, values, assigned);
                     break;
                 default:
                     GuessDiffusion(circuit, element, shape, values, assigned);

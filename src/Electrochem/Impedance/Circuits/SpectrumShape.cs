@@ -16,6 +16,14 @@ internal sealed class SpectrumShape
     private const double MinimumRelativeHeight = 0.05;
     private const int TailPoints = 3;
 
+    /// <summary>An arc's circle is fitted to the points at least this fraction of its apex height (the flanks near the valleys carry the neighbours' arcs).</summary>
+    private const double ArcWindowHeight = 0.5;
+
+    /// <summary>A fitted circle whose real-axis chord exceeds this many apex heights (α below ~0.25) is not believed: the old estimate is used.</summary>
+    private const double MaximumChordToHeight = 20;
+
+    private const double MinimumExponent = 0.5;
+
     private readonly List<Arc> _arcs = [];
 
     public SpectrumShape(ImpedanceSpectrum descending)
@@ -43,7 +51,7 @@ internal sealed class SpectrumShape
                 firstCapacitive++;
             }
 
-            HighFrequencyIntercept = firstCapacitive == n ? re[n - 1]
+            double intercept = firstCapacitive == n ? re[n - 1]
                 : firstCapacitive == 0 ? re[0]
                 : re[firstCapacitive - 1] + ((re[firstCapacitive] - re[firstCapacitive - 1]) * im[firstCapacitive - 1] / (im[firstCapacitive - 1] - im[firstCapacitive]));
             Span<double> height = buffer.AsSpan(n, n);
@@ -53,26 +61,63 @@ internal sealed class SpectrumShape
             }
 
             List<int> apexes = FindApexes(height, firstCapacitive);
-            if (firstCapacitive == 0 && apexes.Count > 0)
-            {
-                // No crossing measured: the first arc is cut off at high frequency; its centre minus its radius (Z′ − height at the apex) extrapolates to the intercept.
-                HighFrequencyIntercept = Math.Min(HighFrequencyIntercept, re[apexes[0]] - height[apexes[0]]);
-            }
-
-            HighFrequencyIntercept = Math.Max(HighFrequencyIntercept, 0);
             int valley = firstCapacitive == n ? n - 1 : firstCapacitive;
-            double left = HighFrequencyIntercept;
+            double left = 0;
             for (int k = 0; k < apexes.Count; k++)
             {
                 int apex = apexes[k];
                 int end = k + 1 < apexes.Count ? apexes[k + 1] : n - 1;
                 int right = ArgMin(height, apex, end);
-                double diameter = Math.Max(re[right] - left, 2 * height[apex]);
-                _arcs.Add(new Arc(f[apex], diameter));
+                double apexHeight = height[apex];
+                // The arc's own points: from the apex down each side to half its height, not past the valleys; the
+                // first arc keeps every point up to the highest frequency (nothing else lies there, and an arc cut
+                // off at high frequency needs them to place its intercept).
+                int from = apex;
+                while (from > valley && (k == 0 || height[from - 1] >= ArcWindowHeight * apexHeight))
+                {
+                    from--;
+                }
+
+                int to = apex;
+                while (to < right && height[to + 1] >= ArcWindowHeight * apexHeight)
+                {
+                    to++;
+                }
+
+                double diameter;
+                double exponent;
+                double arcLeft;
+                if (ArcCircle.TryFit(re[from..(to + 1)], height[from..(to + 1)], out ArcCircle circle)
+                    && circle.Right - circle.Left >= apexHeight && circle.Right - circle.Left <= MaximumChordToHeight * apexHeight)
+                {
+                    arcLeft = circle.Left;
+                    diameter = circle.Right - circle.Left;
+                    exponent = Math.Clamp(circle.Exponent, MinimumExponent, 1);
+                    if (k == 0 && firstCapacitive == 0)
+                    {
+                        // No crossing measured: the first arc's circle extrapolates to the intercept.
+                        intercept = Math.Min(intercept, circle.Left);
+                    }
+                }
+                else
+                {
+                    if (k == 0 && firstCapacitive == 0)
+                    {
+                        // The centre minus the radius of a semicircle through the apex extrapolates to the intercept.
+                        intercept = Math.Min(intercept, re[apex] - apexHeight);
+                    }
+
+                    arcLeft = k == 0 ? Math.Max(intercept, 0) : left;
+                    diameter = Math.Max(re[right] - arcLeft, 2 * apexHeight);
+                    exponent = Impedance.Arc.ExponentFromApex(apexHeight, diameter);
+                }
+
+                _arcs.Add(new Arc(CharacteristicFrequency(f, re, im, from, to, apex, arcLeft, diameter, exponent, modulus), diameter, exponent));
                 left = re[right];
                 valley = right;
             }
 
+            HighFrequencyIntercept = Math.Max(intercept, 0);
             double zx = re[n - 1] - re[valley];
             double zy = im[n - 1];
             DiffusionResistance = Math.Sqrt((zx * zx) + (zy * zy));
@@ -133,7 +178,39 @@ internal sealed class SpectrumShape
         double remaining = RealSpan - used;
         double resistance = remaining > 0 ? remaining / 2 : 0.1 * MedianModulus;
         double frequency = (_arcs.Count > 0 ? _arcs[^1].ApexFrequency : GeometricMeanFrequency * 100) / Math.Pow(100, k - _arcs.Count + 1);
-        return new Arc(Math.Max(frequency, MinimumFrequency), resistance);
+        return new Arc(Math.Max(frequency, MinimumFrequency), resistance, Impedance.Arc.DefaultExponent);
+    }
+
+    /// <summary>
+    /// 1/(2πτ) of a Zarc through the arc's points: Z_arc = Z − R_left = R/(1 + (jωτ)^α) gives
+    /// ln|(R − Z_arc)/Z_arc| = α·ln(ωτ), so each point gives ln τ; the median over the arc's points (the apex frequency
+    /// when none is usable).
+    /// </summary>
+    private static double CharacteristicFrequency(ReadOnlySpan<double> f, ReadOnlySpan<double> re, ReadOnlySpan<double> im, int from, int to, int apex, double left, double diameter, double exponent, Span<double> scratch)
+    {
+        int count = 0;
+        for (int i = from; i <= to; i++)
+        {
+            double a = re[i] - left;
+            double modulus = Math.Sqrt((a * a) + (im[i] * im[i]));
+            double rest = Math.Sqrt(((diameter - a) * (diameter - a)) + (im[i] * im[i]));
+            double value = (Math.Log(rest / modulus) / exponent) - Math.Log(2 * Math.PI * f[i]);
+            if (double.IsFinite(value))
+            {
+                scratch[count++] = value;
+            }
+        }
+
+        if (count == 0)
+        {
+            return f[apex];
+        }
+
+        Span<double> logTau = scratch[..count];
+        logTau.Sort();
+        double median = count % 2 == 1 ? logTau[count / 2] : (logTau[(count / 2) - 1] + logTau[count / 2]) / 2;
+        double frequency = 1 / (2 * Math.PI * Math.Exp(median));
+        return double.IsFinite(frequency) && frequency > 0 ? frequency : f[apex];
     }
 
     private static List<int> FindApexes(ReadOnlySpan<double> height, int first)

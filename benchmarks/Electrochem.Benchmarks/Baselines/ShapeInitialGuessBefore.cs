@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using Electrochem.Impedance;
+
+namespace Electrochem.Benchmarks.Baselines;
+
+/// <summary>
+/// FROZEN BASELINE, not library code: <c>CircuitInitialGuess.Estimate</c> as it was until 2026-12-04 (fixed CPE
+/// exponent 0.9, intercept from the crossing or the first apex), copied with the internal spectrum reading it needs
+/// (<see cref="SpectrumShapeBefore"/>) so that <c>--iterations</c> can measure the code as it was against the new guess.
+/// Do not change it. Its heuristic, as then documented:
+/// <list type="bullet">
+/// <item>Series resistor (the first <c>R</c> of the top-level series): the high-frequency real intercept, Z′ where Z″
+/// crosses zero (interpolated); when it never does, the smaller of Z′ at the highest frequency and Z′ − (−Z″) at the
+/// first arc's apex (the semicircle's centre minus its radius, extrapolating an arc cut off at high frequency).</item>
+/// <item>Series inductor <c>L</c>: Z″/ω at the highest frequency when that point is inductive (Z″ &gt; 0).</item>
+/// <item>Arcs: local maxima of −Z″ (over ±2 neighbours, at least 5 % as tall as the tallest, with a prominence of at
+/// least 10 % of their height above the valleys beside them), in order of decreasing apex frequency f_apex. Arc k's diameter R_k is the rise of Z′ between
+/// the valleys of −Z″ around it (the intercept for the first arc), but at least twice its height.</item>
+/// <item>Each top-level parallel block (and each <c>Zarc</c> or <c>K</c>), left to right, takes the next arc: its
+/// resistor R = R_k, a capacitor C = 1/(2π f_apex R_k), a CPE α = 0.9 and Q = 1/(R_k (2π f_apex)^0.9), a Zarc or K
+/// τ = 1/(2π f_apex). A block beyond the arcs found gets half the real-axis span the arcs found leave unexplained, at
+/// an apex frequency a factor 100 below the previous one.</item>
+/// <item>Diffusion, from the low-frequency tail (the points after the last arc's valley): a Warburg <c>W</c>
+/// σ = mean of −Z″·√ω over the three lowest frequencies; a <c>Ws</c> or <c>Wo</c> Z₀ = |Z(f_min) − Z′_valley| and
+/// τ = 1/(2π f_min).</item>
+/// <item>A series capacitor C = 1/(2π f_min·(−Z″(f_min))); a series CPE α = 0.9, Q = 1/(|Z(f_min) − R_intercept| (2π f_min)^0.9).</item>
+/// </list>
+/// Everything else falls back to a value of the right scale for its unit, from the median modulus |Z|_med and the
+/// geometric mean frequency f_g: Ω → 0.1|Z|_med; F → 1/(2π f_g |Z|_med); s → 1/(2π f_g); H → 0.01|Z|_med/(2π f_max);
+/// exponents (upper bound 1) → 0.9; CPE-type coefficients → 1/(|Z|_med (2π f_g)^0.9); σ → 0.1|Z|_med √(2π f_g);
+/// La's L → 0.01|Z|_med/(2π f_max)^0.9; dimensionless → 1. Limits: overlapping arcs with no valley between them are
+/// seen as one; noise larger than ~10 % of an arc's height hides it; nested parallels inside a block get the
+/// fallbacks; a spectrum with no capacitive points leaves every arc to the fallbacks.
+/// </summary>
+public static class ShapeInitialGuessBefore
+{
+    private const double CpeExponent = 0.9;
+
+    /// <summary>Starting values for every parameter of the circuit, in circuit order, from the spectrum's shape.</summary>
+    /// <param name="circuit">The circuit to fit.</param>
+    /// <param name="spectrum">The measured spectrum (any frequency order).</param>
+    /// <returns>P finite values inside the default bounds.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The spectrum is all zero, or gives no finite start for a parameter.</exception>
+    public static ImmutableArray<double> Estimate(Circuit circuit, ImpedanceSpectrum spectrum)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        ArgumentNullException.ThrowIfNull(spectrum);
+        bool anyImpedance = false;
+        for (int k = 0; k < spectrum.Count && !anyImpedance; k++)
+        {
+            anyImpedance = spectrum.Real[k] != 0 || spectrum.Imaginary[k] != 0;
+        }
+
+        if (!anyImpedance)
+        {
+            throw new ArgumentException("Every impedance of the spectrum is zero: there is no shape to estimate starting values from (is the file's impedance column empty or in the wrong place?).", nameof(spectrum));
+        }
+
+        // Most sweeps already run from high to low frequency: then the spectrum is its own sorted copy (the stable sort
+        // would return the same points in the same order), and a batch of fits does not copy every spectrum.
+        var shape = new SpectrumShapeBefore(IsNonIncreasing(spectrum.Frequency) ? spectrum : spectrum.SortedByFrequency(descending: true));
+        var values = new double[circuit.ParameterCount];
+        var assigned = new bool[circuit.ParameterCount];
+        ImmutableArray<CircuitNode> terms = circuit.Root is SeriesNode series ? series.Parts : [circuit.Root];
+        int arcIndex = 0;
+        bool seriesResistorSeen = false;
+        foreach (CircuitNode term in terms)
+        {
+            switch (term)
+            {
+                case ParallelNode parallel:
+                    GuessArcBlock(circuit, parallel, shape.Arc(arcIndex++), shape, values, assigned);
+                    break;
+                case ElementNode { Element.Symbol: "Zarc" or "K" } arcElement:
+                    {
+                        SpectrumShapeBefore.ArcReading arc = shape.Arc(arcIndex++);
+                        Set(circuit, arcElement, 0, arc.Resistance, values, assigned);
+                        Set(circuit, arcElement, 1, 1 / (2 * Math.PI * arc.ApexFrequency), values, assigned);
+                        break;
+                    }
+
+                case ElementNode { Element.Symbol: "R" } resistor when !seriesResistorSeen:
+                    seriesResistorSeen = true;
+                    Set(circuit, resistor, 0, shape.HighFrequencyIntercept, values, assigned);
+                    break;
+                case ElementNode { Element.Symbol: "L" } inductor when shape.HighFrequencyInductance > 0:
+                    Set(circuit, inductor, 0, shape.HighFrequencyInductance, values, assigned);
+                    break;
+                case ElementNode { Element.Symbol: "C" } capacitor when shape.LowFrequencyCapacitance > 0:
+                    Set(circuit, capacitor, 0, shape.LowFrequencyCapacitance, values, assigned);
+                    break;
+                case ElementNode { Element.Symbol: "CPE" } cpe:
+                    Set(circuit, cpe, 0, 1 / (shape.LowFrequencyExcess * Math.Pow(2 * Math.PI * shape.MinimumFrequency, CpeExponent)), values, assigned);
+                    break;
+                case ElementNode element:
+                    GuessDiffusion(circuit, element, shape, values, assigned);
+                    break;
+                case SeriesNode:
+                    break;
+            }
+        }
+
+        for (int j = 0; j < values.Length; j++)
+        {
+            CircuitParameter parameter = circuit.Parameters[j];
+            double value = assigned[j] && double.IsFinite(values[j]) ? values[j] : Fallback(parameter, shape);
+            values[j] = Math.Clamp(value, parameter.LowerBound, parameter.UpperBound);
+            if (!double.IsFinite(values[j]))
+            {
+                throw new ArgumentException($"This spectrum gives no finite starting value for {parameter.Name} ({values[j]}); give one (an initial guess) or check the spectrum's values.", nameof(spectrum));
+            }
+        }
+
+        return ImmutableArray.Create(values);
+    }
+
+    private static void GuessArcBlock(Circuit circuit, ParallelNode parallel, SpectrumShapeBefore.ArcReading arc, SpectrumShapeBefore shape, double[] values, bool[] assigned)
+    {
+        bool resistorSeen = false;
+        foreach (ElementNode element in parallel.Elements)
+        {
+            switch (element.Element.Symbol)
+            {
+                case "R":
+                    Set(circuit, element, 0, resistorSeen ? 10 * arc.Resistance : arc.Resistance, values, assigned);
+                    resistorSeen = true;
+                    break;
+                case "C":
+                    Set(circuit, element, 0, 1 / (2 * Math.PI * arc.ApexFrequency * arc.Resistance), values, assigned);
+                    break;
+                case "CPE":
+                    Set(circuit, element, 0, 1 / (arc.Resistance * Math.Pow(2 * Math.PI * arc.ApexFrequency, CpeExponent)), values, assigned);
+                    break;
+                default:
+                    GuessDiffusion(circuit, element, shape, values, assigned);
+                    break;
+            }
+        }
+    }
+
+    private static void GuessDiffusion(Circuit circuit, ElementNode element, SpectrumShapeBefore shape, double[] values, bool[] assigned)
+    {
+        switch (element.Element.Symbol)
+        {
+            case "W" when shape.WarburgCoefficient > 0:
+                Set(circuit, element, 0, shape.WarburgCoefficient, values, assigned);
+                break;
+            case "Ws" or "Wo" when shape.DiffusionResistance > 0:
+                Set(circuit, element, 0, shape.DiffusionResistance, values, assigned);
+                Set(circuit, element, 1, 1 / (2 * Math.PI * shape.MinimumFrequency), values, assigned);
+                break;
+        }
+    }
+
+    private static void Set(Circuit circuit, ElementNode element, int index, double value, double[] values, bool[] assigned)
+    {
+        int j = circuit.IndexOf(element.ParameterName(index));
+        values[j] = value;
+        assigned[j] = true;
+    }
+
+    private static double Fallback(CircuitParameter parameter, SpectrumShapeBefore shape)
+    {
+        double modulus = shape.MedianModulus;
+        double omegaMean = 2 * Math.PI * shape.GeometricMeanFrequency;
+        double omegaMax = 2 * Math.PI * shape.MaximumFrequency;
+        if (parameter.UpperBound == 1)
+        {
+            return CpeExponent;
+        }
+
+        return parameter.Unit switch
+        {
+            "Ω" => 0.1 * modulus,
+            "F" => 1 / (omegaMean * modulus),
+            "s" => 1 / omegaMean,
+            "H" => 0.01 * modulus / omegaMax,
+            "S s^α" or "F s^(γ-1)" => 1 / (modulus * Math.Pow(omegaMean, CpeExponent)),
+            "Ω s^-1/2" => 0.1 * modulus * Math.Sqrt(omegaMean),
+            "Ω s^α" => 0.01 * modulus / Math.Pow(omegaMax, CpeExponent),
+            _ => 1,
+        };
+    }
+
+    private static bool IsNonIncreasing(ReadOnlySpan<double> frequency)
+    {
+        for (int k = 1; k < frequency.Length; k++)
+        {
+            if (frequency[k] > frequency[k - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
