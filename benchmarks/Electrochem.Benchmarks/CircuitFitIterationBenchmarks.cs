@@ -46,6 +46,9 @@ public sealed class FitCase
     private readonly double[] _start;
     private readonly double[] _startBefore;
 
+    /// <summary>True when the case starts from the automatic guess, which the library fits with a bolder first step (<see cref="CircuitFitOptions.AutomaticStartDamping"/>).</summary>
+    private readonly bool _automatic;
+
     public FitCase(string name, Circuit circuit, ImpedanceSpectrum spectrum, ImpedanceWeighting weighting, double[]? start)
     {
         Name = name;
@@ -61,6 +64,7 @@ public sealed class FitCase
         // The automatic start is the one CircuitModel.Fit uses (default bounds: the estimate is already inside them).
         _start = start ?? [.. CircuitInitialGuess.Estimate(circuit, spectrum)];
         _startBefore = start ?? [.. ShapeInitialGuessBefore.Estimate(circuit, spectrum)];
+        _automatic = start is null;
     }
 
     public string Name { get; }
@@ -70,7 +74,8 @@ public sealed class FitCase
         NielsenLevenbergMarquardt.Fit(_model, _stacked, _stackedWeights, _startBefore, options ?? NielsenLevenbergMarquardt.Options);
 
     /// <summary>The new engine from the new start: the code as it is.</summary>
-    public FitResult Now(NonlinearFitOptions? options = null) => NowFrom(_start, options);
+    public FitResult Now(NonlinearFitOptions? options = null) =>
+        NowFrom(_start, options ?? (_automatic ? CircuitFitOptions.DefaultSolver with { InitialDamping = CircuitFitOptions.Default.AutomaticStartDamping } : null));
 
     /// <summary>The new engine from the old start: what the engine alone gained.</summary>
     public FitResult NowFromOldGuess(NonlinearFitOptions? options = null) => NowFrom(_startBefore, options);

@@ -42,11 +42,23 @@ public sealed record CircuitFitOptions
     /// Levenberg–Marquardt settings (iterations, tolerances, damping, <see cref="NonlinearFitOptions.WeightsAreAbsolute"/>);
     /// default <see cref="DefaultSolver"/>, whose initial damping λ₀ = 0.1 (not the engine's 10⁻³) makes the first steps
     /// cautious: circuit guesses are often decades off, and from impedance.py's getting-started guess λ₀ = 10⁻³ jumps
-    /// into the basin where R1 = 0, while λ₀ from 10⁻² to 10² all reach impedance.py's solution.
+    /// into the basin where R1 = 0, while λ₀ from 10⁻² to 10² all reach impedance.py's solution. A wholly automatic
+    /// start uses <see cref="AutomaticStartDamping"/> instead.
     /// Its <see cref="NonlinearFitOptions.FixedParameters"/> must be empty (use <see cref="FixedParameters"/>) and its
     /// <see cref="NonlinearFitOptions.ConfidenceLevel"/> is replaced by <see cref="ConfidenceLevel"/>.
     /// </summary>
     public NonlinearFitOptions Solver { get; init; } = DefaultSolver;
+
+    /// <summary>
+    /// The initial damping λ₀ used instead of <see cref="Solver"/>'s when every free parameter starts from the automatic
+    /// guess (<see cref="InitialGuess"/> empty or naming only fixed parameters); default 10⁻³. The automatic guess reads
+    /// each arc as a Zarc off the spectrum and lands within a few percent of the optimum on ordinary spectra, so the
+    /// first step need not be cautious — Madsen, Nielsen and Tingleff's choice of a small λ₀ for a start believed good —
+    /// where a guess typed by hand (often decades off) keeps <see cref="Solver"/>'s λ₀ = 0.1. The random starts of
+    /// <see cref="GlobalStarts"/> also keep <see cref="Solver"/>'s. Set it to 0.1 to start every fit as cautiously.
+    /// Must be finite and positive.
+    /// </summary>
+    public double AutomaticStartDamping { get; init; } = 1e-3;
 
     /// <summary>Two-sided confidence level of the reported intervals, in (0, 1); default 0.95.</summary>
     public double ConfidenceLevel { get; init; } = 0.95;

@@ -24,6 +24,11 @@ internal static class CircuitFitter
             throw new ArgumentException($"ConfidenceLevel is {Preconditions.Format(options.ConfidenceLevel)}; it must lie strictly between 0 and 1.", nameof(options));
         }
 
+        if (!(options.AutomaticStartDamping > 0 && double.IsFinite(options.AutomaticStartDamping)))
+        {
+            throw new ArgumentException($"AutomaticStartDamping is {Preconditions.Format(options.AutomaticStartDamping)}; it must be a finite positive number (10⁻³ by default, 0.1 for a cautious first step).", nameof(options));
+        }
+
         if (options.GlobalStarts < 0 || options.GlobalStarts > CircuitFitOptions.MaximumGlobalStarts)
         {
             throw new ArgumentException($"GlobalStarts is {options.GlobalStarts}; it must lie between 0 (local fit only) and {CircuitFitOptions.MaximumGlobalStarts}.", nameof(options));
@@ -70,21 +75,28 @@ internal static class CircuitFitter
         Preconditions.AsArgument(nameof(spectrum), () => spectrum.CheckEnoughPointsFor(free));
         if (given.Contains(false))
         {
-            ImmutableArray<double> automatic = CircuitInitialGuess.Estimate(circuit, spectrum);
+            ImmutableArray<double> estimated = CircuitInitialGuess.Estimate(circuit, spectrum);
             for (int j = 0; j < p; j++)
             {
                 if (!given[j])
                 {
-                    start[j] = Math.Clamp(automatic[j], definitions[j].LowerBound, definitions[j].UpperBound);
+                    start[j] = Math.Clamp(estimated[j], definitions[j].LowerBound, definitions[j].UpperBound);
                 }
             }
+        }
+
+        // A wholly automatic start is close enough for a bold first step (CircuitFitOptions.AutomaticStartDamping).
+        bool whollyAutomatic = true;
+        for (int j = 0; j < p; j++)
+        {
+            whollyAutomatic &= isFixed[j] || !given[j];
         }
 
         int n = spectrum.Count;
         double[] pooled = System.Buffers.ArrayPool<double>.Shared.Rent(2 * n);
         try
         {
-            return FitWithWeights(circuit, spectrum, options, definitions, isFixed, start, pooled, cancellationToken);
+            return FitWithWeights(circuit, spectrum, options, definitions, isFixed, start, whollyAutomatic, pooled, cancellationToken);
         }
         finally
         {
@@ -93,7 +105,7 @@ internal static class CircuitFitter
     }
 
     /// <summary>The fit itself, with the real and imaginary weights in <paramref name="weights"/>[0, N) and [N, 2N) (pooled by the caller).</summary>
-    private static FitResult<CircuitModel> FitWithWeights(Circuit circuit, ImpedanceSpectrum spectrum, CircuitFitOptions options, ImmutableArray<ParameterDefinition> definitions, bool[] isFixed, double[] start, double[] weights, CancellationToken cancellationToken)
+    private static FitResult<CircuitModel> FitWithWeights(Circuit circuit, ImpedanceSpectrum spectrum, CircuitFitOptions options, ImmutableArray<ParameterDefinition> definitions, bool[] isFixed, double[] start, bool automatic, double[] weights, CancellationToken cancellationToken)
     {
         int n = spectrum.Count;
         Preconditions.AsArgument(nameof(options), () => ImpedanceWeights.Compute(spectrum, options.Weighting, weights.AsSpan(0, n), weights.AsSpan(n, n), options.RealStandardDeviation.AsSpan(), options.ImaginaryStandardDeviation.AsSpan()));
@@ -106,7 +118,8 @@ internal static class CircuitFitter
         };
         NonlinearModel model = circuit.Compile().ToNonlinearModel(spectrum);
         model = WithFiniteJacobian(definitions == circuit.ParameterDefinitions ? model : model with { Parameters = definitions }, 2 * n);
-        FitResult best = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, start, realWeights, imaginaryWeights, solver, cancellationToken);
+        NonlinearFitOptions first = automatic ? solver with { InitialDamping = options.AutomaticStartDamping } : solver;
+        FitResult best = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, start, realWeights, imaginaryWeights, first, cancellationToken);
         double[] bestStart = start;
         if (options.GlobalStarts > 0)
         {
