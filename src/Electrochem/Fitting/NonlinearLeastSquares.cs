@@ -191,6 +191,10 @@ internal static class LevenbergMarquardt
         private readonly double[] _residuals = ArrayPool<double>.Shared.Rent(n);
         private readonly double[] _trialResiduals = ArrayPool<double>.Shared.Rent(n);
         private readonly double[] _jacobian = ArrayPool<double>.Shared.Rent(n * p);
+        // The last accepted point (θ, f, r), kept while the Jacobian at a newly accepted one is computed.
+        private readonly double[] _previousTheta = ArrayPool<double>.Shared.Rent(p);
+        private readonly double[] _previousValues = ArrayPool<double>.Shared.Rent(n);
+        private readonly double[] _previousResiduals = ArrayPool<double>.Shared.Rent(n);
         // The small vectors and matrices live in one pooled buffer, cleared on rent: θ, start and trial θ (P each), seven
         // vectors over the free parameters, then S, JᵀWJ and the factorised system (P_f² each).
         private readonly double[] _small = RentCleared((3 * p) + (7 * free.Length) + (3 * free.Length * free.Length));
@@ -226,6 +230,9 @@ internal static class LevenbergMarquardt
             ArrayPool<double>.Shared.Return(_residuals);
             ArrayPool<double>.Shared.Return(_trialResiduals);
             ArrayPool<double>.Shared.Return(_jacobian);
+            ArrayPool<double>.Shared.Return(_previousTheta);
+            ArrayPool<double>.Shared.Return(_previousValues);
+            ArrayPool<double>.Shared.Return(_previousResiduals);
             ArrayPool<double>.Shared.Return(_small);
         }
 
@@ -328,7 +335,7 @@ internal static class LevenbergMarquardt
                 {
                     return lastRejectionNonFinite
                         ? Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
-                            "every step tried from the last point made the model non-finite; tighten the parameter bounds to the model's domain", iterations)
+                            "every step tried from the last point made the model or its Jacobian non-finite; tighten the parameter bounds to the model's domain", iterations)
                         : Finish(model, observed, weights, options, isFixed, FitStatus.NoFurtherProgress,
                             "no step lowered χ² even in the smallest trust region while the gradient was not yet small; the model or its Jacobian may be inconsistent, or χ² is at its rounding floor", iterations);
                 }
@@ -340,7 +347,7 @@ internal static class LevenbergMarquardt
                     iterations--; // the step is not evaluated, so it does not count
                     return lastRejectionNonFinite && rejections > 0
                         ? Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
-                            "every step tried from the last point made the model non-finite; tighten the parameter bounds to the model's domain", iterations)
+                            "every step tried from the last point made the model or its Jacobian non-finite; tighten the parameter bounds to the model's domain", iterations)
                         : Finish(model, observed, weights, options, isFixed, FitStatus.Converged,
                             $"the step became smaller than ParameterTolerance = {Preconditions.Format(options.ParameterTolerance)} relative to the parameters", iterations);
                 }
@@ -372,6 +379,7 @@ internal static class LevenbergMarquardt
                 if (double.IsFinite(trialChiSquare) && actual > 0)
                 {
                     double ratio = actual / predicted;
+                    KeepPrevious();
                     Swap();
                     double previous = chiSquare;
                     chiSquare = trialChiSquare;
@@ -386,12 +394,26 @@ internal static class LevenbergMarquardt
                         radius = Math.Max(radius, 2 * scaledStep);
                     }
 
+                    bool usedSecant = _useSecant;
                     ChooseModel(actual);
                     SaveForSecant();
                     if (!ComputeJacobian(model))
                     {
-                        return Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
-                            "the Jacobian became non-finite during the fit", iterations);
+                        // No step can be taken from a point whose derivatives are not finite: refuse the step as one
+                        // into non-finite values, back at the last point (its Jacobian computed again), in a smaller region.
+                        RestorePrevious();
+                        chiSquare = previous;
+                        _useSecant = usedSecant;
+                        if (!ComputeJacobian(model))
+                        {
+                            return Finish(model, observed, weights, options, isFixed, FitStatus.NonFiniteModelValue,
+                                "the Jacobian became non-finite during the fit", iterations);
+                        }
+
+                        rejections++;
+                        lastRejectionNonFinite = true;
+                        radius = Shrunk(radius, scaledStep, actual, nonFinite: true);
+                        continue;
                     }
 
                     FormNormalEquations();
@@ -878,6 +900,22 @@ internal static class LevenbergMarquardt
                     secant[(a * pf) + b] += (((z[a] * y[b]) + (y[a] * z[b])) / sy) - (sz * y[a] * y[b] / (sy * sy));
                 }
             }
+        }
+
+        /// <summary>Keeps the current point (θ, f, r) so that <see cref="RestorePrevious"/> can return to it.</summary>
+        private void KeepPrevious()
+        {
+            Theta.CopyTo(_previousTheta);
+            _values.AsSpan(0, n).CopyTo(_previousValues);
+            _residuals.AsSpan(0, n).CopyTo(_previousResiduals);
+        }
+
+        /// <summary>Returns to the point <see cref="KeepPrevious"/> kept.</summary>
+        private void RestorePrevious()
+        {
+            _previousTheta.AsSpan(0, p).CopyTo(Theta);
+            _previousValues.AsSpan(0, n).CopyTo(_values);
+            _previousResiduals.AsSpan(0, n).CopyTo(_residuals);
         }
 
         private void Swap()

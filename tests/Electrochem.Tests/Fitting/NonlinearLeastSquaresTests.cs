@@ -172,6 +172,43 @@ public class NonlinearLeastSquaresTests
     }
 
     [Fact]
+    public void A_step_to_a_point_whose_Jacobian_is_not_finite_is_refused_and_the_fit_goes_on()
+    {
+        // y = a²·x with a = 1, started at a = 5: the first Gauss–Newton step lands at a = 2.6, where this model's
+        // Jacobian is not finite (|a − 2.6| < 0.05, as a derivative that diverges at a point inside the domain). The step
+        // lowers χ², but no step can be taken from there: it is refused like a step into non-finite values, and from the
+        // smaller steps that follow the fit steps over that point to a = 1. (Before, the fit ended at a = 2.6: "the
+        // Jacobian became non-finite during the fit".)
+        double[] x = [1, 2, 3, 4];
+        double[] y = [.. x];
+        int badJacobians = 0;
+        var model = new NonlinearModel(
+            [new("a", "")],
+            (theta, values) =>
+            {
+                for (int i = 0; i < x.Length; i++)
+                {
+                    values[i] = theta[0] * theta[0] * x[i];
+                }
+            },
+            (theta, jacobian) =>
+            {
+                bool bad = Math.Abs(theta[0] - 2.6) < 0.05;
+                badJacobians += bad ? 1 : 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    jacobian[i] = bad ? double.PositiveInfinity : 2 * theta[0] * x[i];
+                }
+            });
+
+        FitResult fit = NonlinearLeastSquares.Fit(model, y, [5.0], options: NonlinearFitOptions.Default with { InitialDamping = 1e-6 });
+
+        Assert.True(badJacobians > 0, "the fit never stepped into the band; the test does not test the refusal");
+        Assert.True(fit.Converged, fit.StatusReason);
+        Assert.Equal(1, fit["a"].Value, 1e-9);
+    }
+
+    [Fact]
     public void Fixed_parameters_keep_their_value_and_free_a_degree_of_freedom()
     {
         double[] y = DecayData(2.5, 1.7, 0.3, 0.01);
