@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Electrochem.IO.Cycling.Jet;
 
@@ -304,7 +305,6 @@ internal sealed class JetTableData
             return;
         }
 
-        int offset = column.FixedOffset;
         switch (column.Type)
         {
             case JetColumnType.Float:
@@ -313,7 +313,7 @@ internal sealed class JetTableData
                 double widened = 0;
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    (byte[] source, int p) = starts.IsEmpty || starts[r] < 0 ? (rows[r].Bytes, rows[r].FixedAt(column, size)) : (bytes, starts[r] + offset);
+                    (byte[] source, int p) = ValueAt(rows[r], column, size, bytes, starts, r);
                     if (p < 0)
                     {
                         values[at[r]] = double.NaN;
@@ -334,36 +334,32 @@ internal sealed class JetTableData
             case JetColumnType.Double or JetColumnType.DateTime:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[at[r]] = !starts.IsEmpty && starts[r] >= 0
-                        ? BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(starts[r] + offset, sizeof(double)))
-                        : rows[r].FixedAt(column, size) is var p and >= 0 ? BinaryPrimitives.ReadDoubleLittleEndian(rows[r].Bytes.AsSpan(p, sizeof(double))) : double.NaN;
+                    (byte[] source, int p) = ValueAt(rows[r], column, size, bytes, starts, r);
+                    values[at[r]] = p < 0 ? double.NaN : BinaryPrimitives.ReadDoubleLittleEndian(source.AsSpan(p, sizeof(double)));
                 }
 
                 break;
             case JetColumnType.Int32:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[at[r]] = !starts.IsEmpty && starts[r] >= 0
-                        ? BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(starts[r] + offset, sizeof(int)))
-                        : rows[r].FixedAt(column, size) is var p and >= 0 ? BinaryPrimitives.ReadInt32LittleEndian(rows[r].Bytes.AsSpan(p, sizeof(int))) : double.NaN;
+                    (byte[] source, int p) = ValueAt(rows[r], column, size, bytes, starts, r);
+                    values[at[r]] = p < 0 ? double.NaN : BinaryPrimitives.ReadInt32LittleEndian(source.AsSpan(p, sizeof(int)));
                 }
 
                 break;
             case JetColumnType.Int16:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[at[r]] = !starts.IsEmpty && starts[r] >= 0
-                        ? BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(starts[r] + offset, sizeof(short)))
-                        : rows[r].FixedAt(column, size) is var p and >= 0 ? BinaryPrimitives.ReadInt16LittleEndian(rows[r].Bytes.AsSpan(p, sizeof(short))) : double.NaN;
+                    (byte[] source, int p) = ValueAt(rows[r], column, size, bytes, starts, r);
+                    values[at[r]] = p < 0 ? double.NaN : BinaryPrimitives.ReadInt16LittleEndian(source.AsSpan(p, sizeof(short)));
                 }
 
                 break;
             case JetColumnType.Byte:
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    values[at[r]] = !starts.IsEmpty && starts[r] >= 0
-                        ? bytes[starts[r] + offset]
-                        : rows[r].FixedAt(column, size) is var p and >= 0 ? rows[r].Bytes[p] : double.NaN;
+                    (byte[] source, int p) = ValueAt(rows[r], column, size, bytes, starts, r);
+                    values[at[r]] = p < 0 ? double.NaN : source[p];
                 }
 
                 break;
@@ -376,6 +372,15 @@ internal sealed class JetTableData
                 break;
         }
     }
+
+    /// <summary>
+    /// Where row <paramref name="r"/>'s value of a fixed-length column lies: at the column's offset from the row's
+    /// start in <paramref name="starts"/> when the row is complete, else as <see cref="JetRow.FixedAt"/> finds it
+    /// (position −1 when the row holds no value).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (byte[] Source, int Position) ValueAt(in JetRow row, JetColumn column, int size, byte[] bytes, ReadOnlySpan<int> starts, int r) =>
+        !starts.IsEmpty && starts[r] >= 0 ? (bytes, starts[r] + column.FixedOffset) : (row.Bytes, row.FixedAt(column, size));
 
     private static DataFileException Changed(JetTable table) =>
         table.File.Fail($"the pages of table '{table.Name}' held different rows when read a second time; the file changed while it was read");
