@@ -7,7 +7,7 @@ namespace Electrochem.Cli.Impedance;
 /// <summary>
 /// Where one parameter's start came from in <c>electrochem eis fit</c>: held fixed, given with <c>--guess</c>, or the
 /// library's automatic estimate (<see cref="CircuitInitialGuess.Estimate"/>), and the start of the fit that won (which
-/// differs when a random start of the global option gave the lowest χ²).
+/// differs when a random start of the global option, or the second automatic start, gave the lowest χ²).
 /// </summary>
 /// <param name="Name">The parameter, e.g. <c>R0</c>.</param>
 /// <param name="Unit">Its unit.</param>
@@ -16,8 +16,8 @@ namespace Electrochem.Cli.Impedance;
 /// <param name="WinningStart">The start of the fit reported.</param>
 internal sealed record CircuitFitStart(string Name, string Unit, string Source, double OrdinaryStart, double WinningStart)
 {
-    /// <summary>Whether the reported fit started elsewhere than the ordinary start (a random start of the global option won).</summary>
-    internal bool FromRandomStart => Source != "fixed" && OrdinaryStart != WinningStart;
+    /// <summary>Whether the reported fit started elsewhere than the ordinary start (a random start of the global option or the second automatic start won).</summary>
+    internal bool FromOtherStart => Source != "fixed" && OrdinaryStart != WinningStart;
 
     /// <summary>The start of every parameter of a fit, in circuit order.</summary>
     /// <param name="fit">The fit.</param>

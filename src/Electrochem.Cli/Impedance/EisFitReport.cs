@@ -27,17 +27,20 @@ internal static class EisFitReport
         text.Append(invariant, $"Weighting: {options.Weighting} ({Describe(options.Weighting)}); {Numbers.Percent(options.ConfidenceLevel)} confidence intervals\n");
         text.Append(options.GlobalStarts > 0
             ? string.Create(invariant, $"Global option: the ordinary start and {options.GlobalStarts} random starts (seed {options.Seed}); the lowest χ² is reported\n")
-            : "Global option: off (one local fit from the start below)\n");
+            : "Global option: off (a local fit from the start below; from the second automatic start too if that fit does not converge)\n");
         text.Append('\n').Append(fit.ToTable());
         text.Append("What they are: ").AppendJoin("; ", fit.Model.Circuit.Parameters.Select(p => $"{p.Name} = {p.Definition.Symbol}, {p.Definition.Description}")).Append("\n\n");
 
         ImmutableArray<CircuitFitStart> starts = CircuitFitStart.Of(fit, options, automaticStart);
-        bool randomWon = starts.Any(s => s.FromRandomStart);
-        text.Append(randomWon ? "Start (a random start of the global option won; its values are in the last column):\n" : "Start:\n");
-        var table = randomWon ? new TextTable("Parameter", "Start", "From", "Winning start", "Unit") : new TextTable("Parameter", "Start", "From", "Unit");
+        bool otherWon = starts.Any(s => s.FromOtherStart);
+        string winner = options.GlobalStarts > 0
+            ? "a random start of the global option, or the second automatic start (each arc read at its apex), won"
+            : "the fit from the automatic start did not converge, and the second automatic start (each arc read at its apex) reached a lower χ²";
+        text.Append(otherWon ? $"Start ({winner}; its values are in the last column):\n" : "Start:\n");
+        var table = otherWon ? new TextTable("Parameter", "Start", "From", "Winning start", "Unit") : new TextTable("Parameter", "Start", "From", "Unit");
         foreach (CircuitFitStart start in starts)
         {
-            if (randomWon)
+            if (otherWon)
             {
                 table.Add(start.Name, Numbers.Significant(start.OrdinaryStart, 4), start.Source, Numbers.Significant(start.WinningStart, 4), start.Unit);
             }

@@ -47,7 +47,24 @@ public static class CircuitInitialGuess
     /// <returns>P finite values inside the default bounds.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The spectrum is all zero, or gives no finite start for a parameter.</exception>
-    public static ImmutableArray<double> Estimate(Circuit circuit, ImpedanceSpectrum spectrum)
+    public static ImmutableArray<double> Estimate(Circuit circuit, ImpedanceSpectrum spectrum) => EstimateAs(circuit, spectrum, ArcReading.Circle);
+
+    /// <summary>
+    /// The cruder estimate of the fit's second automatic start (<see cref="CircuitFitOptions.SecondAutomaticStart"/>):
+    /// each arc read at its apex alone — its diameter the rise of Z′ between the valleys beside it (at least twice its
+    /// height), a CPE or Zarc α = 0.9, its frequency the apex's — instead of as a Zarc circle; everything else as
+    /// <see cref="Estimate"/>. It does not lean on the arcs being Zarcs, so where overlapping or skewed arcs mislead the
+    /// circle reading it often starts a fit in the better basin.
+    /// </summary>
+    /// <param name="circuit">The circuit to fit.</param>
+    /// <param name="spectrum">The measured spectrum (any frequency order).</param>
+    /// <returns>P finite values inside the default bounds.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The spectrum is all zero, or gives no finite start for a parameter.</exception>
+    public static ImmutableArray<double> EstimateFromApexes(Circuit circuit, ImpedanceSpectrum spectrum) => EstimateAs(circuit, spectrum, ArcReading.Apex);
+
+    /// <summary>The estimate with each arc read as <paramref name="reading"/> says.</summary>
+    private static ImmutableArray<double> EstimateAs(Circuit circuit, ImpedanceSpectrum spectrum, ArcReading reading)
     {
         ArgumentNullException.ThrowIfNull(circuit);
         ArgumentNullException.ThrowIfNull(spectrum);
@@ -64,7 +81,7 @@ public static class CircuitInitialGuess
 
         // Most sweeps already run from high to low frequency: then the spectrum is its own sorted copy (the stable sort
         // would return the same points in the same order), and a batch of fits does not copy every spectrum.
-        var shape = new SpectrumShape(IsNonIncreasing(spectrum.Frequency) ? spectrum : spectrum.SortedByFrequency(descending: true));
+        var shape = new SpectrumShape(IsNonIncreasing(spectrum.Frequency) ? spectrum : spectrum.SortedByFrequency(descending: true), reading);
         var values = new double[circuit.ParameterCount];
         var assigned = new bool[circuit.ParameterCount];
         ImmutableArray<CircuitNode> terms = circuit.Root is SeriesNode series ? series.Parts : [circuit.Root];

@@ -2,7 +2,7 @@ namespace Electrochem.Impedance;
 
 /// <summary>
 /// Features of a spectrum that <see cref="CircuitInitialGuess"/> reads: intercept, inductance, arcs and the
-/// low-frequency tail. Built from a spectrum sorted by decreasing frequency.
+/// low-frequency tail. Built from a spectrum sorted by decreasing frequency, each arc read as <see cref="ArcReading"/> says.
 /// </summary>
 internal sealed class SpectrumShape
 {
@@ -26,7 +26,7 @@ internal sealed class SpectrumShape
 
     private readonly List<Arc> _arcs = [];
 
-    public SpectrumShape(ImpedanceSpectrum descending)
+    public SpectrumShape(ImpedanceSpectrum descending, ArcReading reading)
     {
         int n = descending.Count;
         // One pooled buffer: the moduli (sorted, for the median), then the arc heights.
@@ -87,7 +87,8 @@ internal sealed class SpectrumShape
                 double diameter;
                 double exponent;
                 double arcLeft;
-                if (ArcCircle.TryFit(re[from..(to + 1)], height[from..(to + 1)], out ArcCircle circle)
+                if (reading == ArcReading.Circle
+                    && ArcCircle.TryFit(re[from..(to + 1)], height[from..(to + 1)], out ArcCircle circle)
                     && circle.Right - circle.Left >= apexHeight && circle.Right - circle.Left <= MaximumChordToHeight * apexHeight)
                 {
                     arcLeft = circle.Left;
@@ -109,10 +110,11 @@ internal sealed class SpectrumShape
 
                     arcLeft = k == 0 ? Math.Max(intercept, 0) : left;
                     diameter = Math.Max(re[right] - arcLeft, 2 * apexHeight);
-                    exponent = Impedance.Arc.ExponentFromApex(apexHeight, diameter);
+                    exponent = reading == ArcReading.Apex ? Impedance.Arc.DefaultExponent : Impedance.Arc.ExponentFromApex(apexHeight, diameter);
                 }
 
-                _arcs.Add(new Arc(CharacteristicFrequency(f, re, im, from, to, apex, arcLeft, diameter, exponent, modulus), diameter, exponent));
+                double frequency = reading == ArcReading.Apex ? f[apex] : CharacteristicFrequency(f, re, im, from, to, apex, arcLeft, diameter, exponent, modulus);
+                _arcs.Add(new Arc(frequency, diameter, exponent));
                 left = re[right];
                 valley = right;
             }
