@@ -107,7 +107,7 @@ public sealed class FitCase
     /// and damping changes of 2026-12-02 (the new engine alone).
     /// </summary>
     public FitResult NowFromOldGuess() =>
-        CircuitModel.Fit(_circuit, _spectrum, _options.WithInitialGuess(_circuit, _startBefore) with { CloseStartResidual = 0 });
+        CircuitModel.Fit(_circuit, _spectrum, _options.WithInitialGuess(_circuit, _startBefore) with { Solver = CircuitFitOptions.DefaultSolver with { CloseStartResidual = 0 } });
 
     /// <summary>impedance.py's fits on exampleData.csv (Z″ &lt; 0 points) from its own guesses and from ours.</summary>
     public static IEnumerable<FitCase> All()

@@ -38,6 +38,19 @@ public sealed record NonlinearFitOptions
     /// <summary>Starting Marquardt damping λ (relative to diag JᵀWJ). Default 1e-3.</summary>
     public double InitialDamping { get; init; } = 1e-3;
 
+    /// <summary>
+    /// The largest weighted relative residual of the start, ρ₀ = √(χ²₀ / Σ wᵢyᵢ²) (χ²₀ = Σ wᵢ(yᵢ − f(xᵢ; θ₀))², a
+    /// unit-free fraction), for which the fit begins with <see cref="CloseStartDamping"/> instead of
+    /// <see cref="InitialDamping"/>: a start that already reproduces the data closely needs no cautious first step
+    /// (Madsen, Nielsen and Tingleff's small λ₀ for a start believed good), one further off keeps it. Default 0: every
+    /// fit begins with <see cref="InitialDamping"/>. Costs nothing: χ²₀ is the fit's first evaluation. Must be finite
+    /// and non-negative.
+    /// </summary>
+    public double CloseStartResidual { get; init; }
+
+    /// <summary>The starting damping λ of a start within <see cref="CloseStartResidual"/> of the data. Default 1e-3. Must be finite and positive.</summary>
+    public double CloseStartDamping { get; init; } = 1e-3;
+
     /// <summary>Names of parameters held at their starting values. Default none.</summary>
     public ImmutableArray<string> FixedParameters { get; init; } = [];
 
@@ -53,5 +66,11 @@ public sealed record NonlinearFitOptions
         Preconditions.CheckPositive(FunctionTolerance, nameof(FunctionTolerance));
         Preconditions.CheckPositive(GradientTolerance, nameof(GradientTolerance));
         Preconditions.CheckPositive(InitialDamping, nameof(InitialDamping));
+        Preconditions.CheckPositive(CloseStartDamping, nameof(CloseStartDamping));
+        if (!(CloseStartResidual >= 0 && double.IsFinite(CloseStartResidual)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CloseStartResidual), CloseStartResidual,
+                $"CloseStartResidual is {Preconditions.Format(CloseStartResidual)}; it must be a finite fraction ≥ 0 (0.02 means a start within 2 % of the data takes the bold first step; 0 never does).");
+        }
     }
 }

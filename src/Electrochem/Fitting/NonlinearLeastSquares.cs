@@ -285,7 +285,7 @@ internal static class LevenbergMarquardt
             FormNormalEquations();
             bool normalEquationsCurrent = true;
             MarkActiveBounds(definitions);
-            double damping = options.InitialDamping;
+            double damping = IsCloseStart(chiSquare, observed, options) ? options.CloseStartDamping : options.InitialDamping;
             double radius = SolveStep(damping) ? ScaledNorm(Step) : 0;
             if (!(radius > 0) || !double.IsFinite(radius))
             {
@@ -646,6 +646,22 @@ internal static class LevenbergMarquardt
         }
 
         /// <summary>f(θ) into values, r = √w·(y − f) into residuals; returns χ² = r·r (non-finite when any value is).</summary>
+        /// <summary>
+        /// Whether the start reproduces the data within <see cref="NonlinearFitOptions.CloseStartResidual"/>:
+        /// χ²₀ ≤ ρ²·Σ wᵢyᵢ² (the weighted data in the trial residuals' buffer, unused before the first step).
+        /// </summary>
+        private bool IsCloseStart(double chiSquare, ReadOnlySpan<double> observed, NonlinearFitOptions options)
+        {
+            if (options.CloseStartResidual == 0)
+            {
+                return false;
+            }
+
+            Span<double> weighted = _trialResiduals.AsSpan(0, n);
+            TensorPrimitives.Multiply(observed, _sqrtWeights.AsSpan(0, n), weighted);
+            return chiSquare <= options.CloseStartResidual * options.CloseStartResidual * TensorPrimitives.SumOfSquares<double>(weighted);
+        }
+
         private double Evaluate(NonlinearModel model, ReadOnlySpan<double> theta, ReadOnlySpan<double> observed, double[] values, double[] residuals)
         {
             Span<double> f = values.AsSpan(0, n);

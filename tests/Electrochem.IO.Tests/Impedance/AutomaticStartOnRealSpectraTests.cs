@@ -42,7 +42,7 @@ public sealed class AutomaticStartOnRealSpectraTests
     {
         Circuit circuit = Circuit.Parse(circuitText);
         ImpedanceSpectrum spectrum = Spectrum(file);
-        CircuitFitOptions apexCautious = CircuitFitOptions.Default.WithInitialGuess(circuit, [.. CircuitInitialGuess.EstimateFromApexes(circuit, spectrum)]) with { CloseStartResidual = 0 };
+        CircuitFitOptions apexCautious = CircuitFitOptions.Default.WithInitialGuess(circuit, [.. CircuitInitialGuess.EstimateFromApexes(circuit, spectrum)]) with { Solver = CircuitFitOptions.DefaultSolver with { CloseStartResidual = 0 } };
 
         FitResult<CircuitModel> fit = CircuitModel.Fit(circuit, spectrum);
         FitResult<CircuitModel> before = CircuitModel.Fit(circuit, spectrum, apexCautious);

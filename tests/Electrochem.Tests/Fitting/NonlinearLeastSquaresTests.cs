@@ -286,6 +286,49 @@ public class NonlinearLeastSquaresTests
     }
 
     [Fact]
+    public void A_start_within_the_close_start_residual_begins_with_the_close_start_damping()
+    {
+        // y = a·x fitted to y = x from a = 1.1: every point is 10 % off, so ρ₀ = √(χ²₀ / Σwy²) = 0.1 under any weights.
+        double[] x = TestData.Linspace(1, 10, 10);
+        var line = new NonlinearModel([new("a", "")], (theta, values) =>
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                values[i] = theta[0] * x[i];
+            }
+        });
+        double[] weights = [.. x.Select(v => 1 / (v * v))];
+        var cautious = NonlinearFitOptions.Default with { InitialDamping = 10, CloseStartDamping = 1e-3 };
+        FitResult Fit(NonlinearFitOptions options) => NonlinearLeastSquares.Fit(line, x, [1.1], weights, options);
+
+        FitResult justClose = Fit(cautious with { CloseStartResidual = 0.1 * (1 + 1e-9) });
+        FitResult justFar = Fit(cautious with { CloseStartResidual = 0.1 * (1 - 1e-9) });
+        FitResult bold = Fit(cautious with { InitialDamping = 1e-3 });
+        FitResult damped = Fit(cautious);
+
+        Assert.NotEqual(bold.Iterations, damped.Iterations);
+        Assert.Equal(bold.Iterations, justClose.Iterations);
+        Assert.Equal(bold.Parameters[0].Value, justClose.Parameters[0].Value);
+        Assert.Equal(damped.Iterations, justFar.Iterations);
+        Assert.Equal(damped.Parameters[0].Value, justFar.Parameters[0].Value);
+        // Both reach a = 1 to within the step tolerance (10⁻¹⁰ relative: the last step, not taken, is below it).
+        Assert.All([justClose, justFar], f => Assert.True(Math.Abs(f.Parameters[0].Value - 1) < 1e-9, $"{f.Parameters[0].Value:R} after {f.Iterations}: {f.StatusReason}"));
+    }
+
+    [Theory]
+    [InlineData(-0.01, 1e-3)]
+    [InlineData(double.NaN, 1e-3)]
+    [InlineData(double.PositiveInfinity, 1e-3)]
+    [InlineData(0.02, 0.0)]
+    [InlineData(0.02, double.NaN)]
+    public void A_close_start_setting_out_of_range_is_refused_with_its_name(double residual, double damping)
+    {
+        double[] y = DecayData(2.5, 1.7, 0.3);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => NonlinearLeastSquares.Fit(Decay(Times), y, [2.0, 1.0, 0.0], options: NonlinearFitOptions.Default with { CloseStartResidual = residual, CloseStartDamping = damping }));
+        Assert.StartsWith("CloseStart", e.ParamName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_iteration_limit_is_reported()
     {
         double[] y = DecayData(2.5, 1.7, 0.3, 0.01);

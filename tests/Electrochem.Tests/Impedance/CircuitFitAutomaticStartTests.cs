@@ -5,9 +5,10 @@ using Electrochem.Impedance;
 namespace Electrochem.Tests.Impedance;
 
 /// <summary>
-/// How a circuit fit starts: a start that already reproduces the spectrum within
-/// <see cref="CircuitFitOptions.CloseStartResidual"/> takes a bold first step (<see cref="CircuitFitOptions.CloseStartDamping"/>),
-/// whoever gave it; a start further off keeps the solver's cautious λ₀ = 0.1; a fit from the automatic start that does
+/// How a circuit fit starts: a start that already reproduces the spectrum within 2 %
+/// (<see cref="NonlinearFitOptions.CloseStartResidual"/> of <see cref="CircuitFitOptions.DefaultSolver"/>) takes a bold
+/// first step (<see cref="NonlinearFitOptions.CloseStartDamping"/>), whoever gave it; a start further off keeps the
+/// cautious λ₀ = 0.1; a fit from the automatic start that does
 /// not converge is tried again from the apex reading (<see cref="CircuitFitOptions.SecondAutomaticStart"/>); and on the
 /// batch benchmark's kind of spectrum an automatic fit needs a median of four model evaluations (issue #15 §3: nine
 /// before). The real-spectrum side is in Electrochem.IO.Tests (AutomaticStartOnRealSpectraTests).
@@ -21,15 +22,15 @@ public class CircuitFitAutomaticStartTests
     {
         ImpedanceSpectrum spectrum = Spectrum(new TestData(3));
         ImmutableArray<double> guess = CircuitInitialGuess.Estimate(TwoArcs, spectrum);
-        Assert.True(RelativeResidual(guess, spectrum) <= CircuitFitOptions.Default.CloseStartResidual, "the test needs a close automatic start");
+        Assert.True(RelativeResidual(guess, spectrum) <= CircuitFitOptions.DefaultSolver.CloseStartResidual, "the test needs a close automatic start");
         CircuitFitOptions typed = CircuitFitOptions.Default.WithInitialGuess(TwoArcs, [.. guess]);
-        CircuitFitOptions neverClose = CircuitFitOptions.Default with { CloseStartResidual = 0 };
+        CircuitFitOptions neverClose = CircuitFitOptions.Default with { Solver = CircuitFitOptions.DefaultSolver with { CloseStartResidual = 0 } };
 
         FitResult<CircuitModel> automatic = CircuitModel.Fit(TwoArcs, spectrum);
         FitResult<CircuitModel> typedSame = CircuitModel.Fit(TwoArcs, spectrum, typed);
-        FitResult<CircuitModel> forcedBold = CircuitModel.Fit(TwoArcs, spectrum, typed with { CloseStartResidual = 0, Solver = CircuitFitOptions.DefaultSolver with { InitialDamping = 1e-3 } });
+        FitResult<CircuitModel> forcedBold = CircuitModel.Fit(TwoArcs, spectrum, typed with { Solver = CircuitFitOptions.DefaultSolver with { CloseStartResidual = 0, InitialDamping = 1e-3 } });
         FitResult<CircuitModel> cautious = CircuitModel.Fit(TwoArcs, spectrum, neverClose);
-        FitResult<CircuitModel> cautiousTyped = CircuitModel.Fit(TwoArcs, spectrum, typed with { CloseStartDamping = 0.1 });
+        FitResult<CircuitModel> cautiousTyped = CircuitModel.Fit(TwoArcs, spectrum, typed with { Solver = CircuitFitOptions.DefaultSolver with { CloseStartDamping = 0.1 } });
 
         Assert.Equal(forcedBold.Iterations, automatic.Iterations);
         Assert.Equal(forcedBold.Model.Values, automatic.Model.Values);
@@ -51,31 +52,12 @@ public class CircuitFitAutomaticStartTests
         CircuitFitOptions typed = CircuitFitOptions.Default.WithInitialGuess(TwoArcs, far);
 
         FitResult<CircuitModel> fit = CircuitModel.Fit(TwoArcs, spectrum, typed);
-        FitResult<CircuitModel> otherCloseDamping = CircuitModel.Fit(TwoArcs, spectrum, typed with { CloseStartDamping = 7 });
+        FitResult<CircuitModel> otherCloseDamping = CircuitModel.Fit(TwoArcs, spectrum, typed with { Solver = CircuitFitOptions.DefaultSolver with { CloseStartDamping = 7 } });
         FitResult<CircuitModel> bold = CircuitModel.Fit(TwoArcs, spectrum, typed with { Solver = CircuitFitOptions.DefaultSolver with { InitialDamping = 1e-3 } });
 
         Assert.Equal(fit.Iterations, otherCloseDamping.Iterations);
         Assert.Equal(fit.Model.Values, otherCloseDamping.Model.Values);
         Assert.NotEqual(fit.Iterations, bold.Iterations);
-    }
-
-    [Fact]
-    public void The_relative_residual_of_a_start_is_the_weighted_misfit_over_the_weighted_size_of_the_spectrum()
-    {
-        // A series RC spectrum (R0 = 100 Ω, C0 = 10 µF) and the start R0 = 110, C0 = 10/1.1 µF: every point's Z is 1.1 times
-        // the measured one, 10 % off in both parts, under any weighting.
-        Circuit rc = Circuit.Parse("R0-C0");
-        double[] frequency = [1e3, 1e2, 1e1];
-        var spectrum = new ImpedanceSpectrum(frequency, [100, 100, 100], [.. frequency.Select(f => -1 / (2 * Math.PI * f * 1e-5))]);
-        foreach (ImpedanceWeighting weighting in new[] { ImpedanceWeighting.Unit, ImpedanceWeighting.Modulus, ImpedanceWeighting.Proportional })
-        {
-            Assert.Equal(0.1, RelativeResidual([110.0, 1e-5 / 1.1], spectrum, rc, weighting), 1e-12);
-        }
-
-        Circuit resistor = Circuit.Parse("R0");
-        // Unit weights over two points (100 − 20j and 50 − 40j) fitted by R0 = 80: √((20² + 20² + 30² + 40²) / (100² + 20² + 50² + 40²)).
-        var two = new ImpedanceSpectrum([1e3, 1e2], [100, 50], [-20, -40]);
-        Assert.Equal(Math.Sqrt(3300.0 / 14500), RelativeResidual([80.0], two, resistor, ImpedanceWeighting.Unit), 1e-12);
     }
 
     [Fact]
@@ -111,28 +93,6 @@ public class CircuitFitAutomaticStartTests
         Assert.InRange(Math.Log10(readFrequency / apexFrequency), -0.051, 0.051);
     }
 
-    [Theory]
-    [InlineData(0.0)]
-    [InlineData(-1e-3)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
-    public void A_close_start_damping_that_is_not_finite_and_positive_is_refused(double damping)
-    {
-        ArgumentException e = Assert.Throws<ArgumentException>(() => CircuitModel.Fit(TwoArcs, Spectrum(new TestData(5)), CircuitFitOptions.Default with { CloseStartDamping = damping }));
-        Assert.Contains("CloseStartDamping", e.Message, StringComparison.Ordinal);
-        Assert.Contains("finite positive", e.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(-0.01)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
-    public void A_close_start_residual_that_is_not_a_finite_fraction_is_refused(double residual)
-    {
-        ArgumentException e = Assert.Throws<ArgumentException>(() => CircuitModel.Fit(TwoArcs, Spectrum(new TestData(5)), CircuitFitOptions.Default with { CloseStartResidual = residual }));
-        Assert.Contains("CloseStartResidual", e.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Automatic_fits_of_the_batch_benchmark_kind_need_a_median_of_four_evaluations()
     {
@@ -150,13 +110,20 @@ public class CircuitFitAutomaticStartTests
         Assert.True(counts.Order().ElementAt(counts.Count / 2) <= 4, $"median of {string.Join(", ", counts.Order())}");
     }
 
-    private static double RelativeResidual(ImmutableArray<double> theta, ImpedanceSpectrum spectrum, Circuit? circuit = null, ImpedanceWeighting weighting = ImpedanceWeighting.Modulus)
+    /// <summary>√(Σ w·|Z − Ẑ(θ)|² / Σ w·|Z|²) with modulus weights (1/|Z|²), written out.</summary>
+    private static double RelativeResidual(ImmutableArray<double> theta, ImpedanceSpectrum spectrum)
     {
-        circuit ??= TwoArcs;
-        int n = spectrum.Count;
-        var weights = new double[2 * n];
-        ImpedanceWeights.Compute(spectrum, weighting, weights.AsSpan(0, n), weights.AsSpan(n, n));
-        return CircuitFitter.RelativeResidual(theta.AsSpan(), circuit.Compile().ToNonlinearModel(spectrum), spectrum, weights, new double[2 * n]);
+        ImpedanceSpectrum predicted = new CircuitModel(TwoArcs, theta.AsSpan()).Predict(spectrum.Frequency);
+        double misfit = 0, size = 0;
+        for (int i = 0; i < spectrum.Count; i++)
+        {
+            System.Numerics.Complex z = new(spectrum.Real[i], spectrum.Imaginary[i]);
+            double w = 1 / (z.Magnitude * z.Magnitude);
+            misfit += w * Math.Pow((z - new System.Numerics.Complex(predicted.Real[i], predicted.Imaginary[i])).Magnitude, 2);
+            size += w * z.Magnitude * z.Magnitude;
+        }
+
+        return Math.Sqrt(misfit / size);
     }
 
     private static ImpedanceSpectrum Spectrum(TestData random)

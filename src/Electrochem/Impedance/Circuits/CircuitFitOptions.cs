@@ -10,8 +10,12 @@ namespace Electrochem.Impedance;
 /// </summary>
 public sealed record CircuitFitOptions
 {
-    /// <summary>The solver settings circuit fits start from: <see cref="NonlinearFitOptions.Default"/> with an initial damping of 0.1.</summary>
-    public static NonlinearFitOptions DefaultSolver { get; } = NonlinearFitOptions.Default with { InitialDamping = 0.1 };
+    /// <summary>
+    /// The solver settings circuit fits start from: <see cref="NonlinearFitOptions.Default"/> with an initial damping of
+    /// 0.1, except for a start within 2 % of the spectrum (<see cref="NonlinearFitOptions.CloseStartResidual"/> = 0.02),
+    /// which begins with <see cref="NonlinearFitOptions.CloseStartDamping"/> = 10⁻³ (see <see cref="Solver"/>).
+    /// </summary>
+    public static NonlinearFitOptions DefaultSolver { get; } = NonlinearFitOptions.Default with { InitialDamping = 0.1, CloseStartResidual = 0.02, CloseStartDamping = 1e-3 };
 
     /// <summary>Modulus weighting, automatic initial guess, no fixed parameters, default bounds, 95 % intervals, local fit only.</summary>
     public static CircuitFitOptions Default { get; } = new();
@@ -42,34 +46,17 @@ public sealed record CircuitFitOptions
     /// Levenberg–Marquardt settings (iterations, tolerances, damping, <see cref="NonlinearFitOptions.WeightsAreAbsolute"/>);
     /// default <see cref="DefaultSolver"/>, whose initial damping λ₀ = 0.1 (not the engine's 10⁻³) makes the first steps
     /// cautious: circuit guesses are often decades off, and from impedance.py's getting-started guess λ₀ = 10⁻³ jumps
-    /// into the basin where R1 = 0, while λ₀ from 10⁻² to 10² all reach impedance.py's solution. A start that already
-    /// reproduces the spectrum closely uses <see cref="CloseStartDamping"/> instead.
+    /// into the basin where R1 = 0, while λ₀ from 10⁻² to 10² all reach impedance.py's solution. But a start that
+    /// already reproduces the spectrum within 2 % (weighted relative residual
+    /// √(Σ w·|Z − Ẑ|² / Σ w·|Z|²) ≤ <see cref="NonlinearFitOptions.CloseStartResidual"/> = 0.02), typed or automatic,
+    /// begins with <see cref="NonlinearFitOptions.CloseStartDamping"/> = 10⁻³: on the batch benchmark's spectra
+    /// (0.5 % noise) the automatic start is at 1.1 % (median; 90th percentile 1.6–1.9 %) and the bold first step saves
+    /// the fifth evaluation (median 5 → 4), while on the shared real spectra an always-bold first step ended higher in
+    /// 15 of 63 fits and every start within 2 % fitted as well bold as cautiously (docs/performance.md, "Real spectra").
     /// Its <see cref="NonlinearFitOptions.FixedParameters"/> must be empty (use <see cref="FixedParameters"/>) and its
     /// <see cref="NonlinearFitOptions.ConfidenceLevel"/> is replaced by <see cref="ConfidenceLevel"/>.
     /// </summary>
     public NonlinearFitOptions Solver { get; init; } = DefaultSolver;
-
-    /// <summary>
-    /// The initial damping λ₀ used instead of <see cref="Solver"/>'s when the start already reproduces the spectrum
-    /// closely — its weighted relative residual √(Σ w·|Z − Ẑ|² / Σ w·|Z|²) is at most <see cref="CloseStartResidual"/> —
-    /// whether the start was typed in or estimated; default 10⁻³. From such a start the first step need not be cautious
-    /// (Madsen, Nielsen and Tingleff's small λ₀ for a start believed good): on ordinary two-arc spectra the automatic
-    /// guess lands within a few percent of the optimum, and the fit then takes a median 4 model evaluations, not 5. From
-    /// a start that is further off, the bold step lands in a worse minimum more often than it saves evaluations (on the
-    /// shared real spectra: χ² higher in 15 of 63 fits), so those keep <see cref="Solver"/>'s λ₀. The random starts of
-    /// <see cref="GlobalStarts"/> always keep <see cref="Solver"/>'s. Set it to 0.1 to start every fit as cautiously.
-    /// Must be finite and positive.
-    /// </summary>
-    public double CloseStartDamping { get; init; } = 1e-3;
-
-    /// <summary>
-    /// The largest weighted relative residual √(Σ w·|Z − Ẑ|² / Σ w·|Z|²) of a start, computed with the fit's own weights
-    /// (unit-free: a fraction, 0.02 = 2 %), for which the fit takes <see cref="CloseStartDamping"/>; default 0.02. On the
-    /// batch benchmark's spectra (0.5 % noise) the automatic start's median is 1.1 % and its 90th percentile 1.6–1.9 %;
-    /// on the shared real spectra every start within 2 % fitted as well with the bold step as without, while a start at
-    /// 3.3 % already ended in a worse minimum with it. 0 never takes the bold step. Must be finite and non-negative.
-    /// </summary>
-    public double CloseStartResidual { get; init; } = 0.02;
 
     /// <summary>
     /// When the fit from the automatic start does not converge (any <see cref="Fitting.FitStatus"/> but

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Numerics.Tensors;
 using Electrochem.Fitting;
 
 namespace Electrochem.Impedance;
@@ -23,16 +22,6 @@ internal static class CircuitFitter
         if (!(options.ConfidenceLevel > 0 && options.ConfidenceLevel < 1))
         {
             throw new ArgumentException($"ConfidenceLevel is {Preconditions.Format(options.ConfidenceLevel)}; it must lie strictly between 0 and 1.", nameof(options));
-        }
-
-        if (!(options.CloseStartDamping > 0 && double.IsFinite(options.CloseStartDamping)))
-        {
-            throw new ArgumentException($"CloseStartDamping is {Preconditions.Format(options.CloseStartDamping)}; it must be a finite positive number (10⁻³ by default, 0.1 for a cautious first step).", nameof(options));
-        }
-
-        if (!(options.CloseStartResidual >= 0 && double.IsFinite(options.CloseStartResidual)))
-        {
-            throw new ArgumentException($"CloseStartResidual is {Preconditions.Format(options.CloseStartResidual)}; it must be a finite fraction ≥ 0 (0.02, i.e. 2 %, by default; 0 never takes the bold first step).", nameof(options));
         }
 
         if (options.GlobalStarts < 0 || options.GlobalStarts > CircuitFitOptions.MaximumGlobalStarts)
@@ -85,19 +74,11 @@ internal static class CircuitFitter
             Automatic(CircuitInitialGuess.Estimate(circuit, spectrum), start, given, definitions);
         }
 
-        // The second start is read only if the first fit does not converge (rarely, on ordinary spectra).
-        Func<double[]?>? second = anyAutomatic && options.SecondAutomaticStart ? () =>
-        {
-            double[] apex = [.. start];
-            Automatic(CircuitInitialGuess.EstimateFromApexes(circuit, spectrum), apex, given, definitions);
-            return apex.AsSpan().SequenceEqual(start) ? null : apex;
-        }
-        : null;
         int n = spectrum.Count;
-        double[] pooled = System.Buffers.ArrayPool<double>.Shared.Rent(4 * n);
+        double[] pooled = System.Buffers.ArrayPool<double>.Shared.Rent(2 * n);
         try
         {
-            return FitWithWeights(circuit, spectrum, options, definitions, isFixed, start, second, pooled, cancellationToken);
+            return FitWithWeights(circuit, spectrum, options, definitions, isFixed, start, anyAutomatic && options.SecondAutomaticStart ? given : null, pooled, cancellationToken);
         }
         finally
         {
@@ -118,11 +99,12 @@ internal static class CircuitFitter
     }
 
     /// <summary>
-    /// The fit itself, from <paramref name="start"/> and, when that does not converge, from the start
-    /// <paramref name="second"/> gives (if any: null, or a start equal to the first, means none). <paramref name="weights"/> (pooled by the caller, at least 4N long) holds the real and imaginary weights in
-    /// [0, N) and [N, 2N) and is scratch in [2N, 4N).
+    /// The fit itself, from <paramref name="start"/> and, when that does not converge and <paramref name="secondStartFor"/>
+    /// (which parameters were given) is not null, from the apex reading in every parameter not given, unless that equals
+    /// the first start. The second start is read only then: rarely, on ordinary spectra. <paramref name="weights"/> (pooled by the
+    /// caller) holds the real and imaginary weights in [0, N) and [N, 2N).
     /// </summary>
-    private static FitResult<CircuitModel> FitWithWeights(Circuit circuit, ImpedanceSpectrum spectrum, CircuitFitOptions options, ImmutableArray<ParameterDefinition> definitions, bool[] isFixed, double[] start, Func<double[]?>? second, double[] weights, CancellationToken cancellationToken)
+    private static FitResult<CircuitModel> FitWithWeights(Circuit circuit, ImpedanceSpectrum spectrum, CircuitFitOptions options, ImmutableArray<ParameterDefinition> definitions, bool[] isFixed, double[] start, bool[]? secondStartFor, double[] weights, CancellationToken cancellationToken)
     {
         int n = spectrum.Count;
         Preconditions.AsArgument(nameof(options), () => ImpedanceWeights.Compute(spectrum, options.Weighting, weights.AsSpan(0, n), weights.AsSpan(n, n), options.RealStandardDeviation.AsSpan(), options.ImaginaryStandardDeviation.AsSpan()));
@@ -135,13 +117,18 @@ internal static class CircuitFitter
         };
         NonlinearModel model = circuit.Compile().ToNonlinearModel(spectrum);
         model = WithFiniteJacobian(definitions == circuit.ParameterDefinitions ? model : model with { Parameters = definitions }, 2 * n);
-        Span<double> scratch = weights.AsSpan(2 * n, 2 * n);
-        FitResult best = FitFrom(start, model, spectrum, weights.AsSpan(0, 2 * n), scratch, solver, options, cancellationToken);
+        FitResult best = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, start, realWeights, imaginaryWeights, solver, cancellationToken);
         double[] bestStart = start;
-        double[]? secondStart = best.Status != FitStatus.Converged ? second?.Invoke() : null;
-        if (secondStart is not null)
+        double[]? secondStart = null;
+        if (secondStartFor is not null && best.Status != FitStatus.Converged)
         {
-            FitResult other = FitFrom(secondStart, model, spectrum, weights.AsSpan(0, 2 * n), scratch, solver, options, cancellationToken);
+            secondStart = [.. start];
+            Automatic(CircuitInitialGuess.EstimateFromApexes(circuit, spectrum), secondStart, secondStartFor, definitions);
+        }
+
+        if (secondStart is not null && !secondStart.AsSpan().SequenceEqual(start))
+        {
+            FitResult other = NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, secondStart, realWeights, imaginaryWeights, solver, cancellationToken);
             if (IsBetter(other.Statistics.ChiSquare, other.Status != FitStatus.NonFiniteModelValue, best.Statistics.ChiSquare))
             {
                 string first = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{best.Status}, χ² {best.Statistics.ChiSquare:G4}");
@@ -273,39 +260,6 @@ internal static class CircuitFitter
     /// p(R1,CPE1)-p(R2,CPE2) is symmetric in its two blocks — keep the primary start's result and its labelling
     /// (arcs in order of decreasing apex frequency).
     /// </summary>
-    /// <summary>
-    /// One local fit from <paramref name="start"/>: with <see cref="CircuitFitOptions.CloseStartDamping"/> as λ₀ when the
-    /// start is within <see cref="CircuitFitOptions.CloseStartResidual"/> of the spectrum, else with the solver's.
-    /// </summary>
-    private static FitResult FitFrom(double[] start, NonlinearModel model, ImpedanceSpectrum spectrum, ReadOnlySpan<double> weights, Span<double> scratch, NonlinearFitOptions solver, CircuitFitOptions options, CancellationToken cancellationToken)
-    {
-        int n = spectrum.Count;
-        bool close = RelativeResidual(start, model, spectrum, weights, scratch) <= options.CloseStartResidual;
-        NonlinearFitOptions chosen = close ? solver with { InitialDamping = options.CloseStartDamping } : solver;
-        return NonlinearLeastSquares.FitComplex(model, spectrum.Real, spectrum.Imaginary, start, weights[..n], weights[n..], chosen, cancellationToken);
-    }
-
-    /// <summary>
-    /// √(Σ w·|Z − Ẑ(θ)|² / Σ w·|Z|²) over real and imaginary parts with the fit's weights <paramref name="weights"/>
-    /// (real then imaginary, 2N): how closely the start reproduces the spectrum, free of the impedance's and the weights'
-    /// scale; NaN when the model is not finite there. <paramref name="scratch"/> holds 2N values.
-    /// </summary>
-    internal static double RelativeResidual(ReadOnlySpan<double> theta, NonlinearModel model, ImpedanceSpectrum spectrum, ReadOnlySpan<double> weights, Span<double> scratch)
-    {
-        int n = spectrum.Count;
-        model.Function(theta, scratch);
-        Span<double> real = scratch[..n];
-        Span<double> imaginary = scratch[n..];
-        TensorPrimitives.Subtract(real, spectrum.Real, real);
-        TensorPrimitives.Subtract(imaginary, spectrum.Imaginary, imaginary);
-        TensorPrimitives.Multiply(scratch, scratch, scratch);
-        double misfit = TensorPrimitives.Dot(weights, scratch);
-        TensorPrimitives.Multiply(spectrum.Real, spectrum.Real, real);
-        TensorPrimitives.Multiply(spectrum.Imaginary, spectrum.Imaginary, imaginary);
-        double size = TensorPrimitives.Dot(weights, scratch);
-        return Math.Sqrt(misfit / size);
-    }
-
     private static bool IsBetter(double chiSquare, bool usable, double current)
     {
         bool lower = double.IsFinite(current) ? chiSquare < current * (1 - GlobalImprovement) : true;

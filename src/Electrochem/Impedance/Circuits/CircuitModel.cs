@@ -137,7 +137,7 @@ public sealed class CircuitModel
     /// <see cref="CircuitFitOptions.InitialGuess"/> start from <see cref="CircuitInitialGuess.Estimate"/>; if that fit
     /// does not converge, they are fitted again from <see cref="CircuitInitialGuess.EstimateFromApexes"/> and the lower
     /// χ² is kept (<see cref="CircuitFitOptions.SecondAutomaticStart"/>). A start within
-    /// <see cref="CircuitFitOptions.CloseStartResidual"/> of the spectrum takes a bold first step. Standard
+    /// <see cref="NonlinearFitOptions.CloseStartResidual"/> of the spectrum (2 % by default) takes a bold first step. Standard
     /// errors are √diag((JᵀWJ)⁻¹·χ²/(2N − P)) with P the free parameters (relative weights; see docs/impedance.md).
     /// The fitted model (values, fixed names, the start that won, standard errors) is <see cref="FitResult{TModel}.Model"/>;
     /// poorly determined parameters are listed by <see cref="CircuitFitResults.IdentifiabilityWarnings"/>.
@@ -151,8 +151,8 @@ public sealed class CircuitModel
     /// Too few points for the free parameters; an unknown parameter name in the guess, fixed parameters or bounds; a
     /// guess or fixed value that is not finite or lies outside its bounds; bounds with lower ≥ upper; every parameter
     /// fixed; <see cref="ImpedanceWeighting.StandardDeviation"/> without per-point σ; a zero part under
-    /// <see cref="ImpedanceWeighting.Proportional"/>; fixed parameters set on the solver options;
-    /// <see cref="CircuitFitOptions.CloseStartDamping"/> or <see cref="CircuitFitOptions.CloseStartResidual"/> out of range.
+    /// <see cref="ImpedanceWeighting.Proportional"/>; fixed parameters set on the solver options, or solver options out
+    /// of range.
     /// </exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     /// <example><code>
