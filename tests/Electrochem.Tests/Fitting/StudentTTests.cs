@@ -4,21 +4,30 @@ using MathNet.Numerics;
 namespace Electrochem.Tests.Fitting;
 
 /// <summary>
-/// The t quantile every fit's intervals use: closed forms for ν = 1 and 2, tabulated values (R's <c>qt</c>), the
-/// defining tail probability, and agreement with Math.NET's general inverse across ν and levels. Both rest on Math.NET's
-/// regularized incomplete beta function, good to about 10⁻¹¹ relative at moderate ν and 10⁻¹⁰ at ν ~ 10⁶: the
-/// tolerances below are that, not the rounding of the Newton iteration (10⁻¹⁵).
+/// The t quantile every fit's intervals use: against 40-digit values (the tail ½·I_{ν/(ν+t²)}(ν/2, ½) solved in
+/// arbitrary precision with mpmath 1.3 at the exact binary value of each level — at 0.999999 the decimal and the
+/// double differ enough to move t by 5·10⁻¹²), the defining tail probability, and agreement with Math.NET's general inverse
+/// across ν and levels. The Newton steps use Math.NET's regularized incomplete beta function, good to about 10⁻¹³
+/// relative here; Math.NET's own inverse is good to about 10⁻¹¹, hence the looser tolerance against it.
 /// </summary>
 public class StudentTTests
 {
     [Theory]
-    [InlineData(1, 0.95, 12.706204736174705)] // tan(0.475π)
-    [InlineData(2, 0.95, 4.302652729749464)] // 0.95/√((1 − 0.95²)/2)
-    [InlineData(10, 0.95, 2.228138851964938)]
-    [InlineData(30, 0.95, 2.042272456301238)]
-    [InlineData(30, 0.99, 2.749995653567353)]
-    public void Tabulated_quantiles_are_reproduced(int nu, double level, double expected) =>
-        Assert.Equal(expected, StudentT.Quantile(nu, level), expected * (nu <= 2 ? 2e-15 : 1e-10));
+    [InlineData(1, 0.95, 12.706204736174693314)]
+    [InlineData(2, 0.95, 4.3026527297494617894)]
+    [InlineData(3, 0.999999, 130.15458955711021351)]
+    [InlineData(10, 0.95, 2.2281388519862742245)]
+    [InlineData(30, 0.95, 2.0422724563012378878)]
+    [InlineData(30, 0.99, 2.7499956535672249664)]
+    [InlineData(113, 0.95, 1.9811803594146607813)]
+    [InlineData(113, 0.6827, 1.0044663075427677588)]
+    [InlineData(4_999, 0.999999, 4.8977432938698097809)]
+    [InlineData(5_000, 0.999999, 4.8977420715795133309)]
+    [InlineData(5_000, 0.95, 1.9604385517065075384)]
+    [InlineData(1_000_000, 0.95, 1.9599663568141066553)]
+    [InlineData(1_000_000, 0.999999, 4.8916689607047265543)]
+    public void Quantiles_match_40_digit_values(int nu, double level, double expected) =>
+        Assert.Equal(expected, StudentT.Quantile(nu, level), expected * 5e-13);
 
     [Theory]
     [InlineData(3)]
@@ -50,17 +59,12 @@ public class StudentTTests
         }
     }
 
-    [Fact]
-    public void For_very_many_degrees_of_freedom_it_is_the_normal_quantile_plus_the_first_correction()
-    {
-        // t = z + (z³ + z)/(4ν) + (5z⁵ + 16z³ + 3z)/(96ν²) + O(z⁷/ν³): at ν = 10⁶ the rest is below 10⁻¹⁵ for z ≤ 5.
-        foreach (double level in new[] { 0.5, 0.95, 0.999999 })
-        {
-            double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + (level / 2));
-            double z3 = z * z * z, z5 = z3 * z * z;
-            Assert.Equal(z + ((z3 + z) / 4e6) + (((5 * z5) + (16 * z3) + (3 * z)) / 96e12), StudentT.Quantile(1_000_000, level), 1e-14);
-        }
-    }
+    [Theory]
+    [InlineData(0.6827, 1.00002171332299911)]
+    [InlineData(0.95, 1.9599639845400538556)]
+    [InlineData(0.999999, 4.8916384756929317718)]
+    public void The_normal_quantile_is_formed_from_the_tail(double level, double expected) => // √2·erf⁻¹(level), mpmath, 40 digits
+        Assert.Equal(expected, StudentT.NormalQuantile(level), expected * 1e-14);
 
     [Fact]
     public void A_level_of_zero_is_zero_and_no_degrees_of_freedom_is_not_a_number()
