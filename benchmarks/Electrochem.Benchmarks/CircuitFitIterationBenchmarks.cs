@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Electrochem.Benchmarks.Baselines;
 using Electrochem.Fitting;
 using Electrochem.Impedance;
+using Electrochem.Shared;
 
 namespace Electrochem.Benchmarks;
 
@@ -151,23 +152,9 @@ public sealed class FitCase
         PrintRealFiles();
     }
 
-    /// <summary>The real spectra: impedance.py's example files and pyDRTtools' tutorial spectra, copied into the tests.</summary>
-    public static readonly string[] RealFiles =
-    [
-        "impedancepy/exampleData.csv", "impedancepy/Circuit1_EIS_1.z", "impedancepy/Circuit1_EIS_2.z", "impedancepy/Circuit2_EIS_1.z",
-        "impedancepy/Circuit2_EIS_2.z", "impedancepy/Circuit3_EIS_1.z", "impedancepy/Circuit3_EIS_2.z", "impedancepy/exampleDataGamry.DTA",
-        "impedancepy/exampleDataAutolab.txt", "impedancepy/exampleDataParstat.txt", "impedancepy/exampleDataCHInstruments.txt",
-        "impedancepy/exampleDataPowersuite.txt", "impedancepy/exampleDataBioLogic.mpr", "pydrttools/1ZARC.csv", "pydrttools/2ZARC0.csv",
-        "pydrttools/2ZARC1.csv", "pydrttools/2ZARC2.csv", "pydrttools/2ZARC3.csv", "pydrttools/2ZARC4.csv", "pydrttools/2ZARC5.csv",
-        "pydrttools/2XZARCequal.csv",
-    ];
-
-    /// <summary>The circuits fitted to every real spectrum: two arcs, one arc, and impedance.py's getting-started circuit.</summary>
-    public static readonly string[] RealFileCircuits = ["R0-p(R1,CPE1)-p(R2,CPE2)", "R0-p(R1,CPE1)", "R0-p(R1,C1)-p(R2-Wo1,C2)"];
-
     /// <summary>
     /// Every real spectrum (inductive points dropped, modulus weighting, automatic start) with every circuit of
-    /// <see cref="RealFileCircuits"/>: 63 fits. Real arcs overlap, are not Zarcs and carry diffusion tails, so this is
+    /// <see cref="RealSpectra.Circuits"/>: 63 fits. Real arcs overlap, are not Zarcs and carry diffusion tails, so this is
     /// where a guess or damping tuned on the synthetic batch can mislead; χ² is compared at 1e-6 relative (fits that end
     /// on a bound or a singular Jacobian agree only to a few digits from different starts).
     /// </summary>
@@ -175,10 +162,10 @@ public sealed class FitCase
     {
         var counts = new Counts(1e-6);
         var worse = new List<string>();
-        foreach (string circuitText in RealFileCircuits)
+        foreach (string circuitText in RealSpectra.Circuits)
         {
             Circuit circuit = Circuit.Parse(circuitText);
-            foreach (string file in RealFiles)
+            foreach (string file in RealSpectra.Files)
             {
                 ImpedanceSpectrum spectrum = Electrochem.IO.Impedance.ImpedanceFile.Read(Path.Combine(AppContext.BaseDirectory, "eis", file)).Spectrum.WithoutInductivePoints();
                 var c = new FitCase(file, circuit, spectrum, ImpedanceWeighting.Modulus, null);

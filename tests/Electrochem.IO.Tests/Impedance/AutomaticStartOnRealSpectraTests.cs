@@ -1,6 +1,7 @@
 using Electrochem.Fitting;
 using Electrochem.Impedance;
 using Electrochem.IO.Impedance;
+using Electrochem.Shared;
 
 namespace Electrochem.IO.Tests.Impedance;
 
@@ -15,19 +16,10 @@ public sealed class AutomaticStartOnRealSpectraTests
 {
     public static TheoryData<string, string> Fits()
     {
-        string[] files =
-        [
-            "impedancepy/exampleData.csv", "impedancepy/Circuit1_EIS_1.z", "impedancepy/Circuit1_EIS_2.z", "impedancepy/Circuit2_EIS_1.z",
-            "impedancepy/Circuit2_EIS_2.z", "impedancepy/Circuit3_EIS_1.z", "impedancepy/Circuit3_EIS_2.z", "impedancepy/exampleDataGamry.DTA",
-            "impedancepy/exampleDataAutolab.txt", "impedancepy/exampleDataParstat.txt", "impedancepy/exampleDataCHInstruments.txt",
-            "impedancepy/exampleDataPowersuite.txt", "impedancepy/exampleDataBioLogic.mpr", "pydrttools/1ZARC.csv", "pydrttools/2ZARC0.csv",
-            "pydrttools/2ZARC1.csv", "pydrttools/2ZARC2.csv", "pydrttools/2ZARC3.csv", "pydrttools/2ZARC4.csv", "pydrttools/2ZARC5.csv",
-            "pydrttools/2XZARCequal.csv",
-        ];
         var data = new TheoryData<string, string>();
-        foreach (string circuit in new[] { "R0-p(R1,CPE1)-p(R2,CPE2)", "R0-p(R1,CPE1)", "R0-p(R1,C1)-p(R2-Wo1,C2)" })
+        foreach (string circuit in RealSpectra.Circuits)
         {
-            foreach (string file in files)
+            foreach (string file in RealSpectra.Files)
             {
                 data.Add(circuit, file);
             }
