@@ -33,7 +33,7 @@ public class CircuitFitIterations
 
 /// <summary>
 /// A circuit, spectrum, weighting and start, fitted by either engine. Given no start, it fits from the automatic guess:
-/// the old engine from the guess as it was (each arc read at its apex, <see cref="CircuitInitialGuess.EstimateFromApexes"/>, identical to the guess before 2026-12-02 on every spectrum tried), the library from its own.
+/// the old engine from the guess as it was (each arc read at its apex, <see cref="CircuitInitialGuess.EstimateFromApexes"/>, identical to the guess before issue #15 §3 on every spectrum tried), the library from its own.
 /// </summary>
 public sealed class FitCase
 {
@@ -105,7 +105,7 @@ public sealed class FitCase
 
     /// <summary>
     /// The library from the old start, always with the cautious λ₀ = 0.1 and no second start: the code before the guess
-    /// and damping changes of 2026-12-02 (the new engine alone).
+    /// and damping changes of issue #15 §3 (the new engine alone).
     /// </summary>
     public FitResult NowFromOldGuess() =>
         CircuitModel.Fit(_circuit, _spectrum, _options.WithInitialGuess(_circuit, _startBefore) with { Solver = CircuitFitOptions.DefaultSolver with { CloseStartResidual = 0 } });

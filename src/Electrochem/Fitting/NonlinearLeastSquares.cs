@@ -645,7 +645,6 @@ internal static class LevenbergMarquardt
             return sum;
         }
 
-        /// <summary>f(θ) into values, r = √w·(y − f) into residuals; returns χ² = r·r (non-finite when any value is).</summary>
         /// <summary>
         /// Whether the start reproduces the data within <see cref="NonlinearFitOptions.CloseStartResidual"/>:
         /// χ²₀ ≤ ρ²·Σ wᵢyᵢ² (the weighted data in the trial residuals' buffer, unused before the first step).
@@ -662,6 +661,7 @@ internal static class LevenbergMarquardt
             return chiSquare <= options.CloseStartResidual * options.CloseStartResidual * TensorPrimitives.SumOfSquares<double>(weighted);
         }
 
+        /// <summary>f(θ) into values, r = √w·(y − f) into residuals; returns χ² = r·r (non-finite when any value is).</summary>
         private double Evaluate(NonlinearModel model, ReadOnlySpan<double> theta, ReadOnlySpan<double> observed, double[] values, double[] residuals)
         {
             Span<double> f = values.AsSpan(0, n);

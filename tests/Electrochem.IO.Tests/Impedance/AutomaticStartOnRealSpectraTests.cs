@@ -9,8 +9,8 @@ namespace Electrochem.IO.Tests.Impedance;
 /// Automatic circuit fits of real spectra (impedance.py's example files and pyDRTtools' tutorial spectra, MIT, copied in
 /// Data/): arcs that overlap, are not Zarcs and carry diffusion tails, where a start or first step tuned on ideal
 /// synthetic spectra can lead a fit into a worse minimum. The library's default must end no higher than the code before
-/// issue #15's start changes — the apex reading typed in, with the cautious λ₀ = 0.1 — in every one of 63 fits. On
-/// 2026-12-02 the circle guess with an always-bold first step ended higher in 15 of them (by up to 50×).
+/// issue #15's start changes — the apex reading typed in, with the cautious λ₀ = 0.1 — in every one of 63 fits. As
+/// first built (the circle guess with an always-bold first step) the default ended higher in 15 of them (up to 50×).
 /// </summary>
 public sealed class AutomaticStartOnRealSpectraTests
 {
