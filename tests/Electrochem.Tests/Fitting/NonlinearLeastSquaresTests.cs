@@ -315,6 +315,34 @@ public class NonlinearLeastSquaresTests
         Assert.All([justClose, justFar], f => Assert.True(Math.Abs(f.Parameters[0].Value - 1) < 1e-9, $"{f.Parameters[0].Value:R} after {f.Iterations}: {f.StatusReason}"));
     }
 
+    [Property(MaxTest = 60)]
+    public Property A_fit_with_a_close_start_residual_is_the_fit_with_whichever_damping_its_start_earns(int seed)
+    {
+        // Random decay, weights and start; ρ₀ = √(Σw(y − f(θ₀))² / Σwy²) written out here. With CloseStartResidual r
+        // the fit must be exactly the fit begun with CloseStartDamping when ρ₀ ≤ r, and with InitialDamping otherwise.
+        var random = new TestData((ulong)seed);
+        double[] y = DecayData(random.Uniform(0.5, 5), random.Uniform(0.5, 4), random.Uniform(-1, 1), 0.01, (ulong)seed + 17);
+        double[] weights = [.. y.Select(_ => random.Uniform(0.2, 5))];
+        double[] start = [random.Uniform(0.5, 5), random.Uniform(0.5, 4), random.Uniform(-1, 1)];
+        NonlinearModel model = Decay(Times);
+        var values = new double[y.Length];
+        model.Function(start, values);
+        double misfit = 0, size = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            misfit += weights[i] * (y[i] - values[i]) * (y[i] - values[i]);
+            size += weights[i] * y[i] * y[i];
+        }
+
+        double rho = Math.Sqrt(misfit / size);
+        double threshold = random.Uniform(0, 2) * rho; // about half the fits close, half not
+        var options = NonlinearFitOptions.Default with { InitialDamping = 0.1, CloseStartDamping = 1e-4, CloseStartResidual = threshold };
+        FitResult gated = NonlinearLeastSquares.Fit(model, y, start, weights, options);
+        FitResult expected = NonlinearLeastSquares.Fit(model, y, start, weights, options with { CloseStartResidual = 0, InitialDamping = rho <= threshold ? 1e-4 : 0.1 });
+        return (gated.Iterations == expected.Iterations && gated.Parameters.Select(e => e.Value).SequenceEqual(expected.Parameters.Select(e => e.Value)))
+            .Label($"ρ₀ {rho:G6}, threshold {threshold:G6}: {gated.Iterations} vs {expected.Iterations} evaluations");
+    }
+
     [Theory]
     [InlineData(-0.01, 1e-3)]
     [InlineData(double.NaN, 1e-3)]
