@@ -43,10 +43,6 @@ public sealed class FitCase
     private readonly NonlinearModel _model;
     private readonly double[] _stacked;
     private readonly double[] _stackedWeights;
-    private readonly double[] _real;
-    private readonly double[] _imaginary;
-    private readonly double[] _weightsReal;
-    private readonly double[] _weightsImaginary;
     private readonly double[] _startBefore;
 
     /// <summary>True when the case starts from the automatic guess (so the library may also try its second start).</summary>
@@ -63,14 +59,11 @@ public sealed class FitCase
             _options = _options.WithInitialGuess(circuit, start);
         }
 
+        // The old engine takes real and imaginary parts stacked, and their weights likewise.
         int n = spectrum.Count;
-        _weightsReal = new double[n];
-        _weightsImaginary = new double[n];
-        ImpedanceWeights.Compute(spectrum, weighting, _weightsReal, _weightsImaginary);
-        _real = [.. spectrum.Real];
-        _imaginary = [.. spectrum.Imaginary];
-        _stacked = [.. _real, .. _imaginary];
-        _stackedWeights = [.. _weightsReal, .. _weightsImaginary];
+        _stackedWeights = new double[2 * n];
+        ImpedanceWeights.Compute(spectrum, weighting, _stackedWeights.AsSpan(0, n), _stackedWeights.AsSpan(n, n));
+        _stacked = [.. spectrum.Real, .. spectrum.Imaginary];
         _model = circuit.Compile().ToNonlinearModel(spectrum);
         _startBefore = start ?? [.. CircuitInitialGuess.EstimateFromApexes(circuit, spectrum)];
         _automatic = start is null;
